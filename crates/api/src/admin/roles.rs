@@ -1,0 +1,666 @@
+//! User roles: `/roles…`, `/role/{id}`, with their password and lockout policies.
+//!
+//! Rules (all fields required): `name` unique, 2–32 characters; the four
+//! policy switches are booleans; the six numbers are integers.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::list::{clamp_limit, clamp_page, decode_list, ListPage, DEFAULT_LIMIT};
+use super::{decode_deleted, decode_wrapped, AdminConfig};
+use crate::error::ApiError;
+use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::validation::{integer, text_length, FieldErrors, REQUIRED};
+
+pub const NAME_MIN: usize = 2;
+pub const NAME_MAX: usize = 32;
+pub const NAME_TAKEN: &str = "A role with this name already exists.";
+
+/// A role as the API returns it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    pub id: i64,
+    pub name: String,
+    pub is_admin_role: bool,
+    pub login_ban_by_ip: bool,
+    pub login_ban_time: i64,
+    pub login_lockout_policy: bool,
+    pub login_max_attempts: i64,
+    pub login_timeframe: i64,
+    pub password_policy: bool,
+    pub password_reset_days: i64,
+    pub password_reuse_history: i64,
+    pub priority: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// The create/update payload.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleInput {
+    pub name: String,
+    pub is_admin_role: bool,
+    pub login_ban_by_ip: bool,
+    pub login_ban_time: i64,
+    pub login_lockout_policy: bool,
+    pub login_max_attempts: i64,
+    pub login_timeframe: i64,
+    pub password_policy: bool,
+    pub password_reset_days: i64,
+    pub password_reuse_history: i64,
+    pub priority: i64,
+}
+
+/// The boolean fields, in form order.
+pub const BOOLEAN_FIELDS: [&str; 4] = [
+    "is_admin_role",
+    "password_policy",
+    "login_lockout_policy",
+    "login_ban_by_ip",
+];
+/// The integer fields, in form order.
+pub const INTEGER_FIELDS: [&str; 6] = [
+    "priority",
+    "password_reset_days",
+    "password_reuse_history",
+    "login_max_attempts",
+    "login_timeframe",
+    "login_ban_time",
+];
+
+/// What a role form holds while the user types: numbers stay text until checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoleDraft {
+    pub name: String,
+    /// Values of [`BOOLEAN_FIELDS`], in that order.
+    pub flags: [bool; 4],
+    /// Raw text of [`INTEGER_FIELDS`], in that order.
+    pub numbers: [String; 6],
+}
+
+impl Default for RoleDraft {
+    /// A new role starts with a conservative policy the admin can relax.
+    fn default() -> Self {
+        RoleDraft {
+            name: String::new(),
+            flags: [false, true, true, true],
+            numbers: ["100", "90", "10", "5", "300", "1800"].map(String::from),
+        }
+    }
+}
+
+impl RoleDraft {
+    /// The draft for editing an existing role.
+    pub fn from_role(role: &Role) -> Self {
+        RoleDraft {
+            name: role.name.clone(),
+            flags: [
+                role.is_admin_role,
+                role.password_policy,
+                role.login_lockout_policy,
+                role.login_ban_by_ip,
+            ],
+            numbers: [
+                role.priority,
+                role.password_reset_days,
+                role.password_reuse_history,
+                role.login_max_attempts,
+                role.login_timeframe,
+                role.login_ban_time,
+            ]
+            .map(|n| n.to_string()),
+        }
+    }
+
+    /// Applies every documented rule. `taken_names` are names known to exist
+    /// (compared case-sensitively, as the server stores them); `current_name`
+    /// is the edited role's own name, which it may keep.
+    pub fn validate(
+        &self,
+        taken_names: &[String],
+        current_name: Option<&str>,
+    ) -> Result<RoleInput, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        check_name(&mut errors, &self.name);
+        let name = self.name.trim();
+        if current_name != Some(name) && taken_names.iter().any(|taken| taken == name) {
+            errors.add("name", NAME_TAKEN);
+        }
+        let mut numbers = [0i64; 6];
+        for (slot, (field, raw)) in numbers
+            .iter_mut()
+            .zip(INTEGER_FIELDS.iter().zip(&self.numbers))
+        {
+            if let Some(value) = integer(&mut errors, field, raw) {
+                *slot = value;
+            }
+        }
+        let [is_admin_role, password_policy, login_lockout_policy, login_ban_by_ip] = self.flags;
+        let [priority, password_reset_days, password_reuse_history, login_max_attempts, login_timeframe, login_ban_time] =
+            numbers;
+        errors.into_result(RoleInput {
+            name: name.to_string(),
+            is_admin_role,
+            login_ban_by_ip,
+            login_ban_time,
+            login_lockout_policy,
+            login_max_attempts,
+            login_timeframe,
+            password_policy,
+            password_reset_days,
+            password_reuse_history,
+            priority,
+        })
+    }
+}
+
+fn check_name(errors: &mut FieldErrors, name: &str) {
+    text_length(errors, "name", name.trim(), NAME_MIN, NAME_MAX);
+}
+
+/// Server-side check of a JSON payload, as the API applies it (used by the
+/// simulator). Uniqueness needs the store and is checked by the caller.
+pub fn validate_payload(payload: &Value) -> Result<RoleInput, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let Some(object) = payload.as_object() else {
+        errors.add("name", REQUIRED);
+        return Err(errors);
+    };
+    match object.get("name") {
+        Some(Value::String(name)) => check_name(&mut errors, name),
+        Some(_) => errors.add("name", "Must be a string."),
+        None => errors.add("name", REQUIRED),
+    }
+    for field in BOOLEAN_FIELDS {
+        match object.get(field) {
+            Some(Value::Bool(_)) => {}
+            Some(_) => errors.add(field, "Must be a boolean."),
+            None => errors.add(field, REQUIRED),
+        }
+    }
+    for field in INTEGER_FIELDS {
+        match object.get(field) {
+            Some(Value::Number(number)) if number.is_i64() => {}
+            Some(_) => errors.add(field, "Must be an integer."),
+            None => errors.add(field, REQUIRED),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    RoleInput::deserialize(payload).map_err(|error| {
+        let mut errors = FieldErrors::new();
+        errors.add("name", error.to_string());
+        errors
+    })
+}
+
+/// Role type filter of the list: `/roles/{type}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleType {
+    Admin,
+    User,
+}
+
+impl RoleType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoleType::Admin => "admin",
+            RoleType::User => "user",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<RoleType> {
+        match text {
+            "admin" => Some(RoleType::Admin),
+            "user" => Some(RoleType::User),
+            _ => None,
+        }
+    }
+}
+
+/// The documented `order_by` values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RoleOrder {
+    #[default]
+    IdAsc,
+    IdDesc,
+    NameAsc,
+    NameDesc,
+}
+
+impl RoleOrder {
+    pub const ALL: [RoleOrder; 4] = [
+        RoleOrder::IdAsc,
+        RoleOrder::IdDesc,
+        RoleOrder::NameAsc,
+        RoleOrder::NameDesc,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoleOrder::IdAsc => "id.asc",
+            RoleOrder::IdDesc => "id.desc",
+            RoleOrder::NameAsc => "name.asc",
+            RoleOrder::NameDesc => "name.desc",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<RoleOrder> {
+        RoleOrder::ALL
+            .into_iter()
+            .find(|order| order.as_str() == text)
+    }
+
+    /// The column it sorts by (`id` or `name`) and whether ascending.
+    pub fn column(self) -> (&'static str, bool) {
+        match self {
+            RoleOrder::IdAsc => ("id", true),
+            RoleOrder::IdDesc => ("id", false),
+            RoleOrder::NameAsc => ("name", true),
+            RoleOrder::NameDesc => ("name", false),
+        }
+    }
+
+    /// The order after clicking a column header: same column flips, another starts ascending.
+    pub fn toggled_by(self, column: &str) -> RoleOrder {
+        match (column, self) {
+            ("name", RoleOrder::NameAsc) => RoleOrder::NameDesc,
+            ("name", _) => RoleOrder::NameAsc,
+            (_, RoleOrder::IdAsc) => RoleOrder::IdDesc,
+            _ => RoleOrder::IdAsc,
+        }
+    }
+}
+
+/// What a roles list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoleListQuery {
+    pub page: u32,
+    pub limit: u32,
+    pub order: RoleOrder,
+    pub role_type: Option<RoleType>,
+}
+
+impl Default for RoleListQuery {
+    fn default() -> Self {
+        RoleListQuery {
+            page: 1,
+            limit: DEFAULT_LIMIT,
+            order: RoleOrder::IdAsc,
+            role_type: None,
+        }
+    }
+}
+
+impl RoleListQuery {
+    /// The documented path. A type filter only has `/roles/{type}/{page}`, so it
+    /// pages by the default limit.
+    pub fn path(&self) -> String {
+        let page = clamp_page(self.page);
+        match self.role_type {
+            Some(role_type) => format!("/roles/{}/{page}", role_type.as_str()),
+            None => format!("/roles/{page}/{}", clamp_limit(self.limit)),
+        }
+    }
+
+    /// The page size the server will use for this query.
+    pub fn effective_limit(&self) -> u32 {
+        match self.role_type {
+            Some(_) => DEFAULT_LIMIT,
+            None => clamp_limit(self.limit),
+        }
+    }
+}
+
+impl RoleListQuery {
+    /// Reads the list's state from URL query values; anything unknown or out
+    /// of range falls back to its default, so a pasted link never breaks.
+    pub fn from_url(value: impl Fn(&str) -> Option<String>) -> Self {
+        let defaults = RoleListQuery::default();
+        let number = |key: &str| value(key).and_then(|text| text.parse::<u32>().ok());
+        RoleListQuery {
+            page: number("page").map_or(defaults.page, clamp_page),
+            limit: number("limit").map_or(defaults.limit, clamp_limit),
+            order: value("order_by")
+                .and_then(|text| RoleOrder::parse(&text))
+                .unwrap_or_default(),
+            role_type: value("type").and_then(|text| RoleType::parse(&text)),
+        }
+    }
+
+    /// The URL query for this state, leaving out defaults (`""` when all are).
+    pub fn to_url(&self) -> String {
+        let defaults = RoleListQuery::default();
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if let Some(role_type) = self.role_type {
+            pairs.push(("type", role_type.as_str().to_string()));
+        }
+        if self.order != defaults.order {
+            pairs.push(("order_by", self.order.as_str().to_string()));
+        }
+        if self.limit != defaults.limit {
+            pairs.push(("limit", self.limit.to_string()));
+        }
+        if self.page != defaults.page {
+            pairs.push(("page", self.page.to_string()));
+        }
+        crate::http::query_string(&pairs)
+    }
+}
+
+pub fn list_request(config: &AdminConfig, token: &str, query: &RoleListQuery) -> HttpRequest {
+    config.request(
+        Method::Get,
+        &query.path(),
+        &[("order_by", query.order.as_str().to_string())],
+        token,
+    )
+}
+
+pub fn decode_list_response(
+    response: &HttpResponse,
+    query: &RoleListQuery,
+) -> Result<ListPage<Role>, ApiError> {
+    decode_list(
+        response,
+        "roles",
+        clamp_page(query.page),
+        query.effective_limit(),
+    )
+}
+
+pub fn get_request(config: &AdminConfig, token: &str, id: i64) -> HttpRequest {
+    config.request(Method::Get, &format!("/role/{id}"), &[], token)
+}
+
+pub fn create_request(config: &AdminConfig, token: &str, input: &RoleInput) -> HttpRequest {
+    config
+        .request(Method::Post, "/roles", &[], token)
+        .json_body(to_json(input))
+}
+
+pub fn update_request(
+    config: &AdminConfig,
+    token: &str,
+    id: i64,
+    input: &RoleInput,
+) -> HttpRequest {
+    config
+        .request(Method::Put, &format!("/role/{id}"), &[], token)
+        .json_body(to_json(input))
+}
+
+pub fn delete_request(config: &AdminConfig, token: &str, id: i64) -> HttpRequest {
+    config.request(Method::Delete, &format!("/role/{id}"), &[], token)
+}
+
+fn to_json(input: &RoleInput) -> String {
+    // Serialising a struct of strings, bools and integers cannot fail.
+    serde_json::to_string(input).unwrap_or_default()
+}
+
+/// Decodes `{"role": {…}}` from a read (200), create (201) or update (200).
+pub fn decode_role(response: &HttpResponse) -> Result<Role, ApiError> {
+    decode_wrapped(response, &[200, 201], "role")
+}
+
+/// Decodes the answer to a delete.
+pub fn decode_delete(response: &HttpResponse) -> Result<(), ApiError> {
+    decode_deleted(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::admin::DOCUMENTED_APP_KEY;
+    use serde_json::json;
+
+    fn config() -> AdminConfig {
+        AdminConfig {
+            base_url: "/api/admin".into(),
+            version: "1.0".into(),
+            app_key: DOCUMENTED_APP_KEY.into(),
+        }
+    }
+
+    fn draft(name: &str) -> RoleDraft {
+        RoleDraft {
+            name: name.into(),
+            ..RoleDraft::default()
+        }
+    }
+
+    #[test]
+    fn name_length_boundaries() {
+        for (name, ok) in [
+            ("", false),
+            ("A", false),
+            ("AB", true),
+            (&"N".repeat(32), true),
+            (&"N".repeat(33), false),
+        ] {
+            assert_eq!(draft(name).validate(&[], None).is_ok(), ok, "{name:?}");
+        }
+        let errors = draft("").validate(&[], None).expect_err("required");
+        assert_eq!(errors.get("name"), [REQUIRED]);
+    }
+
+    #[test]
+    fn name_is_trimmed_and_counted_in_characters() {
+        let input = draft("  ÉÉ  ").validate(&[], None).expect("two characters");
+        assert_eq!(input.name, "ÉÉ");
+        assert!(draft("   ").validate(&[], None).is_err());
+    }
+
+    #[test]
+    fn name_must_be_unique_except_for_the_role_itself() {
+        let taken = vec!["USER".to_string(), "SERVICE".to_string()];
+        let errors = draft("USER").validate(&taken, None).expect_err("taken");
+        assert_eq!(errors.get("name"), [NAME_TAKEN]);
+        assert!(draft("USER").validate(&taken, Some("USER")).is_ok());
+        assert!(draft("SERVICE").validate(&taken, Some("USER")).is_err());
+        assert!(draft("user").validate(&taken, None).is_ok());
+    }
+
+    #[test]
+    fn every_integer_field_is_required_and_whole() {
+        for (index, field) in INTEGER_FIELDS.iter().enumerate() {
+            for (raw, ok) in [
+                ("", false),
+                ("12", true),
+                ("-1", true),
+                ("1.5", false),
+                ("abc", false),
+            ] {
+                let mut candidate = draft("OK");
+                candidate.numbers[index] = raw.into();
+                let result = candidate.validate(&[], None);
+                assert_eq!(result.is_ok(), ok, "{field}={raw:?}");
+                if !ok {
+                    assert_eq!(result.expect_err("invalid").get(field).len(), 1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn draft_round_trips_through_a_role() {
+        let role = Role {
+            id: 4,
+            name: "TEST_ROLE".into(),
+            is_admin_role: false,
+            login_ban_by_ip: true,
+            login_ban_time: 3600,
+            login_lockout_policy: true,
+            login_max_attempts: 10,
+            login_timeframe: 900,
+            password_policy: true,
+            password_reset_days: 180,
+            password_reuse_history: 10,
+            priority: 200,
+            created_at: "2019-11-05T03:14:39+0000".into(),
+            updated_at: "2019-11-05T03:14:39+0000".into(),
+        };
+        let input = RoleDraft::from_role(&role)
+            .validate(&[], None)
+            .expect("valid");
+        let documented = json!({
+            "is_admin_role": false, "login_ban_by_ip": true, "login_ban_time": 3600, "login_lockout_policy": true,
+            "login_max_attempts": 10, "login_timeframe": 900, "name": "TEST_ROLE", "password_policy": true,
+            "password_reset_days": 180, "password_reuse_history": 10, "priority": 200
+        });
+        assert_eq!(serde_json::to_value(&input).ok(), Some(documented.clone()));
+        assert_eq!(validate_payload(&documented), Ok(input));
+    }
+
+    #[test]
+    fn payload_check_rejects_wrong_types_and_missing_fields() {
+        let errors =
+            validate_payload(&json!({"name": "X", "is_admin_role": "yes", "priority": 1.5}))
+                .expect_err("invalid");
+        assert_eq!(errors.get("name").len(), 1);
+        assert_eq!(errors.get("is_admin_role"), ["Must be a boolean."]);
+        assert_eq!(errors.get("priority"), ["Must be an integer."]);
+        assert_eq!(errors.get("login_ban_time"), [REQUIRED]);
+        assert!(validate_payload(&json!([1, 2])).is_err());
+    }
+
+    #[test]
+    fn list_paths_follow_the_documentation() {
+        let query = RoleListQuery {
+            page: 2,
+            limit: 25,
+            order: RoleOrder::NameDesc,
+            role_type: None,
+        };
+        let request = list_request(&config(), "t", &query);
+        assert_eq!(request.url, "/api/admin/v/1.0/roles/2/25?app_key=y84pSJ7PA4E9Lnj936ptdqj9jmGCmtTx&order_by=name.desc");
+        let typed = RoleListQuery {
+            role_type: Some(RoleType::Admin),
+            ..query
+        };
+        assert_eq!(typed.path(), "/roles/admin/2");
+        assert_eq!(typed.effective_limit(), DEFAULT_LIMIT);
+        let clamped = RoleListQuery {
+            page: 0,
+            limit: 500,
+            ..RoleListQuery::default()
+        };
+        assert_eq!(clamped.path(), "/roles/1/100");
+    }
+
+    #[test]
+    fn crud_requests_use_documented_verbs_and_paths() {
+        let input = draft("TEST_ROLE").validate(&[], None).expect("valid");
+        let create = create_request(&config(), "t", &input);
+        assert_eq!(
+            (create.method, create.path()),
+            (Method::Post, "/api/admin/v/1.0/roles")
+        );
+        assert_eq!(
+            create.header_value("content-type"),
+            Some("application/json")
+        );
+        let update = update_request(&config(), "t", 4, &input);
+        assert_eq!(
+            (update.method, update.path()),
+            (Method::Put, "/api/admin/v/1.0/role/4")
+        );
+        assert!(update
+            .body
+            .as_deref()
+            .is_some_and(|b| b.contains("\"name\":\"TEST_ROLE\"")));
+        let delete = delete_request(&config(), "t", 4);
+        assert_eq!(
+            (delete.method, delete.path(), delete.body.clone()),
+            (Method::Delete, "/api/admin/v/1.0/role/4", None)
+        );
+        assert_eq!(
+            get_request(&config(), "t", 1).path(),
+            "/api/admin/v/1.0/role/1"
+        );
+    }
+
+    #[test]
+    fn url_state_round_trips_and_omits_defaults() {
+        assert_eq!(RoleListQuery::default().to_url(), "");
+        let query = RoleListQuery {
+            page: 3,
+            limit: 25,
+            order: RoleOrder::NameDesc,
+            role_type: Some(RoleType::User),
+        };
+        let url = query.to_url();
+        assert_eq!(url, "?type=user&order_by=name.desc&limit=25&page=3");
+        let request = HttpRequest::new(Method::Get, format!("/admin/roles{url}"));
+        assert_eq!(RoleListQuery::from_url(|key| request.query(key)), query);
+    }
+
+    #[test]
+    fn url_state_ignores_garbage() {
+        let garbage = [
+            ("page", "0"),
+            ("limit", "9999"),
+            ("order_by", "evil"),
+            ("type", "robot"),
+        ];
+        let query = RoleListQuery::from_url(|key| {
+            garbage
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.to_string())
+        });
+        assert_eq!(
+            query,
+            RoleListQuery {
+                page: 1,
+                limit: 100,
+                order: RoleOrder::IdAsc,
+                role_type: None
+            }
+        );
+        let words = RoleListQuery::from_url(|key| (key == "page").then(|| "two".to_string()));
+        assert_eq!(words.page, 1);
+    }
+
+    #[test]
+    fn order_toggles_like_a_sortable_column() {
+        assert_eq!(RoleOrder::IdAsc.toggled_by("id"), RoleOrder::IdDesc);
+        assert_eq!(RoleOrder::IdDesc.toggled_by("id"), RoleOrder::IdAsc);
+        assert_eq!(RoleOrder::IdDesc.toggled_by("name"), RoleOrder::NameAsc);
+        assert_eq!(RoleOrder::NameAsc.toggled_by("name"), RoleOrder::NameDesc);
+        assert_eq!(RoleOrder::parse("name.desc"), Some(RoleOrder::NameDesc));
+        assert_eq!(RoleOrder::parse("priority.asc"), None);
+    }
+
+    #[test]
+    fn decodes_documented_role_answers() {
+        let body = r#"{"role": {"created_at": "2019-11-05T02:16:56+0000", "id": 1, "is_admin_role": false,
+            "login_ban_by_ip": true, "login_ban_time": 1800, "login_lockout_policy": false, "login_max_attempts": 10,
+            "login_timeframe": 600, "name": "USER", "password_policy": false, "password_reset_days": 365,
+            "password_reuse_history": 10, "priority": 100, "updated_at": "2019-11-05T02:16:56+0000"}}"#;
+        assert_eq!(
+            decode_role(&HttpResponse::json(200, body.into())).map(|r| r.name),
+            Ok("USER".into())
+        );
+        assert_eq!(
+            decode_role(&HttpResponse::json(201, body.into())).map(|r| r.id),
+            Ok(1)
+        );
+        assert!(matches!(
+            decode_role(&HttpResponse::json(404, r#"{"error":"Not found"}"#.into())),
+            Err(ApiError::NotFound(_))
+        ));
+        let unique = r#"{"error": {"name": ["Value must be unique."]}}"#;
+        let Err(ApiError::Validation(fields)) =
+            decode_role(&HttpResponse::json(400, unique.into()))
+        else {
+            panic!("400")
+        };
+        assert_eq!(fields.get("name"), ["Value must be unique."]);
+        let empty = decode_list_response(&HttpResponse::empty(204), &RoleListQuery::default())
+            .expect("empty page");
+        assert!(empty.items.is_empty());
+    }
+}

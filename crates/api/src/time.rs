@@ -1,0 +1,129 @@
+//! The Admin API timestamp format, `%Y-%m-%dT%H:%M:%S%z`, in UTC.
+
+/// Formats Unix seconds as `2018-11-01T00:00:00+0000`.
+pub fn format_timestamp(unix_seconds: i64) -> String {
+    let days = unix_seconds.div_euclid(86_400);
+    let seconds_of_day = unix_seconds.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}+0000",
+        seconds_of_day / 3600,
+        seconds_of_day % 3600 / 60,
+        seconds_of_day % 60
+    )
+}
+
+/// Parses `%Y-%m-%dT%H:%M:%S%z` (offset `+HHMM`/`-HHMM`) into Unix seconds.
+pub fn parse_timestamp(text: &str) -> Option<i64> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 24 || bytes[4] != b'-' || bytes[7] != b'-' || bytes[10] != b'T' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<i64> {
+        let part = text.get(range)?;
+        if part.bytes().all(|b| b.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
+    if bytes[13] != b':' || bytes[16] != b':' {
+        return None;
+    }
+    let sign = match bytes[19] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let offset = sign * (number(20..22)? * 3600 + number(22..24)? * 60);
+    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+        return None;
+    }
+    if hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    Some(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset)
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+// Howard Hinnant's days-from-civil algorithm, written out for this crate.
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month_index = (month + 9) % 12;
+    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let shifted = days + 719_468;
+    let era = shifted.div_euclid(146_097);
+    let day_of_era = shifted - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_the_documented_example() {
+        assert_eq!(format_timestamp(1_541_030_400), "2018-11-01T00:00:00+0000");
+        assert_eq!(format_timestamp(0), "1970-01-01T00:00:00+0000");
+        assert_eq!(format_timestamp(951_782_400), "2000-02-29T00:00:00+0000");
+    }
+
+    #[test]
+    fn parses_offsets() {
+        assert_eq!(
+            parse_timestamp("2018-11-01T00:00:00+0000"),
+            Some(1_541_030_400)
+        );
+        assert_eq!(
+            parse_timestamp("2018-11-01T02:00:00+0200"),
+            Some(1_541_030_400)
+        );
+        assert_eq!(
+            parse_timestamp("2018-10-31T22:00:00-0200"),
+            Some(1_541_030_400)
+        );
+    }
+
+    #[test]
+    fn rejects_impossible_dates_and_other_formats() {
+        assert_eq!(parse_timestamp("2019-02-29T00:00:00+0000"), None);
+        assert_eq!(parse_timestamp("2018-11-01T24:00:00+0000"), None);
+        assert_eq!(parse_timestamp("2018-11-01T00:00:00Z"), None);
+        assert_eq!(parse_timestamp("2018-11-01 00:00:00+0000"), None);
+    }
+
+    #[test]
+    fn round_trips() {
+        for seconds in [0, 1_572_474_727, 4_102_444_799, -86_400] {
+            assert_eq!(parse_timestamp(&format_timestamp(seconds)), Some(seconds));
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! The simulated Admin API v1.0 server.
+//!
+//! Paths are accepted with or without the `/v/{version}` prefix (the
+//! reference server leaves it to its proxy). Every request needs `app_key`;
+//! everything but `GET /token` needs a live token as Basic `token:`.
+
+mod accounts;
+mod roles;
+mod seed;
+mod token;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use userdesk_api::admin::roles::Role;
+use userdesk_api::base64::parse_basic_auth;
+use userdesk_api::{HttpRequest, HttpResponse, Method};
+
+use crate::json::error;
+use crate::Rng;
+pub use accounts::Account;
+
+/// Seconds a token lives, as in the documented example.
+pub const TOKEN_LIFETIME: u64 = 14_400;
+
+/// Everything the simulated Admin API stores.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AdminServer {
+    pub app_keys: Vec<String>,
+    pub roles: Vec<Role>,
+    pub accounts: Vec<Account>,
+    pub tokens: Vec<IssuedToken>,
+    /// Lifetime given to new tokens; tests shorten it to exercise expiry.
+    pub token_lifetime: u64,
+    next_role_id: i64,
+}
+
+/// A token the server granted.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct IssuedToken {
+    pub token: String,
+    pub account_id: i64,
+    pub expires_at: i64,
+}
+
+/// The parsed pieces of a request that handlers route on.
+pub(crate) struct Call<'a> {
+    pub method: Method,
+    pub segments: Vec<&'a str>,
+    pub request: &'a HttpRequest,
+    /// The path before the API path, used to build `next_uri`/`previous_uri`.
+    pub prefix: String,
+}
+
+impl AdminServer {
+    pub fn seeded(now: i64) -> Self {
+        seed::seeded(now)
+    }
+
+    pub fn handle(&mut self, request: &HttpRequest, now: i64, rng: &mut Rng) -> HttpResponse {
+        let call = match parse_call(request) {
+            Some(call) => call,
+            None => return error(404, "Not found"),
+        };
+        match request.query("app_key") {
+            None => return error(401, "Missing application key"),
+            Some(key) if !self.app_keys.contains(&key) => return error(401, "Bad application key"),
+            Some(_) => {}
+        }
+        if call.segments.first() == Some(&"token") && call.segments.len() == 1 {
+            return match call.method {
+                Method::Get => self.grant_token(request, now, rng),
+                _ => error(405, "Method not allowed"),
+            };
+        }
+        if let Err(response) = self.authenticate(request, now) {
+            return response;
+        }
+        match call.segments.first().copied() {
+            Some("roles") | Some("role") => self.handle_roles(&call, now),
+            _ => error(404, "Not found"),
+        }
+    }
+
+    /// The account behind a live token, or the 401 to send.
+    fn authenticate(&self, request: &HttpRequest, now: i64) -> Result<&Account, HttpResponse> {
+        let header = request.header_value("Authorization").unwrap_or_default();
+        let Some((token, _)) = parse_basic_auth(header) else {
+            return Err(error(401, "Missing access token"));
+        };
+        self.tokens
+            .iter()
+            .find(|issued| issued.token == token && issued.expires_at > now)
+            .and_then(|issued| self.accounts.iter().find(|a| a.id == issued.account_id))
+            .ok_or_else(|| error(401, "Invalid or expired token"))
+    }
+}
+
+fn parse_call(request: &HttpRequest) -> Option<Call<'_>> {
+    let path = request.path();
+    let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let mut prefix = String::new();
+    if let Some(position) = segments.windows(2).position(|pair| pair[0] == "v") {
+        for segment in segments.drain(..position + 2) {
+            prefix.push('/');
+            prefix.push_str(segment);
+        }
+    }
+    if segments.is_empty() {
+        return None;
+    }
+    Some(Call {
+        method: request.method,
+        segments,
+        request,
+        prefix,
+    })
+}
+
+/// Parses a JSON request body; the reference server answers 500 otherwise.
+pub(crate) fn json_body(request: &HttpRequest) -> Result<Value, HttpResponse> {
+    request
+        .body
+        .as_deref()
+        .and_then(|body| serde_json::from_str(body).ok())
+        .ok_or_else(|| error(500, "Request body is not valid JSON"))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,184 @@
+//! `/roles…` and `/role/{id}`.
+
+use serde_json::json;
+use userdesk_api::admin::roles::{
+    validate_payload, Role, RoleInput, RoleOrder, RoleType, NAME_TAKEN,
+};
+use userdesk_api::time::format_timestamp;
+use userdesk_api::{FieldErrors, HttpResponse, Method};
+
+use super::{json_body, AdminServer, Call};
+use crate::json::{error, field_errors, no_content, ok};
+
+const DEFAULT_LIMIT: usize = 10;
+const MAX_LIMIT: usize = 100;
+
+impl AdminServer {
+    pub(super) fn handle_roles(&mut self, call: &Call, now: i64) -> HttpResponse {
+        let segments = &call.segments;
+        match (segments[0], call.method, segments.len()) {
+            ("roles", Method::Get, 1..=3) => self.list_roles(call),
+            ("roles", Method::Post, 1) => self.create_role(call, now),
+            ("role", Method::Get, 2) => match self.find_role(segments[1]) {
+                Some(role) => ok(200, &json!({ "role": role })),
+                None => error(404, "Role not found"),
+            },
+            ("role", Method::Put, 2) => self.update_role(call, now),
+            ("role", Method::Delete, 2) => self.delete_role(segments[1]),
+            ("roles", _, 1) | ("role", _, 2) => error(405, "Method not allowed"),
+            _ => error(404, "Not found"),
+        }
+    }
+
+    fn find_role(&self, key: &str) -> Option<&Role> {
+        match key.parse::<i64>() {
+            Ok(id) => self.roles.iter().find(|role| role.id == id),
+            Err(_) => self.roles.iter().find(|role| role.name == key),
+        }
+    }
+
+    fn list_roles(&self, call: &Call) -> HttpResponse {
+        // /roles, /roles/{page}, /roles/{page}/{limit}, /roles/{type}, /roles/{type}/{page}
+        let rest = &call.segments[1..];
+        let (role_type, numbers) = match rest.first().map(|s| RoleType::parse(s)) {
+            Some(Some(role_type)) if rest.len() <= 2 => (Some(role_type), &rest[1..]),
+            Some(Some(_)) => return error(404, "Not found"),
+            _ => (None, rest),
+        };
+        let parse = |index: usize, default: usize| match numbers.get(index) {
+            None => Some(default),
+            Some(text) => text.parse::<usize>().ok(),
+        };
+        let (Some(page), Some(limit)) = (parse(0, 1), parse(1, DEFAULT_LIMIT)) else {
+            return error(404, "Not found");
+        };
+        if page == 0 {
+            return error(500, "Page numbers start at 1");
+        }
+        if limit == 0 || limit > MAX_LIMIT {
+            return error(404, "Not found");
+        }
+        let order = call
+            .request
+            .query("order_by")
+            .and_then(|text| RoleOrder::parse(&text))
+            .unwrap_or_default();
+        let mut roles: Vec<&Role> = self
+            .roles
+            .iter()
+            .filter(|role| role_type.is_none_or(|t| role.is_admin_role == (t == RoleType::Admin)))
+            .collect();
+        match order {
+            RoleOrder::IdAsc => roles.sort_by_key(|r| r.id),
+            RoleOrder::IdDesc => roles.sort_by_key(|r| std::cmp::Reverse(r.id)),
+            RoleOrder::NameAsc => roles.sort_by(|a, b| a.name.cmp(&b.name)),
+            RoleOrder::NameDesc => roles.sort_by(|a, b| b.name.cmp(&a.name)),
+        }
+        let total = roles.len();
+        let start = (page - 1).saturating_mul(limit);
+        if start >= total {
+            return no_content();
+        }
+        let items: Vec<&Role> = roles.into_iter().skip(start).take(limit).collect();
+        let base = match role_type {
+            Some(t) => format!("{}/roles/{}", call.prefix, t.as_str()),
+            None => format!("{}/roles", call.prefix),
+        };
+        let uri = |p: usize| match role_type {
+            Some(_) => format!("{base}/{p}"),
+            None => format!("{base}/{p}/{limit}"),
+        };
+        ok(
+            200,
+            &json!({
+                "roles": items,
+                "page": page,
+                "limit": limit,
+                "total": total,
+                "next_uri": (start + limit < total).then(|| uri(page + 1)),
+                "previous_uri": (page > 1).then(|| uri(page - 1)),
+            }),
+        )
+    }
+
+    fn checked_input(&self, call: &Call, own_id: Option<i64>) -> Result<RoleInput, HttpResponse> {
+        let body = json_body(call.request)?;
+        let input =
+            validate_payload(&body).map_err(|errors| field_errors(errors.to_nested_json()))?;
+        if self
+            .roles
+            .iter()
+            .any(|r| r.name == input.name && Some(r.id) != own_id)
+        {
+            let mut errors = FieldErrors::new();
+            errors.add("name", NAME_TAKEN);
+            return Err(field_errors(errors.to_nested_json()));
+        }
+        Ok(input)
+    }
+
+    fn create_role(&mut self, call: &Call, now: i64) -> HttpResponse {
+        let input = match self.checked_input(call, None) {
+            Ok(input) => input,
+            Err(response) => return response,
+        };
+        let stamp = format_timestamp(now);
+        let role = apply(input, self.next_role_id, stamp.clone(), stamp);
+        self.next_role_id += 1;
+        self.roles.push(role.clone());
+        ok(201, &json!({ "role": role }))
+    }
+
+    fn update_role(&mut self, call: &Call, now: i64) -> HttpResponse {
+        let Some(existing) = call.segments[1]
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| self.roles.iter().position(|r| r.id == id))
+        else {
+            return error(404, "Role not found");
+        };
+        let id = self.roles[existing].id;
+        let input = match self.checked_input(call, Some(id)) {
+            Ok(input) => input,
+            Err(response) => return response,
+        };
+        let created_at = self.roles[existing].created_at.clone();
+        let role = apply(input, id, created_at, format_timestamp(now));
+        self.roles[existing] = role.clone();
+        ok(200, &json!({ "role": role }))
+    }
+
+    fn delete_role(&mut self, key: &str) -> HttpResponse {
+        let Some(index) = key
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| self.roles.iter().position(|r| r.id == id))
+        else {
+            return error(404, "Role not found");
+        };
+        let id = self.roles.remove(index).id;
+        for account in &mut self.accounts {
+            account.role_ids.retain(|&role_id| role_id != id);
+        }
+        no_content()
+    }
+}
+
+fn apply(input: RoleInput, id: i64, created_at: String, updated_at: String) -> Role {
+    Role {
+        id,
+        name: input.name,
+        is_admin_role: input.is_admin_role,
+        login_ban_by_ip: input.login_ban_by_ip,
+        login_ban_time: input.login_ban_time,
+        login_lockout_policy: input.login_lockout_policy,
+        login_max_attempts: input.login_max_attempts,
+        login_timeframe: input.login_timeframe,
+        password_policy: input.password_policy,
+        password_reset_days: input.password_reset_days,
+        password_reuse_history: input.password_reuse_history,
+        priority: input.priority,
+        created_at,
+        updated_at,
+    }
+}

@@ -1,0 +1,50 @@
+//! The documentation's example records.
+
+use userdesk_api::admin::roles::Role;
+use userdesk_api::admin::DOCUMENTED_APP_KEY;
+
+use super::{Account, AdminServer, TOKEN_LIFETIME};
+
+const SEEDED_AT: &str = "2019-11-05T02:16:56+0000";
+
+pub fn seeded(now: i64) -> AdminServer {
+    let role = |id,
+                name: &str,
+                is_admin_role,
+                lockout,
+                max_attempts,
+                timeframe,
+                policy,
+                reset_days,
+                reuse,
+                priority| Role {
+        id,
+        name: name.to_string(),
+        is_admin_role,
+        login_ban_by_ip: true,
+        login_ban_time: 1800,
+        login_lockout_policy: lockout,
+        login_max_attempts: max_attempts,
+        login_timeframe: timeframe,
+        password_policy: policy,
+        password_reset_days: reset_days,
+        password_reuse_history: reuse,
+        priority,
+        created_at: SEEDED_AT.to_string(),
+        updated_at: SEEDED_AT.to_string(),
+    };
+    AdminServer {
+        app_keys: vec![DOCUMENTED_APP_KEY.to_string()],
+        roles: vec![
+            role(1, "USER", false, false, 10, 600, false, 365, 10, 100),
+            role(2, "SUPER_ADMIN", true, true, 5, 300, true, 90, 24, 10),
+            role(3, "SERVICE", false, true, 5, 300, true, 365, 24, 50),
+        ],
+        // The documented password_changed_at (2019) would be long expired
+        // under SUPER_ADMIN's 90-day policy, so the demo counts from seeding.
+        accounts: vec![Account::new(1, "admin1", "admin1pass", true, vec![2], now)],
+        tokens: Vec::new(),
+        token_lifetime: TOKEN_LIFETIME,
+        next_role_id: 4,
+    }
+}

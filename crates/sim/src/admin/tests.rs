@@ -1,0 +1,389 @@
+//! The simulator driven through the client crate's own request builders and
+//! decoders, so these double as contract tests of both sides.
+
+use userdesk_api::admin::roles::{self, RoleDraft, RoleListQuery, RoleOrder, RoleType};
+use userdesk_api::admin::token::{decode_token, token_request, SignInFailure};
+use userdesk_api::admin::{AdminConfig, DOCUMENTED_APP_KEY};
+use userdesk_api::{ApiError, HttpRequest, HttpResponse, Method};
+
+use crate::{Api, Simulator};
+
+const NOW: i64 = 1_700_000_000;
+
+fn config() -> AdminConfig {
+    AdminConfig {
+        base_url: String::new(),
+        version: "1.0".into(),
+        app_key: DOCUMENTED_APP_KEY.into(),
+    }
+}
+
+fn send(sim: &mut Simulator, request: &HttpRequest) -> HttpResponse {
+    sim.handle(Api::Admin, request, NOW)
+}
+
+fn sign_in(sim: &mut Simulator) -> String {
+    let response = send(sim, &token_request(&config(), "admin1", "admin1pass"));
+    decode_token(&response).expect("admin1 signs in").token
+}
+
+fn input(name: &str) -> roles::RoleInput {
+    RoleDraft {
+        name: name.into(),
+        ..RoleDraft::default()
+    }
+    .validate(&[], None)
+    .expect("valid draft")
+}
+
+#[test]
+fn documented_credentials_grant_a_token_with_documented_lifetime() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let grant = decode_token(&send(
+        &mut sim,
+        &token_request(&config(), "admin1", "admin1pass"),
+    ))
+    .expect("grant");
+    assert_eq!(
+        (grant.expiration, grant.user_id, grant.username.as_str()),
+        (14_400, 1, "admin1")
+    );
+}
+
+#[test]
+fn app_key_is_required_and_checked() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let missing = HttpRequest::new(Method::Get, "/v/1.0/token");
+    assert_eq!(
+        roles::decode_role(&send(&mut sim, &missing)),
+        Err(ApiError::Unauthorized("Missing application key".into()))
+    );
+    let mut wrong = config();
+    wrong.app_key = "x".repeat(32);
+    let response = send(&mut sim, &token_request(&wrong, "admin1", "admin1pass"));
+    let error = decode_token(&response).expect_err("bad key");
+    assert_eq!(
+        SignInFailure::classify(&error),
+        Some(SignInFailure::BadAppKey)
+    );
+}
+
+#[test]
+fn wrong_password_is_bad_credentials_until_lockout() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    // SUPER_ADMIN: lockout after 5 failures within 300 s, banned for 1800 s.
+    for attempt in 1..=5 {
+        let error = decode_token(&send(&mut sim, &token_request(&config(), "admin1", "nope")))
+            .expect_err("fails");
+        let expected = if attempt < 5 {
+            SignInFailure::BadCredentials
+        } else {
+            SignInFailure::AccountLocked
+        };
+        assert_eq!(
+            SignInFailure::classify(&error),
+            Some(expected),
+            "attempt {attempt}"
+        );
+    }
+    let locked = decode_token(&send(
+        &mut sim,
+        &token_request(&config(), "admin1", "admin1pass"),
+    ))
+    .expect_err("locked");
+    assert_eq!(
+        SignInFailure::classify(&locked),
+        Some(SignInFailure::AccountLocked)
+    );
+    let later = sim.handle(
+        Api::Admin,
+        &token_request(&config(), "admin1", "admin1pass"),
+        NOW + 1801,
+    );
+    assert!(decode_token(&later).is_ok());
+}
+
+#[test]
+fn expired_password_is_403() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let after_policy = NOW + 91 * 86_400;
+    let response = sim.handle(
+        Api::Admin,
+        &token_request(&config(), "admin1", "admin1pass"),
+        after_policy,
+    );
+    let error = decode_token(&response).expect_err("expired");
+    assert_eq!(
+        SignInFailure::classify(&error),
+        Some(SignInFailure::PasswordExpired)
+    );
+}
+
+#[test]
+fn non_administrators_are_denied() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    sim.admin.accounts.push(super::Account::new(
+        9,
+        "user9",
+        "user9pass",
+        false,
+        vec![1],
+        NOW,
+    ));
+    let error = decode_token(&send(
+        &mut sim,
+        &token_request(&config(), "user9", "user9pass"),
+    ))
+    .expect_err("denied");
+    assert_eq!(
+        SignInFailure::classify(&error),
+        Some(SignInFailure::PermissionDenied)
+    );
+}
+
+#[test]
+fn calls_need_a_live_token() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let token = sign_in(&mut sim);
+    let query = RoleListQuery::default();
+    assert!(roles::decode_list_response(
+        &send(&mut sim, &roles::list_request(&config(), &token, &query)),
+        &query
+    )
+    .is_ok());
+    let forged = roles::list_request(&config(), "sim.forged", &query);
+    assert!(matches!(
+        roles::decode_list_response(&send(&mut sim, &forged), &query),
+        Err(ApiError::Unauthorized(_))
+    ));
+    let expired = sim.handle(
+        Api::Admin,
+        &roles::list_request(&config(), &token, &query),
+        NOW + 14_400,
+    );
+    assert!(matches!(
+        roles::decode_list_response(&expired, &query),
+        Err(ApiError::Unauthorized(_))
+    ));
+}
+
+#[test]
+fn lists_the_documented_roles_in_order_with_paging() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let token = sign_in(&mut sim);
+    let query = RoleListQuery {
+        order: RoleOrder::NameAsc,
+        ..RoleListQuery::default()
+    };
+    let page = roles::decode_list_response(
+        &send(&mut sim, &roles::list_request(&config(), &token, &query)),
+        &query,
+    )
+    .expect("page");
+    let names: Vec<&str> = page.items.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["SERVICE", "SUPER_ADMIN", "USER"]);
+    assert_eq!((page.total, page.page, page.limit), (3, 1, 10));
+
+    let second = RoleListQuery {
+        page: 2,
+        limit: 2,
+        ..RoleListQuery::default()
+    };
+    let page = roles::decode_list_response(
+        &send(&mut sim, &roles::list_request(&config(), &token, &second)),
+        &second,
+    )
+    .expect("page 2");
+    assert_eq!(page.items.iter().map(|r| r.id).collect::<Vec<_>>(), [3]);
+    assert_eq!(page.previous_uri.as_deref(), Some("/v/1.0/roles/1/2"));
+    assert_eq!(page.next_uri, None);
+
+    let beyond = RoleListQuery {
+        page: 3,
+        limit: 2,
+        ..RoleListQuery::default()
+    };
+    let response = send(&mut sim, &roles::list_request(&config(), &token, &beyond));
+    assert_eq!((response.status, response.body.as_str()), (204, ""));
+}
+
+#[test]
+fn filters_roles_by_type() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let token = sign_in(&mut sim);
+    for (role_type, expected) in [
+        (RoleType::Admin, vec!["SUPER_ADMIN"]),
+        (RoleType::User, vec!["USER", "SERVICE"]),
+    ] {
+        let query = RoleListQuery {
+            role_type: Some(role_type),
+            ..RoleListQuery::default()
+        };
+        let page = roles::decode_list_response(
+            &send(&mut sim, &roles::list_request(&config(), &token, &query)),
+            &query,
+        )
+        .expect("page");
+        assert_eq!(
+            page.items
+                .iter()
+                .map(|r| r.name.as_str())
+                .collect::<Vec<_>>(),
+            expected
+        );
+    }
+}
+
+#[test]
+fn page_size_and_page_limits_match_the_reference_server() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let token = sign_in(&mut sim);
+    let too_big = config().request(Method::Get, "/roles/1/101", &[], &token);
+    assert_eq!(send(&mut sim, &too_big).status, 404);
+    let page_zero = config().request(Method::Get, "/roles/0/10", &[], &token);
+    assert_eq!(send(&mut sim, &page_zero).status, 500);
+}
+
+#[test]
+fn role_crud_round_trip() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let token = sign_in(&mut sim);
+    let created = roles::decode_role(&send(
+        &mut sim,
+        &roles::create_request(&config(), &token, &input("TEST_ROLE")),
+    ))
+    .expect("created");
+    assert_eq!((created.id, created.name.as_str()), (4, "TEST_ROLE"));
+    assert_eq!(created.created_at, "2023-11-14T22:13:20+0000");
+
+    let read = roles::decode_role(&send(&mut sim, &roles::get_request(&config(), &token, 4)))
+        .expect("read");
+    assert_eq!(read, created);
+    let by_name = config().request(Method::Get, "/role/TEST_ROLE", &[], &token);
+    assert_eq!(
+        roles::decode_role(&send(&mut sim, &by_name)).map(|r| r.id),
+        Ok(4)
+    );
+
+    let mut changed = input("TEST_ROLE_A");
+    changed.priority = 250;
+    let updated = roles::decode_role(&send(
+        &mut sim,
+        &roles::update_request(&config(), &token, 4, &changed),
+    ))
+    .expect("updated");
+    assert_eq!(
+        (updated.name.as_str(), updated.priority),
+        ("TEST_ROLE_A", 250)
+    );
+
+    assert_eq!(
+        roles::decode_delete(&send(
+            &mut sim,
+            &roles::delete_request(&config(), &token, 4)
+        )),
+        Ok(())
+    );
+    let gone = roles::decode_role(&send(&mut sim, &roles::get_request(&config(), &token, 4)));
+    assert!(matches!(gone, Err(ApiError::NotFound(_))));
+    let again = roles::decode_delete(&send(
+        &mut sim,
+        &roles::delete_request(&config(), &token, 4),
+    ));
+    assert!(matches!(again, Err(ApiError::NotFound(_))));
+}
+
+#[test]
+fn duplicate_names_answer_400_on_name() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let token = sign_in(&mut sim);
+    let response = send(
+        &mut sim,
+        &roles::create_request(&config(), &token, &input("USER")),
+    );
+    let Err(ApiError::Validation(fields)) = roles::decode_role(&response) else {
+        panic!("expected 400")
+    };
+    assert_eq!(fields.get("name"), [roles::NAME_TAKEN]);
+    // A role may keep its own name on update.
+    let own = roles::update_request(&config(), &token, 1, &input("USER"));
+    assert!(roles::decode_role(&send(&mut sim, &own)).is_ok());
+}
+
+#[test]
+fn invalid_payloads_answer_400_and_garbage_answers_500() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let token = sign_in(&mut sim);
+    let bad = config()
+        .request(Method::Post, "/roles", &[], &token)
+        .json_body(r#"{"name":"X","priority":"high"}"#.into());
+    let Err(ApiError::Validation(fields)) = roles::decode_role(&send(&mut sim, &bad)) else {
+        panic!("expected 400")
+    };
+    assert!(!fields.get("name").is_empty());
+    assert_eq!(fields.get("priority"), ["Must be an integer."]);
+    let garbage = config()
+        .request(Method::Post, "/roles", &[], &token)
+        .json_body("{not json".into());
+    assert_eq!(send(&mut sim, &garbage).status, 500);
+}
+
+#[test]
+fn unknown_paths_and_verbs() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let token = sign_in(&mut sim);
+    assert_eq!(
+        send(
+            &mut sim,
+            &config().request(Method::Get, "/nothing", &[], &token)
+        )
+        .status,
+        404
+    );
+    assert_eq!(
+        send(
+            &mut sim,
+            &config().request(Method::Patch, "/role/1", &[], &token)
+        )
+        .status,
+        405
+    );
+    let missing = roles::update_request(&config(), &token, 99, &input("NEW_NAME"));
+    assert!(matches!(
+        roles::decode_role(&send(&mut sim, &missing)),
+        Err(ApiError::NotFound(_))
+    ));
+}
+
+#[test]
+fn accepts_paths_without_version_prefix() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let token = sign_in(&mut sim);
+    let unversioned = AdminConfig {
+        version: String::new(),
+        ..config()
+    };
+    let response = send(&mut sim, &roles::get_request(&unversioned, &token, 2));
+    assert_eq!(
+        roles::decode_role(&response).map(|r| r.name),
+        Ok("SUPER_ADMIN".into())
+    );
+}
+
+#[test]
+fn state_survives_a_json_round_trip() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let token = sign_in(&mut sim);
+    send(
+        &mut sim,
+        &roles::create_request(&config(), &token, &input("KEPT")),
+    );
+    let mut restored = Simulator::from_json(&sim.to_json()).expect("restores");
+    let kept = roles::decode_role(&restored.handle(
+        Api::Admin,
+        &roles::get_request(&config(), &token, 4),
+        NOW,
+    ));
+    assert_eq!(kept.map(|r| r.name), Ok("KEPT".into()));
+    assert!(Simulator::from_json("{\"admin\": 3}").is_none());
+}

@@ -1,0 +1,159 @@
+//! Form fields wired to the form contract: `name` is the API field name,
+//! a visible label is tied to the control, and an invalid field carries
+//! `aria-invalid="true"` plus `aria-describedby` pointing at its message.
+
+use leptos::prelude::*;
+use userdesk_api::FieldErrors;
+
+/// The DOM id of a field's control.
+pub fn control_id(name: &str) -> String {
+    format!("field-{}", name.replace('.', "-"))
+}
+
+/// The messages of one field, derived from the form's errors.
+pub fn errors_for(errors: RwSignal<FieldErrors>, name: &'static str) -> Signal<Vec<String>> {
+    Signal::derive(move || errors.with(|e| e.get(name).to_vec()))
+}
+
+/// What a text control accepts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextKind {
+    #[default]
+    Text,
+    Password,
+    /// Digits, with a numeric keyboard on phones; checked by the form's rules.
+    Integer,
+    Url,
+}
+
+impl TextKind {
+    fn input_type(self) -> &'static str {
+        match self {
+            TextKind::Password => "password",
+            TextKind::Url => "text",
+            TextKind::Text | TextKind::Integer => "text",
+        }
+    }
+
+    fn input_mode(self) -> Option<&'static str> {
+        match self {
+            TextKind::Integer => Some("numeric"),
+            TextKind::Url => Some("url"),
+            _ => None,
+        }
+    }
+}
+
+/// A labelled text input.
+#[component]
+pub fn TextField(
+    label: &'static str,
+    name: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] errors: Signal<Vec<String>>,
+    #[prop(optional)] kind: TextKind,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let id = control_id(name);
+    let message_id = format!("{id}-message");
+    let hint_id = format!("{id}-hint");
+    let invalid = move || errors.with(|e| !e.is_empty());
+    let described_by = {
+        let (message_id, hint_id) = (message_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if invalid() {
+                ids.push(message_id.clone());
+            }
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label class="field__label" for=id.clone()>
+                {label}
+                {required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> })}
+            </label>
+            <input
+                class="field__input"
+                id=id
+                name=name
+                type=kind.input_type()
+                inputmode=kind.input_mode()
+                autocomplete=autocomplete
+                required=required
+                prop:value=move || value.get()
+                on:input=move |event| value.set(event_target_value(&event))
+                aria-invalid=move || invalid().then_some("true")
+                aria-describedby=described_by
+            />
+            {hint.map(|text| view! { <p class="field__hint" id=hint_id>{text}</p> })}
+            <Show when=invalid>
+                <p class="field__message" id=message_id.clone()>{move || errors.get().join(" ")}</p>
+            </Show>
+        </div>
+    }
+}
+
+/// A labelled checkbox for a boolean field.
+#[component]
+pub fn CheckboxField(
+    label: &'static str,
+    name: &'static str,
+    checked: RwSignal<bool>,
+    #[prop(into)] errors: Signal<Vec<String>>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let id = control_id(name);
+    let message_id = format!("{id}-message");
+    let invalid = move || errors.with(|e| !e.is_empty());
+    let described_by = {
+        let message_id = message_id.clone();
+        move || invalid().then(|| message_id.clone())
+    };
+    view! {
+        <div class="field field--checkbox" class:field--invalid=invalid>
+            <input
+                class="field__checkbox"
+                id=id.clone()
+                name=name
+                type="checkbox"
+                prop:checked=move || checked.get()
+                on:change=move |event| checked.set(event_target_checked(&event))
+                aria-invalid=move || invalid().then_some("true")
+                aria-describedby=described_by
+            />
+            <label class="field__label" for=id>{label}</label>
+            {hint.map(|text| view! { <p class="field__hint">{text}</p> })}
+            <Show when=invalid>
+                <p class="field__message" id=message_id.clone()>{move || errors.get().join(" ")}</p>
+            </Show>
+        </div>
+    }
+}
+
+/// Errors for fields the form has no input for, shown at the top of the form.
+#[component]
+pub fn FormErrors(errors: RwSignal<FieldErrors>, known: &'static [&'static str]) -> impl IntoView {
+    let others = move || errors.with(|e| e.outside(known));
+    view! {
+        <Show when=move || !others().is_empty()>
+            <div class="form-errors" role="alert">
+                <p class="form-errors__title">"The server reported:"</p>
+                <ul class="form-errors__list">
+                    {move || {
+                        others()
+                            .into_iter()
+                            .map(|(field, message)| view! { <li><code>{field}</code>": "{message}</li> })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,6 @@
+//! Reusable UI pieces, one folder per component.
+
+pub mod dialog;
+pub mod field;
+pub mod status;
+pub mod toast;

@@ -1,0 +1,53 @@
+//! userdesk: a browser admin console for the user-management APIs.
+//!
+//! `App` holds the router; each page is one component under `pages/`. API
+//! rules live in the `userdesk-api` crate; this crate wires them to the DOM.
+
+pub mod client;
+pub mod components;
+pub mod demo;
+pub mod pages;
+pub mod session;
+pub mod settings;
+pub mod shell;
+pub mod storage;
+pub mod transport;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::client::Client;
+use crate::components::toast::Toasts;
+use crate::pages::admin::guard::RequireAdmin;
+use crate::pages::admin::login::AdminLogin;
+use crate::pages::admin::role_form::{RoleEdit, RoleNew};
+use crate::pages::admin::roles_list::RolesList;
+use crate::pages::{home::Home, not_found::NotFound, settings::SettingsPage};
+use crate::shell::Shell;
+
+/// Provides the app-wide context every page relies on.
+pub fn provide_app_context() -> Client {
+    Toasts::provide();
+    Client::provide()
+}
+
+/// The whole console.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_app_context();
+    view! {
+        <Router>
+            <Shell>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/settings") view=SettingsPage />
+                    <Route path=path!("/admin/login") view=AdminLogin />
+                    <Route path=path!("/admin/roles") view=|| view! { <RequireAdmin><RolesList /></RequireAdmin> } />
+                    <Route path=path!("/admin/roles/new") view=|| view! { <RequireAdmin><RoleNew /></RequireAdmin> } />
+                    <Route path=path!("/admin/roles/:id") view=|| view! { <RequireAdmin><RoleEdit /></RequireAdmin> } />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}

@@ -1,0 +1,96 @@
+//! `/admin/login`: `GET /token` with the administrator's credentials.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use userdesk_api::admin::token::{validate_credentials, SignInFailure};
+use userdesk_api::FieldErrors;
+
+use crate::client::Client;
+use crate::components::field::{errors_for, TextField, TextKind};
+
+/// Where to go after signing in: only same-site paths are followed.
+fn safe_next(next: Option<String>) -> String {
+    next.filter(|path| path.starts_with('/') && !path.starts_with("//"))
+        .unwrap_or_else(|| "/admin/roles".to_string())
+}
+
+#[component]
+pub fn AdminLogin() -> impl IntoView {
+    let client = Client::use_client();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let (name, secret) = (username.get_untracked(), password.get_untracked());
+        if let Err(invalid) = validate_credentials(&name, &secret) {
+            errors.set(invalid);
+            return;
+        }
+        errors.set(FieldErrors::new());
+        failure.set(None);
+        busy.set(true);
+        let navigate = navigate.clone();
+        let next = safe_next(query.get_untracked().get("next"));
+        spawn_local(async move {
+            let outcome = client.admin_sign_in(name.trim(), &secret).await;
+            busy.set(false);
+            match outcome {
+                Ok(_) => {
+                    password.set(String::new());
+                    navigate(&next, Default::default());
+                }
+                Err(error) => failure.set(Some(match SignInFailure::classify(&error) {
+                    Some(reason) => reason.explanation().to_string(),
+                    None => error.message(),
+                })),
+            }
+        });
+    };
+    view! {
+        <section class="page page--narrow">
+            <h1 class="page__title">"Sign in to the Admin API"</h1>
+            <Show when=move || client.session.admin.with(Option::is_some)>
+                <p class="notice">
+                    "You are signed in as " {move || client.session.admin.with(|s| s.as_ref().map(|s| s.username.clone()))} ". "
+                    <A href="/admin/roles">"Go to roles"</A>
+                </p>
+            </Show>
+            <form class="form" on:submit=on_submit novalidate>
+                <Show when=move || failure.with(Option::is_some)>
+                    <div class="form-errors" role="alert">
+                        <p class="form-errors__title">{move || failure.get()}</p>
+                    </div>
+                </Show>
+                <TextField label="Username" name="username" value=username errors=errors_for(errors, "username") autocomplete="username" required=true />
+                <TextField
+                    label="Password"
+                    name="password"
+                    value=password
+                    errors=errors_for(errors, "password")
+                    kind=TextKind::Password
+                    autocomplete="current-password"
+                    required=true
+                />
+                <div class="form__actions">
+                    <button class="button button--primary" type="submit" prop:disabled=move || busy.get()>
+                        {move || if busy.get() { "Signing in…" } else { "Sign in" }}
+                    </button>
+                </div>
+                <p class="form__note">
+                    "Demo mode accepts " <code>"admin1"</code> " / " <code>"admin1pass"</code> ". "
+                    <A href="/settings">"Connections"</A> " decides where this signs in."
+                </p>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,7 @@
+//! Admin API pages.
+
+pub mod guard;
+pub mod login;
+pub mod reauth;
+pub mod role_form;
+pub mod roles_list;

@@ -1,0 +1,348 @@
+//! `/admin/roles/new` and `/admin/roles/:id`: create, show, edit and delete a role.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use userdesk_api::admin::roles::{self, Role, RoleDraft, BOOLEAN_FIELDS, INTEGER_FIELDS};
+use userdesk_api::{ApiError, FieldErrors};
+use wasm_bindgen::JsCast;
+
+use crate::client::Client;
+use crate::components::dialog::{ConfirmDialog, Tone};
+use crate::components::field::{errors_for, CheckboxField, FormErrors, TextField, TextKind};
+use crate::components::status::{ErrorPanel, Loading};
+use crate::components::toast::{ToastKind, Toasts};
+
+/// Labels and hints, aligned with `BOOLEAN_FIELDS`.
+const FLAG_LABELS: [(&str, &str); 4] = [
+    (
+        "Administrator role",
+        "Applies to administrators; otherwise to users.",
+    ),
+    (
+        "Password policy",
+        "Enforce password expiry and reuse history.",
+    ),
+    (
+        "Lockout policy",
+        "Lock accounts after repeated failed sign-ins.",
+    ),
+    (
+        "Ban by client IP",
+        "The lockout also bans the client's IP address.",
+    ),
+];
+
+/// Labels and hints, aligned with `INTEGER_FIELDS`.
+const NUMBER_LABELS: [(&str, &str); 6] = [
+    ("Priority", "Lower numbers win when several roles apply."),
+    (
+        "Password valid for (days)",
+        "Days until a password must be changed.",
+    ),
+    (
+        "Password history",
+        "Previous passwords that may not be reused.",
+    ),
+    (
+        "Failed attempts before lockout",
+        "Allowed within the attempt window.",
+    ),
+    (
+        "Attempt window (seconds)",
+        "Window in which failed attempts are counted.",
+    ),
+    (
+        "Lockout duration (seconds)",
+        "How long further sign-ins are refused.",
+    ),
+];
+
+/// Every field the role form has an input for.
+const FORM_FIELDS: [&str; 11] = [
+    "name",
+    "is_admin_role",
+    "password_policy",
+    "login_lockout_policy",
+    "login_ban_by_ip",
+    "priority",
+    "password_reset_days",
+    "password_reuse_history",
+    "login_max_attempts",
+    "login_timeframe",
+    "login_ban_time",
+];
+
+#[component]
+pub fn RoleNew() -> impl IntoView {
+    let navigate = use_navigate();
+    let toasts = Toasts::use_toasts();
+    let on_saved = Callback::new(move |role: Role| {
+        toasts.show(ToastKind::Success, format!("Role {} created.", role.name));
+        navigate(&format!("/admin/roles/{}", role.id), Default::default());
+    });
+    view! {
+        <section class="page page--narrow">
+            <p class="breadcrumbs"><A href="/admin/roles">"Roles"</A> " / New"</p>
+            <h1 class="page__title">"New role"</h1>
+            <RoleForm existing=None on_saved=on_saved />
+        </section>
+    }
+}
+
+#[component]
+pub fn RoleEdit() -> impl IntoView {
+    let client = Client::use_client();
+    let toasts = Toasts::use_toasts();
+    let navigate = use_navigate();
+    let params = use_params_map();
+    let id =
+        Memo::new(move |_| params.with(|p| p.get("id").and_then(|text| text.parse::<i64>().ok())));
+    let role = RwSignal::new(None::<Role>);
+    let error = RwSignal::new(None::<ApiError>);
+    let reload = RwSignal::new(0u32);
+    let confirm_delete = RwSignal::new(false);
+    let deleting = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        reload.track();
+        let Some(wanted) = id.get() else {
+            error.set(Some(ApiError::NotFound(
+                "a role id is a whole number".into(),
+            )));
+            return;
+        };
+        error.set(None);
+        role.set(None);
+        spawn_local(async move {
+            let result = client
+                .admin(|config, token| roles::get_request(config, token, wanted))
+                .await
+                .and_then(|response| roles::decode_role(&response));
+            match result {
+                Ok(loaded) => role.set(Some(loaded)),
+                Err(failure) => error.set(Some(failure)),
+            }
+        });
+    });
+
+    let on_saved = Callback::new(move |saved: Role| {
+        toasts.show(ToastKind::Success, format!("Role {} saved.", saved.name));
+        role.set(Some(saved));
+    });
+    let delete = move |_| {
+        let Some(target) = role.get_untracked() else {
+            return;
+        };
+        if deleting.get_untracked() {
+            return;
+        }
+        deleting.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = client
+                .admin(|config, token| roles::delete_request(config, token, target.id))
+                .await
+                .and_then(|response| roles::decode_delete(&response));
+            deleting.set(false);
+            match result {
+                Ok(()) => {
+                    client
+                        .cache
+                        .role_names
+                        .update(|names| names.retain(|n| n != &target.name));
+                    toasts.show(ToastKind::Success, format!("Role {} deleted.", target.name));
+                    navigate("/admin/roles", Default::default());
+                }
+                Err(failure) => toasts.show(
+                    ToastKind::Error,
+                    format!("Could not delete: {}", failure.message()),
+                ),
+            }
+        });
+    };
+
+    view! {
+        <section class="page page--narrow">
+            <p class="breadcrumbs"><A href="/admin/roles">"Roles"</A> " / " {move || role.with(|r| r.as_ref().map(|r| r.name.clone()))}</p>
+            {move || error.get().map(|failure| view! {
+                <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+            })}
+            <Show when=move || role.with(Option::is_none) && error.with(Option::is_none)>
+                <Loading label="Loading role…" />
+            </Show>
+            {move || id.get().and_then(|_| role.with(|r| r.as_ref().map(|r| r.id))).map(|loaded_id| {
+                let existing = role.get_untracked();
+                view! {
+                    <div class="page__header">
+                        <h1 class="page__title">{move || role.with(|r| r.as_ref().map(|r| r.name.clone()))}</h1>
+                        <button class="button button--danger" type="button" prop:disabled=move || deleting.get() on:click=move |_| confirm_delete.set(true)>
+                            "Delete role"
+                        </button>
+                    </div>
+                    <dl class="meta">
+                        <dt>"ID"</dt><dd>{loaded_id}</dd>
+                        <dt>"Created"</dt><dd>{move || role.with(|r| r.as_ref().map(|r| r.created_at.clone()))}</dd>
+                        <dt>"Updated"</dt><dd>{move || role.with(|r| r.as_ref().map(|r| r.updated_at.clone()))}</dd>
+                    </dl>
+                    <RoleForm existing=existing on_saved=on_saved />
+                }
+            })}
+            <ConfirmDialog
+                open=confirm_delete
+                title="Delete this role?"
+                message=Signal::derive(move || format!(
+                    "Role {} is removed for good, and from every account that has it.",
+                    role.with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default())
+                ))
+                confirm_label="Delete"
+                tone=Tone::Danger
+                on_confirm=delete
+            />
+        </section>
+    }
+}
+
+/// The role fields with client-side validation; sends nothing while invalid.
+#[component]
+pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) -> impl IntoView {
+    let client = Client::use_client();
+    let start = existing
+        .as_ref()
+        .map_or_else(RoleDraft::default, RoleDraft::from_role);
+    let role_id = existing.as_ref().map(|r| r.id);
+    let current_name = StoredValue::new(existing.as_ref().map(|r| r.name.clone()));
+    let name = RwSignal::new(start.name.clone());
+    let flags = start.flags.map(RwSignal::new);
+    let numbers = start.numbers.clone().map(RwSignal::new);
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let form_ref = NodeRef::<html::Form>::new();
+
+    let focus_first_invalid = move || {
+        request_animation_frame(move || {
+            let Some(form) = form_ref.get_untracked() else {
+                return;
+            };
+            if let Some(element) = form.query_selector("[aria-invalid=true]").ok().flatten() {
+                if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    };
+
+    let submit = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        let draft = RoleDraft {
+            name: name.get_untracked(),
+            flags: flags.map(|f| f.get_untracked()),
+            numbers: numbers.map(|n| n.get_untracked()),
+        };
+        let taken = client.cache.role_names.get_untracked();
+        let input = match draft.validate(&taken, current_name.get_value().as_deref()) {
+            Ok(input) => input,
+            Err(invalid) => {
+                errors.set(invalid);
+                focus_first_invalid();
+                return;
+            }
+        };
+        errors.set(FieldErrors::new());
+        failure.set(None);
+        busy.set(true);
+        spawn_local(async move {
+            let result = client
+                .admin(|config, token| match role_id {
+                    Some(id) => roles::update_request(config, token, id, &input),
+                    None => roles::create_request(config, token, &input),
+                })
+                .await
+                .and_then(|response| roles::decode_role(&response));
+            busy.set(false);
+            match result {
+                Ok(saved) => {
+                    client.cache.role_names.update(|names| {
+                        if let Some(old) = current_name.try_get_value().flatten() {
+                            names.retain(|n| n != &old);
+                        }
+                        names.push(saved.name.clone());
+                    });
+                    current_name.try_set_value(Some(saved.name.clone()));
+                    on_saved.run(saved);
+                }
+                Err(ApiError::Validation(fields)) => {
+                    errors.set(fields);
+                    focus_first_invalid();
+                }
+                Err(other) => failure.set(Some(other)),
+            }
+        });
+    };
+
+    let flag_fields = BOOLEAN_FIELDS
+        .iter()
+        .zip(FLAG_LABELS)
+        .zip(flags)
+        .map(|((field, (label, hint)), checked)| {
+            view! { <CheckboxField label=label name=field checked=checked errors=errors_for(errors, field) hint=hint /> }
+        })
+        .collect_view();
+    let number_fields = INTEGER_FIELDS
+        .iter()
+        .zip(NUMBER_LABELS)
+        .zip(numbers)
+        .map(|((field, (label, hint)), value)| {
+            view! {
+                <TextField label=label name=field value=value errors=errors_for(errors, field) kind=TextKind::Integer hint=hint required=true />
+            }
+        })
+        .collect_view();
+
+    view! {
+        <form
+            class="form"
+            node_ref=form_ref
+            novalidate
+            on:submit=move |event: leptos::ev::SubmitEvent| {
+                event.prevent_default();
+                submit();
+            }
+        >
+            {move || failure.get().map(|error| view! {
+                <ErrorPanel error=error on_retry=Callback::new(move |_| submit()) />
+            })}
+            <FormErrors errors=errors known=&FORM_FIELDS />
+            <TextField
+                label="Name"
+                name="name"
+                value=name
+                errors=errors_for(errors, "name")
+                hint="2–32 characters, unique."
+                required=true
+            />
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">"Policies"</legend>
+                {flag_fields}
+            </fieldset>
+            <fieldset class="fieldset fieldset--grid">
+                <legend class="fieldset__legend">"Limits"</legend>
+                {number_fields}
+            </fieldset>
+            <div class="form__actions">
+                <button class="button button--primary" type="submit" prop:disabled=move || busy.get()>
+                    {move || match (busy.get(), role_id.is_some()) {
+                        (true, _) => "Saving…",
+                        (false, true) => "Save changes",
+                        (false, false) => "Create role",
+                    }}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,6 @@
+//! One component per page.
+
+pub mod admin;
+pub mod home;
+pub mod not_found;
+pub mod settings;

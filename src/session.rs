@@ -1,0 +1,103 @@
+//! The Admin API session: the token and when it ends.
+//!
+//! The token lives in memory and in session storage, so a reload keeps the
+//! session and closing the tab ends it. The password is never kept: a
+//! re-authentication asks for it again.
+
+use futures_channel::oneshot;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use userdesk_api::admin::token::TokenGrant;
+
+use crate::storage::{self, Store};
+
+const STORAGE_KEY: &str = "userdesk.admin.session";
+
+/// A signed-in administrator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminSession {
+    pub token: String,
+    pub username: String,
+    pub user_id: i64,
+    /// Milliseconds since the epoch, as `Date.now()` counts.
+    pub expires_at_ms: f64,
+}
+
+impl AdminSession {
+    pub fn from_grant(grant: TokenGrant, now_ms: f64) -> Self {
+        AdminSession {
+            expires_at_ms: now_ms + grant.expiration as f64 * 1000.0,
+            token: grant.token,
+            username: grant.username,
+            user_id: grant.user_id,
+        }
+    }
+
+    /// Whole seconds left, never negative.
+    pub fn remaining_seconds(&self, now_ms: f64) -> u64 {
+        ((self.expires_at_ms - now_ms) / 1000.0).max(0.0) as u64
+    }
+}
+
+/// Session state shared by the app.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub admin: RwSignal<Option<AdminSession>>,
+    /// Calls waiting for the re-authentication dialog; `true` means retry.
+    pub reauth_waiters: RwSignal<Vec<oneshot::Sender<bool>>>,
+}
+
+impl Session {
+    /// Restores a session from this tab's storage, if any.
+    pub fn restore() -> Self {
+        let saved = storage::read(Store::Session, STORAGE_KEY)
+            .and_then(|text| serde_json::from_str::<AdminSession>(&text).ok());
+        Session {
+            admin: RwSignal::new(saved),
+            reauth_waiters: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Starts (or renews) the session from a grant.
+    pub fn begin(&self, session: AdminSession) {
+        if let Ok(text) = serde_json::to_string(&session) {
+            storage::write(Store::Session, STORAGE_KEY, &text);
+        }
+        self.admin.set(Some(session));
+    }
+
+    /// Ends the session: memory and storage.
+    pub fn end(&self) {
+        storage::remove(Store::Session, STORAGE_KEY);
+        self.admin.set(None);
+        self.finish_reauth(false);
+    }
+
+    /// Waits until the user re-authenticates (`true`) or gives up (`false`).
+    pub async fn wait_for_reauth(&self) -> bool {
+        let (sender, receiver) = oneshot::channel();
+        self.reauth_waiters.update(|waiters| waiters.push(sender));
+        receiver.await.unwrap_or(false)
+    }
+
+    /// Releases every waiting call.
+    pub fn finish_reauth(&self, retry: bool) {
+        let waiters = self
+            .reauth_waiters
+            .try_update(std::mem::take)
+            .unwrap_or_default();
+        for waiter in waiters {
+            let _ = waiter.send(retry);
+        }
+    }
+}
+
+/// Formats seconds as `3:59:12` or `4:05`.
+pub fn format_remaining(seconds: u64) -> String {
+    let (hours, minutes, secs) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    if hours > 0 {
+        format!("{hours}:{minutes:02}:{secs:02}")
+    } else {
+        format!("{minutes}:{secs:02}")
+    }
+}

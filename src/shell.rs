@@ -1,0 +1,73 @@
+//! The frame around every page: header, navigation per API, connection
+//! indicator, session clock, request progress, toasts and re-authentication.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::client::Client;
+use crate::components::toast::Toaster;
+use crate::pages::admin::reauth::ReauthDialog;
+use crate::session::format_remaining;
+
+/// Wall-clock milliseconds, ticking once a second.
+#[derive(Clone, Copy)]
+pub struct Clock(pub RwSignal<f64>);
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let client = Client::use_client();
+    let clock = Clock(RwSignal::new(js_sys::Date::now()));
+    provide_context(clock);
+    set_interval(
+        move || clock.0.set(js_sys::Date::now()),
+        Duration::from_secs(1),
+    );
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        client.sign_out();
+        navigate("/admin/login", Default::default());
+    };
+    let busy = move || client.activity.in_flight.get() > 0;
+    view! {
+        <div class="progress" class:progress--active=busy role="progressbar" aria-label="Requests in progress" aria-hidden=move || (!busy()).to_string()></div>
+        <header class="header">
+            <A href="/" attr:class="header__brand">"userdesk"</A>
+            <nav class="nav" aria-label="Main">
+                <div class="nav__group">
+                    <span class="nav__api">"Admin API"</span>
+                    <A href="/admin/roles" attr:class="nav__link">"Roles"</A>
+                </div>
+                <A href="/settings" attr:class="nav__link">"Connections"</A>
+            </nav>
+            <div class="header__status">
+                <span class="connection" title="Where Admin API requests go">
+                    <span class="connection__label">"Admin: "</span>
+                    <span class="connection__target">{move || client.connections.with(|c| c.admin.label())}</span>
+                </span>
+                {move || client.session.admin.get().map(|session| {
+                    let remaining = move || {
+                        client.session.admin.with(|s| s.as_ref().map(|s| s.remaining_seconds(clock.0.get())).unwrap_or(0))
+                    };
+                    view! {
+                        <span class="session">
+                            <span class="session__user">{session.username.clone()}</span>
+                            <span class="session__clock" title="Time left in this session">
+                                {move || match remaining() {
+                                    0 => "session ended".to_string(),
+                                    left => format!("{} left", format_remaining(left)),
+                                }}
+                            </span>
+                            <button class="button button--small" type="button" on:click=sign_out.clone()>"Sign out"</button>
+                        </span>
+                    }
+                })}
+            </div>
+        </header>
+        <main class="main" id="main">{children()}</main>
+        <Toaster />
+        <ReauthDialog />
+    }
+}

@@ -1,0 +1,138 @@
+//! One way to send a request, over two transports: fetch (gloo-net) or the
+//! in-page simulator. Either way the caller gets an `HttpResponse` or a typed
+//! `ApiError`; nothing here panics on what the network sends.
+
+use gloo_net::http::{Method as FetchMethod, RequestBuilder};
+use leptos::prelude::*;
+use userdesk_api::{ApiError, HttpRequest, HttpResponse, Method};
+use userdesk_sim::Api;
+use wasm_bindgen::prelude::*;
+
+use crate::demo;
+use crate::settings::Target;
+
+/// Seconds before an HTTP request is aborted.
+pub const TIMEOUT_SECONDS: u32 = 20;
+
+/// Counts requests so the shell can show progress (and tests can prove a
+/// form sent nothing).
+#[derive(Clone, Copy)]
+pub struct Activity {
+    pub in_flight: RwSignal<u32>,
+    pub sent: RwSignal<u64>,
+}
+
+impl Activity {
+    pub fn new() -> Self {
+        Activity {
+            in_flight: RwSignal::new(0),
+            sent: RwSignal::new(0),
+        }
+    }
+}
+
+impl Default for Activity {
+    fn default() -> Self {
+        Activity::new()
+    }
+}
+
+/// Sends `request` to `api` at `target`.
+pub async fn send(
+    api: Api,
+    target: &Target,
+    request: HttpRequest,
+    activity: Activity,
+) -> Result<HttpResponse, ApiError> {
+    activity.sent.update(|n| *n += 1);
+    activity.in_flight.update(|n| *n += 1);
+    let result = match target {
+        Target::Demo => Ok(demo::send(api, &request)),
+        Target::Server { .. } => fetch(request).await,
+    };
+    activity.in_flight.update(|n| *n = n.saturating_sub(1));
+    result
+}
+
+async fn fetch(request: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let controller = web_sys::AbortController::new()
+        .map_err(|_| ApiError::Network("cannot create an abort controller".into()))?;
+    let signal = controller.signal();
+    let timer = Timeout::start(&controller, TIMEOUT_SECONDS);
+    let mut builder = RequestBuilder::new(&request.url).method(match request.method {
+        Method::Get => FetchMethod::GET,
+        Method::Post => FetchMethod::POST,
+        Method::Put => FetchMethod::PUT,
+        Method::Patch => FetchMethod::PATCH,
+        Method::Delete => FetchMethod::DELETE,
+    });
+    for (name, value) in &request.headers {
+        builder = builder.header(name, value);
+    }
+    builder = builder.abort_signal(Some(&signal));
+    let built = match request.body {
+        Some(body) => builder.body(body),
+        None => builder.build(),
+    }
+    .map_err(|error| ApiError::Network(error.to_string()))?;
+    let outcome = built.send().await;
+    drop(timer);
+    let response = outcome.map_err(|error| {
+        if signal.aborted() {
+            ApiError::Timeout {
+                seconds: TIMEOUT_SECONDS,
+            }
+        } else {
+            ApiError::Network(error.to_string())
+        }
+    })?;
+    let status = response.status();
+    let content_type = response.headers().get("content-type");
+    let body = response.text().await.map_err(|_| {
+        if signal.aborted() {
+            ApiError::Timeout {
+                seconds: TIMEOUT_SECONDS,
+            }
+        } else {
+            ApiError::UnexpectedResponse("the body could not be read".into())
+        }
+    })?;
+    Ok(HttpResponse {
+        status,
+        content_type,
+        body,
+    })
+}
+
+/// Aborts a request when it takes too long; dropping it cancels the timer.
+struct Timeout {
+    id: Option<i32>,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    fn start(controller: &web_sys::AbortController, seconds: u32) -> Self {
+        let controller = controller.clone();
+        let callback = Closure::<dyn FnMut()>::new(move || controller.abort());
+        let id = web_sys::window().and_then(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    callback.as_ref().unchecked_ref(),
+                    (seconds * 1000) as i32,
+                )
+                .ok()
+        });
+        Timeout {
+            id,
+            _callback: callback,
+        }
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let (Some(id), Some(window)) = (self.id, web_sys::window()) {
+            window.clear_timeout_with_handle(id);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! The size-optimised release build and its size report.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::run::{self, step, workspace_root};
+use crate::tools::Tools;
+
+/// Builds `dist/` with trunk (release profile, wasm-opt -Oz) and prints sizes.
+pub fn build(tools: &Tools) -> Result<PathBuf, String> {
+    step("Release build into dist/");
+    run::command(
+        tools
+            .command("trunk")
+            .args(["build", "--release", "--offline"]),
+        "trunk build --release",
+    )?;
+    let dist = workspace_root().join("dist");
+    report_sizes(&dist)?;
+    Ok(dist)
+}
+
+fn report_sizes(dist: &Path) -> Result<(), String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dist)
+        .map_err(|e| format!("cannot read dist/: {e}"))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.is_file())
+        .collect();
+    files.sort();
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    let mut totals = [0usize; 3];
+    for file in files {
+        let bytes =
+            std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let sizes = [bytes.len(), gzip_size(&bytes), brotli_size(&bytes)];
+        for (total, size) in totals.iter_mut().zip(sizes) {
+            *total += size;
+        }
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        println!(
+            "{name:<44} {:>10} {:>10} {:>10}",
+            kib(sizes[0]),
+            kib(sizes[1]),
+            kib(sizes[2])
+        );
+    }
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "total",
+        kib(totals[0]),
+        kib(totals[1]),
+        kib(totals[2])
+    );
+    Ok(())
+}
+
+fn kib(bytes: usize) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
+}
+
+fn gzip_size(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let written = encoder.write_all(bytes).is_ok();
+    match (written, encoder.finish()) {
+        (true, Ok(compressed)) => compressed.len(),
+        _ => 0,
+    }
+}
+
+fn brotli_size(bytes: &[u8]) -> usize {
+    let mut compressed = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    match brotli::BrotliCompress(&mut &bytes[..], &mut compressed, &params) {
+        Ok(_) => compressed.len(),
+        Err(_) => 0,
+    }
+}
