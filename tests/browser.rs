@@ -1,0 +1,272 @@
+//! Component tests in a real browser (headless Chromium via wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use userdesk::client::Client;
+use userdesk::pages::admin::role_form::RoleForm;
+use userdesk::pages::admin::roles_list::RolesList;
+use userdesk::{demo, provide_app_context};
+use userdesk_api::admin::roles::{self, RoleDraft};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Polls until `check` holds, failing the test after two seconds.
+async fn until(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if check() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+/// A fresh Demo world, a signed-in admin1 and an empty container.
+async fn signed_in_demo() -> (Owner, Client, HtmlElement) {
+    let window = web_sys::window().expect("window");
+    if let Ok(Some(storage)) = window.local_storage() {
+        let _ = storage.clear();
+    }
+    if let Ok(Some(storage)) = window.session_storage() {
+        let _ = storage.clear();
+    }
+    let _ = window.history().expect("history").replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some("/"),
+    );
+    demo::reset();
+    let owner = Owner::new();
+    owner.set();
+    let client = provide_app_context();
+    client
+        .admin_sign_in("admin1", "admin1pass")
+        .await
+        .expect("the documented credentials sign in to Demo");
+    let container: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&container)
+        .expect("append");
+    (owner, client, container)
+}
+
+fn query(container: &HtmlElement, selector: &str) -> Option<web_sys::Element> {
+    container.query_selector(selector).ok().flatten()
+}
+
+fn type_into(container: &HtmlElement, name: &str, text: &str) {
+    let input: HtmlInputElement = query(container, &format!("[name='{name}']"))
+        .unwrap_or_else(|| panic!("an input named {name}"))
+        .unchecked_into();
+    input.set_value(text);
+    let event = web_sys::Event::new("input").expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+}
+
+fn click(container: &HtmlElement, selector: &str) {
+    let element: HtmlElement = query(container, selector)
+        .unwrap_or_else(|| panic!("an element matching {selector}"))
+        .unchecked_into();
+    element.click();
+}
+
+#[wasm_bindgen_test]
+async fn invalid_role_form_marks_the_field_and_sends_nothing() {
+    let (_owner, client, container) = signed_in_demo().await;
+    let saved = RwSignal::new(None::<roles::Role>);
+    let on_saved = Callback::new(move |role| saved.set(Some(role)));
+    let _mounted = mount_to(container.clone(), move || {
+        view! { <Router><RoleForm existing=None on_saved=on_saved /></Router> }
+    });
+    let sent_before = client.activity.sent.get_untracked();
+
+    type_into(&container, "name", "A");
+    type_into(&container, "priority", "1.5");
+    click(&container, "button[type=submit]");
+    sleep(30).await;
+
+    let name = query(&container, "[name='name']").expect("name input");
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described_by = name.get_attribute("aria-describedby").expect("described");
+    let message_id = described_by
+        .split(' ')
+        .find(|id| id.ends_with("-message"))
+        .expect("points at the message");
+    let message = document()
+        .get_element_by_id(message_id)
+        .expect("message element");
+    assert!(
+        message.text_content().unwrap_or_default().contains("2–32"),
+        "message names the rule"
+    );
+    let priority = query(&container, "[name='priority']").expect("priority input");
+    assert_eq!(
+        priority.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    let valid = query(&container, "[name='login_ban_time']").expect("ban time");
+    assert_eq!(valid.get_attribute("aria-invalid"), None);
+    assert_eq!(
+        client.activity.sent.get_untracked(),
+        sent_before,
+        "nothing was sent"
+    );
+
+    // Fixing the fields sends exactly one create request.
+    type_into(&container, "name", "AUDITOR");
+    type_into(&container, "priority", "30");
+    click(&container, "button[type=submit]");
+    until("the role is saved", || {
+        saved.with_untracked(Option::is_some)
+    })
+    .await;
+    assert_eq!(client.activity.sent.get_untracked(), sent_before + 1);
+    assert_eq!(
+        saved.get_untracked().map(|r| r.name),
+        Some("AUDITOR".into())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn duplicate_name_known_from_the_list_is_caught_before_sending() {
+    let (_owner, client, container) = signed_in_demo().await;
+    client.cache.role_names.set(vec!["USER".into()]);
+    let _mounted = mount_to(container.clone(), move || {
+        view! { <Router><RoleForm existing=None on_saved=Callback::new(|_| ()) /></Router> }
+    });
+    let sent_before = client.activity.sent.get_untracked();
+    type_into(&container, "name", "USER");
+    click(&container, "button[type=submit]");
+    sleep(30).await;
+    let name = query(&container, "[name='name']").expect("name input");
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(container
+        .text_content()
+        .unwrap_or_default()
+        .contains(roles::NAME_TAKEN));
+    assert_eq!(client.activity.sent.get_untracked(), sent_before);
+}
+
+#[wasm_bindgen_test]
+async fn roles_list_renders_rows_and_pages() {
+    let (_owner, client, container) = signed_in_demo().await;
+    for index in 0..12 {
+        let input = RoleDraft {
+            name: format!("ROLE_{index:02}"),
+            ..RoleDraft::default()
+        }
+        .validate(&[], None)
+        .expect("valid");
+        let response = client
+            .admin(|config, token| roles::create_request(config, token, &input))
+            .await
+            .expect("created");
+        assert_eq!(response.status, 201);
+    }
+    let _mounted = mount_to(
+        container.clone(),
+        || view! { <Router><RolesList /></Router> },
+    );
+    let rows = |c: &HtmlElement| {
+        c.query_selector_all("tbody tr")
+            .map(|list| list.length())
+            .unwrap_or(0)
+    };
+    until("the first page renders", || rows(&container) == 10).await;
+    assert!(query(&container, "table th[scope=col]").is_some());
+    let text = container.text_content().unwrap_or_default();
+    assert!(text.contains("Page 1 of 2 · 15 roles"), "{text}");
+    assert!(text.contains("SUPER_ADMIN"));
+
+    let next: HtmlElement = container
+        .query_selector_all(".pager button")
+        .ok()
+        .and_then(|buttons| buttons.get(1))
+        .expect("a Next button")
+        .unchecked_into();
+    next.click();
+    until("the second page renders", || rows(&container) == 5).await;
+    let text = container.text_content().unwrap_or_default();
+    assert!(text.contains("Page 2 of 2"), "{text}");
+    assert!(text.contains("ROLE_11"));
+    let location = web_sys::window().expect("window").location();
+    assert_eq!(location.search().ok().as_deref(), Some("?page=2"));
+
+    // Sorting by name descending is a URL change too.
+    click(&container, "th[aria-sort='none'] .table__sort");
+    until("name ascending", || {
+        query(&container, "th[aria-sort='ascending']")
+            .and_then(|th| th.text_content())
+            .is_some_and(|t| t.contains("Name"))
+    })
+    .await;
+    let location = web_sys::window().expect("window").location();
+    assert_eq!(
+        location.search().ok().as_deref(),
+        Some("?order_by=name.asc")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn expired_token_asks_to_reauthenticate_and_retries() {
+    let (_owner, client, container) = signed_in_demo().await;
+    let _mounted = mount_to(container.clone(), || {
+        view! { <Router><userdesk::pages::admin::reauth::ReauthDialog /><RolesList /></Router> }
+    });
+    until("the list renders", || {
+        query(&container, "tbody tr").is_some()
+    })
+    .await;
+    // The server forgets the token, as when it expires.
+    client.session.admin.update(|s| {
+        if let Some(session) = s {
+            session.token = "sim.expired".into();
+        }
+    });
+    click(&container, "th .table__sort");
+    until("the dialog asks for the password", || {
+        query(&container, "[role=dialog]").is_some()
+    })
+    .await;
+    type_into(&container, "password", "admin1pass");
+    click(&container, "[role=dialog] button[type=submit]");
+    until("the dialog closes", || {
+        query(&container, "[role=dialog]").is_none()
+    })
+    .await;
+    until("the list is shown again after the retry", || {
+        query(&container, "th[aria-sort='descending']").is_some()
+            && query(&container, "tbody tr").is_some()
+    })
+    .await;
+    assert_ne!(
+        client.session.admin.get_untracked().map(|s| s.token),
+        Some("sim.expired".into())
+    );
+}

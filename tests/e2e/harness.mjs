@@ -1,0 +1,66 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by
+// playwright-core (no browser download), against `cargo xtask demo`.
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.USERDESK_URL ?? 'http://127.0.0.1:8090';
+export const ADMIN_API = '/api/admin';
+export const APP_KEY = 'y84pSJ7PA4E9Lnj936ptdqj9jmGCmtTx';
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh page (own storage) that fails the test on any uncaught page error. */
+export async function freshPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  page.pageErrors = [];
+  page.on('pageerror', (error) => page.pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.pageErrors.push(message.text());
+  });
+  return page;
+}
+
+/** Resets the native simulator to the documented examples. */
+export async function resetServer() {
+  const response = await fetch(`${BASE}/__sim/reset`, { method: 'POST' });
+  if (response.status !== 204) throw new Error(`reset answered ${response.status}`);
+}
+
+/** Points the Admin API at the native simulator through the Connections page. */
+export async function useServer(page) {
+  await page.goto(`${BASE}/settings`);
+  await page.locator('input[name="admin.mode"][value="server"]').check();
+  await page.locator('input[name="base_url"]').fill(ADMIN_API);
+  await page.getByRole('button', { name: 'Save connections' }).click();
+  await page.getByText('Connection settings saved.').waitFor();
+  await page.locator('.connection__target', { hasText: ADMIN_API }).waitFor();
+}
+
+export async function signIn(page, username = 'admin1', password = 'admin1pass') {
+  await page.goto(`${BASE}/admin/login`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Another client talking to the simulator directly, as a second administrator would. */
+export async function serverCall(method, path, body) {
+  const auth = (user, pass) => 'Basic ' + Buffer.from(`${user}:${pass}`).toString('base64');
+  const tokenResponse = await fetch(`${BASE}${ADMIN_API}/v/1.0/token?app_key=${APP_KEY}`, {
+    headers: { Authorization: auth('admin1', 'admin1pass') },
+  });
+  const { token } = await tokenResponse.json();
+  return fetch(`${BASE}${ADMIN_API}/v/1.0${path}?app_key=${APP_KEY}`, {
+    method,
+    headers: { Authorization: auth(token, ''), 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
