@@ -7,10 +7,14 @@
 
 pub mod admin;
 pub mod base64;
+pub mod erp;
 pub mod error;
+pub mod hmac;
 pub mod http;
+pub mod profiles;
 pub mod time;
 pub mod validation;
+pub mod websupport;
 
 pub use error::ApiError;
 pub use http::{HttpRequest, HttpResponse, Method};
