@@ -5,6 +5,7 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use userdesk::client::Client;
+use userdesk::components::dialog::{ConfirmDialog, Tone};
 use userdesk::pages::admin::role_form::RoleForm;
 use userdesk::pages::admin::roles_list::RolesList;
 use userdesk::{demo, provide_app_context};
@@ -148,7 +149,7 @@ async fn invalid_role_form_marks_the_field_and_sends_nothing() {
     .await;
     assert_eq!(client.activity.sent.get_untracked(), sent_before + 1);
     assert_eq!(
-        saved.get_untracked().map(|r| r.name),
+        saved.get_untracked().map(|r| r.fields.name),
         Some("AUDITOR".into())
     );
 }
@@ -269,4 +270,62 @@ async fn expired_token_asks_to_reauthenticate_and_retries() {
         client.session.admin.get_untracked().map(|s| s.token),
         Some("sim.expired".into())
     );
+}
+
+fn press(target: &web_sys::Element, key: &str, shift: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    target.dispatch_event(&event).expect("dispatch");
+}
+
+fn active_text() -> String {
+    document()
+        .active_element()
+        .and_then(|element| element.text_content())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn confirm_dialog_is_keyboard_safe() {
+    let (_owner, _client, container) = signed_in_demo().await;
+    let open = RwSignal::new(true);
+    let confirmed = RwSignal::new(false);
+    let _mounted = mount_to(container.clone(), move || {
+        view! {
+            <ConfirmDialog
+                open=open
+                title="Delete this role?"
+                message="Gone for good."
+                confirm_label="Delete"
+                tone=Tone::Danger
+                on_confirm=Callback::new(move |_| confirmed.set(true))
+            />
+        }
+    });
+    until("Cancel has the focus", || active_text() == "Cancel").await;
+    let dialog = query(&container, "[role=dialog]").expect("dialog");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+
+    // Tab from the last control wraps to the first, and Shift+Tab back.
+    let delete: HtmlElement = query(&container, ".button--danger")
+        .expect("delete")
+        .unchecked_into();
+    delete.focus().expect("focus");
+    press(&dialog, "Tab", false);
+    assert_eq!(active_text(), "Cancel");
+    press(&dialog, "Tab", true);
+    assert_eq!(active_text(), "Delete");
+
+    press(&dialog, "Escape", false);
+    until("Escape closes the dialog", || {
+        query(&container, "[role=dialog]").is_none()
+    })
+    .await;
+    assert!(!open.get_untracked());
+    assert!(!confirmed.get_untracked(), "Escape never confirms");
 }

@@ -1,9 +1,12 @@
-//! Modal dialogs: an accessible `role="dialog"` with Escape to cancel and
-//! focus moved into it when it opens.
+//! Modal dialogs: `role="dialog"` with `aria-modal`, focus moved inside on
+//! open and kept there by Tab, and Escape to cancel.
 
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const FOCUSABLE: &str = "input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href]";
 
 /// How strongly a dialog's main action is styled.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -22,7 +25,75 @@ impl Tone {
     }
 }
 
-/// Asks before something destructive. `on_confirm` runs on confirmation.
+fn focusables(panel: &web_sys::HtmlDivElement) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = panel.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|index| list.get(index))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// The modal frame. The first focusable element inside gets focus on open.
+#[component]
+pub fn Modal(
+    #[prop(into)] open: Signal<bool>,
+    #[prop(into)] on_cancel: Callback<()>,
+    /// Id of the element that names the dialog.
+    labelled_by: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let panel = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(first) = panel
+            .get()
+            .and_then(|panel| focusables(&panel).into_iter().next())
+        {
+            let _ = first.focus();
+        }
+    });
+    let on_keydown = move |event: ev::KeyboardEvent| match event.key().as_str() {
+        "Escape" => on_cancel.run(()),
+        "Tab" => {
+            let Some(panel) = panel.get_untracked() else {
+                return;
+            };
+            let items = focusables(&panel);
+            let (Some(first), Some(last)) = (items.first(), items.last()) else {
+                return;
+            };
+            let active = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element());
+            let at = |element: &web_sys::HtmlElement| {
+                active
+                    .as_ref()
+                    .is_some_and(|a| a == element.as_ref() as &web_sys::Element)
+            };
+            if event.shift_key() && at(first) {
+                event.prevent_default();
+                let _ = last.focus();
+            } else if !event.shift_key() && at(last) {
+                event.prevent_default();
+                let _ = first.focus();
+            }
+        }
+        _ => {}
+    };
+    view! {
+        <Show when=move || open.get()>
+            <div class="dialog__backdrop">
+                <div class="dialog" role="dialog" aria-modal="true" aria-labelledby=labelled_by node_ref=panel on:keydown=on_keydown>
+                    {children()}
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// Asks before something destructive. `on_confirm` runs on confirmation;
+/// Cancel has the focus, so Enter alone never destroys anything.
 #[component]
 pub fn ConfirmDialog(
     open: RwSignal<bool>,
@@ -32,48 +103,23 @@ pub fn ConfirmDialog(
     #[prop(optional)] tone: Tone,
     #[prop(into)] on_confirm: Callback<()>,
 ) -> impl IntoView {
-    let cancel_ref = NodeRef::<html::Button>::new();
-    Effect::new(move |_| {
-        if open.get() {
-            if let Some(button) = cancel_ref.get() {
-                let _ = button.focus();
-            }
-        }
-    });
     view! {
-        <Show when=move || open.get()>
-            <div class="dialog__backdrop">
-                <div
-                    class="dialog"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-labelledby="confirm-dialog-title"
-                    aria-describedby="confirm-dialog-message"
-                    on:keydown=move |event: ev::KeyboardEvent| {
-                        if event.key() == "Escape" {
-                            open.set(false);
-                        }
+        <Modal open=open on_cancel=Callback::new(move |_| open.set(false)) labelled_by="confirm-dialog-title">
+            <h2 class="dialog__title" id="confirm-dialog-title">{title}</h2>
+            <p class="dialog__message">{move || message.get()}</p>
+            <div class="dialog__actions">
+                <button class="button" type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                <button
+                    class=tone.button_class()
+                    type="button"
+                    on:click=move |_| {
+                        open.set(false);
+                        on_confirm.run(());
                     }
                 >
-                    <h2 class="dialog__title" id="confirm-dialog-title">{title}</h2>
-                    <p class="dialog__message" id="confirm-dialog-message">{move || message.get()}</p>
-                    <div class="dialog__actions">
-                        <button class="button" type="button" node_ref=cancel_ref on:click=move |_| open.set(false)>
-                            "Cancel"
-                        </button>
-                        <button
-                            class=tone.button_class()
-                            type="button"
-                            on:click=move |_| {
-                                open.set(false);
-                                on_confirm.run(());
-                            }
-                        >
-                            {confirm_label}
-                        </button>
-                    </div>
-                </div>
+                    {confirm_label}
+                </button>
             </div>
-        </Show>
+        </Modal>
     }
 }

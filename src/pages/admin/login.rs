@@ -49,10 +49,7 @@ pub fn AdminLogin() -> impl IntoView {
                     password.set(String::new());
                     navigate(&next, Default::default());
                 }
-                Err(error) => failure.set(Some(match SignInFailure::classify(&error) {
-                    Some(reason) => reason.explanation().to_string(),
-                    None => error.message(),
-                })),
+                Err(error) => failure.set(Some(SignInFailure::describe(&error))),
             }
         });
     };

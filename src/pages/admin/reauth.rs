@@ -1,13 +1,13 @@
 //! The dialog that asks for the password again when a call answers 401, so
 //! the call can be retried without losing the page or its input.
 
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use userdesk_api::admin::token::SignInFailure;
 use userdesk_api::FieldErrors;
 
 use crate::client::Client;
+use crate::components::dialog::Modal;
 use crate::components::field::{errors_for, TextField, TextKind};
 
 #[component]
@@ -18,20 +18,6 @@ pub fn ReauthDialog() -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let form_ref = NodeRef::<html::Form>::new();
-    Effect::new(move |_| {
-        if open() {
-            if let Some(input) = form_ref
-                .get()
-                .and_then(|form| form.query_selector("input[name=password]").ok().flatten())
-            {
-                use wasm_bindgen::JsCast;
-                if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = input.focus();
-                }
-            }
-        }
-    });
     let username = move || {
         client
             .session
@@ -75,46 +61,32 @@ pub fn ReauthDialog() -> impl IntoView {
         });
     };
     view! {
-        <Show when=open>
-            <div class="dialog__backdrop">
-                <div
-                    class="dialog"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-labelledby="reauth-title"
-                    on:keydown=move |event: leptos::ev::KeyboardEvent| {
-                        if event.key() == "Escape" {
-                            cancel();
-                        }
-                    }
-                >
-                    <h2 class="dialog__title" id="reauth-title">"Your session has ended"</h2>
-                    <p class="dialog__message">
-                        "Enter the password for " <strong>{username}</strong>
-                        " to continue. The page and anything you typed stay as they are."
-                    </p>
-                    <form class="form" node_ref=form_ref on:submit=on_submit novalidate>
-                        <Show when=move || failure.with(Option::is_some)>
-                            <div class="form-errors" role="alert"><p class="form-errors__title">{move || failure.get()}</p></div>
-                        </Show>
-                        <TextField
-                            label="Password"
-                            name="password"
-                            value=password
-                            errors=errors_for(errors, "password")
-                            kind=TextKind::Password
-                            autocomplete="current-password"
-                            required=true
-                        />
-                        <div class="dialog__actions">
-                            <button class="button" type="button" on:click=move |_| cancel()>"Cancel"</button>
-                            <button class="button button--primary" type="submit" prop:disabled=move || busy.get()>
-                                "Sign in and continue"
-                            </button>
-                        </div>
-                    </form>
+        <Modal open=Signal::derive(open) on_cancel=Callback::new(move |_| cancel()) labelled_by="reauth-title">
+            <h2 class="dialog__title" id="reauth-title">"Your session has ended"</h2>
+            <p class="dialog__message">
+                "Enter the password for " <strong>{username}</strong>
+                " to continue. The page and anything you typed stay as they are."
+            </p>
+            <form class="form" on:submit=on_submit novalidate>
+                <Show when=move || failure.with(Option::is_some)>
+                    <div class="form-errors" role="alert"><p class="form-errors__title">{move || failure.get()}</p></div>
+                </Show>
+                <TextField
+                    label="Password"
+                    name="password"
+                    value=password
+                    errors=errors_for(errors, "password")
+                    kind=TextKind::Password
+                    autocomplete="current-password"
+                    required=true
+                />
+                <div class="dialog__actions">
+                    <button class="button" type="button" on:click=move |_| cancel()>"Cancel"</button>
+                    <button class="button button--primary" type="submit" prop:disabled=move || busy.get()>
+                        "Sign in and continue"
+                    </button>
                 </div>
-            </div>
-        </Show>
+            </form>
+        </Modal>
     }
 }

@@ -60,27 +60,15 @@ const NUMBER_LABELS: [(&str, &str); 6] = [
     ),
 ];
 
-/// Every field the role form has an input for.
-const FORM_FIELDS: [&str; 11] = [
-    "name",
-    "is_admin_role",
-    "password_policy",
-    "login_lockout_policy",
-    "login_ban_by_ip",
-    "priority",
-    "password_reset_days",
-    "password_reuse_history",
-    "login_max_attempts",
-    "login_timeframe",
-    "login_ban_time",
-];
-
 #[component]
 pub fn RoleNew() -> impl IntoView {
     let navigate = use_navigate();
     let toasts = Toasts::use_toasts();
     let on_saved = Callback::new(move |role: Role| {
-        toasts.show(ToastKind::Success, format!("Role {} created.", role.name));
+        toasts.show(
+            ToastKind::Success,
+            format!("Role {} created.", role.fields.name),
+        );
         navigate(&format!("/admin/roles/{}", role.id), Default::default());
     });
     view! {
@@ -129,7 +117,10 @@ pub fn RoleEdit() -> impl IntoView {
     });
 
     let on_saved = Callback::new(move |saved: Role| {
-        toasts.show(ToastKind::Success, format!("Role {} saved.", saved.name));
+        toasts.show(
+            ToastKind::Success,
+            format!("Role {} saved.", saved.fields.name),
+        );
         role.set(Some(saved));
     });
     let delete = move |_| {
@@ -152,8 +143,11 @@ pub fn RoleEdit() -> impl IntoView {
                     client
                         .cache
                         .role_names
-                        .update(|names| names.retain(|n| n != &target.name));
-                    toasts.show(ToastKind::Success, format!("Role {} deleted.", target.name));
+                        .update(|names| names.retain(|n| n != &target.fields.name));
+                    toasts.show(
+                        ToastKind::Success,
+                        format!("Role {} deleted.", target.fields.name),
+                    );
                     navigate("/admin/roles", Default::default());
                 }
                 Err(failure) => toasts.show(
@@ -166,7 +160,7 @@ pub fn RoleEdit() -> impl IntoView {
 
     view! {
         <section class="page page--narrow">
-            <p class="breadcrumbs"><A href="/admin/roles">"Roles"</A> " / " {move || role.with(|r| r.as_ref().map(|r| r.name.clone()))}</p>
+            <p class="breadcrumbs"><A href="/admin/roles">"Roles"</A> " / " {move || role.with(|r| r.as_ref().map(|r| r.fields.name.clone()))}</p>
             {move || error.get().map(|failure| view! {
                 <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
             })}
@@ -177,7 +171,7 @@ pub fn RoleEdit() -> impl IntoView {
                 let existing = role.get_untracked();
                 view! {
                     <div class="page__header">
-                        <h1 class="page__title">{move || role.with(|r| r.as_ref().map(|r| r.name.clone()))}</h1>
+                        <h1 class="page__title">{move || role.with(|r| r.as_ref().map(|r| r.fields.name.clone()))}</h1>
                         <button class="button button--danger" type="button" prop:disabled=move || deleting.get() on:click=move |_| confirm_delete.set(true)>
                             "Delete role"
                         </button>
@@ -195,7 +189,7 @@ pub fn RoleEdit() -> impl IntoView {
                 title="Delete this role?"
                 message=Signal::derive(move || format!(
                     "Role {} is removed for good, and from every account that has it.",
-                    role.with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default())
+                    role.with(|r| r.as_ref().map(|r| r.fields.name.clone()).unwrap_or_default())
                 ))
                 confirm_label="Delete"
                 tone=Tone::Danger
@@ -213,7 +207,7 @@ pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) 
         .as_ref()
         .map_or_else(RoleDraft::default, RoleDraft::from_role);
     let role_id = existing.as_ref().map(|r| r.id);
-    let current_name = StoredValue::new(existing.as_ref().map(|r| r.name.clone()));
+    let current_name = StoredValue::new(existing.as_ref().map(|r| r.fields.name.clone()));
     let name = RwSignal::new(start.name.clone());
     let flags = start.flags.map(RwSignal::new);
     let numbers = start.numbers.clone().map(RwSignal::new);
@@ -271,9 +265,9 @@ pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) 
                         if let Some(old) = current_name.try_get_value().flatten() {
                             names.retain(|n| n != &old);
                         }
-                        names.push(saved.name.clone());
+                        names.push(saved.fields.name.clone());
                     });
-                    current_name.try_set_value(Some(saved.name.clone()));
+                    current_name.try_set_value(Some(saved.fields.name.clone()));
                     on_saved.run(saved);
                 }
                 Err(ApiError::Validation(fields)) => {
@@ -317,7 +311,7 @@ pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) 
             {move || failure.get().map(|error| view! {
                 <ErrorPanel error=error on_retry=Callback::new(move |_| submit()) />
             })}
-            <FormErrors errors=errors known=&FORM_FIELDS />
+            <FormErrors errors=errors known=&roles::FIELDS />
             <TextField
                 label="Name"
                 name="name"

@@ -46,8 +46,8 @@ pub fn RolesList() -> impl IntoView {
                 Ok(list) => {
                     client.cache.role_names.update(|names| {
                         for role in &list.items {
-                            if !names.contains(&role.name) {
-                                names.push(role.name.clone());
+                            if !names.contains(&role.fields.name) {
+                                names.push(role.fields.name.clone());
                             }
                         }
                     });
@@ -135,9 +135,11 @@ pub fn RolesList() -> impl IntoView {
                 .into_iter()
                 .map(|role| {
                     let href = format!("/admin/roles/{}", role.id);
+                    let id = role.id;
+                    let role = role.fields;
                     view! {
                         <tr>
-                            <td class="table__number">{role.id}</td>
+                            <td class="table__number">{id}</td>
                             <td><A href=href>{role.name.clone()}</A></td>
                             <td>{if role.is_admin_role { "Administrators" } else { "Users" }}</td>
                             <td class="table__number">{role.priority}</td>

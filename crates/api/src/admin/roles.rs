@@ -16,28 +16,19 @@ pub const NAME_MIN: usize = 2;
 pub const NAME_MAX: usize = 32;
 pub const NAME_TAKEN: &str = "A role with this name already exists.";
 
-/// A role as the API returns it.
+/// A role as the API returns it: its editable fields plus identity and times.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Role {
     pub id: i64,
-    pub name: String,
-    pub is_admin_role: bool,
-    pub login_ban_by_ip: bool,
-    pub login_ban_time: i64,
-    pub login_lockout_policy: bool,
-    pub login_max_attempts: i64,
-    pub login_timeframe: i64,
-    pub password_policy: bool,
-    pub password_reset_days: i64,
-    pub password_reuse_history: i64,
-    pub priority: i64,
+    #[serde(flatten)]
+    pub fields: RoleFields,
     pub created_at: String,
     pub updated_at: String,
 }
 
-/// The create/update payload.
+/// The editable fields: the create/update payload.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RoleInput {
+pub struct RoleFields {
     pub name: String,
     pub is_admin_role: bool,
     pub login_ban_by_ip: bool,
@@ -68,6 +59,21 @@ pub const INTEGER_FIELDS: [&str; 6] = [
     "login_ban_time",
 ];
 
+/// Every editable field: the name, then the booleans, then the integers.
+pub const FIELDS: [&str; 11] = [
+    "name",
+    BOOLEAN_FIELDS[0],
+    BOOLEAN_FIELDS[1],
+    BOOLEAN_FIELDS[2],
+    BOOLEAN_FIELDS[3],
+    INTEGER_FIELDS[0],
+    INTEGER_FIELDS[1],
+    INTEGER_FIELDS[2],
+    INTEGER_FIELDS[3],
+    INTEGER_FIELDS[4],
+    INTEGER_FIELDS[5],
+];
+
 /// What a role form holds while the user types: numbers stay text until checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RoleDraft {
@@ -92,6 +98,7 @@ impl Default for RoleDraft {
 impl RoleDraft {
     /// The draft for editing an existing role.
     pub fn from_role(role: &Role) -> Self {
+        let role = &role.fields;
         RoleDraft {
             name: role.name.clone(),
             flags: [
@@ -119,7 +126,7 @@ impl RoleDraft {
         &self,
         taken_names: &[String],
         current_name: Option<&str>,
-    ) -> Result<RoleInput, FieldErrors> {
+    ) -> Result<RoleFields, FieldErrors> {
         let mut errors = FieldErrors::new();
         check_name(&mut errors, &self.name);
         let name = self.name.trim();
@@ -138,7 +145,7 @@ impl RoleDraft {
         let [is_admin_role, password_policy, login_lockout_policy, login_ban_by_ip] = self.flags;
         let [priority, password_reset_days, password_reuse_history, login_max_attempts, login_timeframe, login_ban_time] =
             numbers;
-        errors.into_result(RoleInput {
+        errors.into_result(RoleFields {
             name: name.to_string(),
             is_admin_role,
             login_ban_by_ip,
@@ -160,7 +167,7 @@ fn check_name(errors: &mut FieldErrors, name: &str) {
 
 /// Server-side check of a JSON payload, as the API applies it (used by the
 /// simulator). Uniqueness needs the store and is checked by the caller.
-pub fn validate_payload(payload: &Value) -> Result<RoleInput, FieldErrors> {
+pub fn validate_payload(payload: &Value) -> Result<RoleFields, FieldErrors> {
     let mut errors = FieldErrors::new();
     let Some(object) = payload.as_object() else {
         errors.add("name", REQUIRED);
@@ -188,7 +195,7 @@ pub fn validate_payload(payload: &Value) -> Result<RoleInput, FieldErrors> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    RoleInput::deserialize(payload).map_err(|error| {
+    RoleFields::deserialize(payload).map_err(|error| {
         let mut errors = FieldErrors::new();
         errors.add("name", error.to_string());
         errors
@@ -374,7 +381,7 @@ pub fn get_request(config: &AdminConfig, token: &str, id: i64) -> HttpRequest {
     config.request(Method::Get, &format!("/role/{id}"), &[], token)
 }
 
-pub fn create_request(config: &AdminConfig, token: &str, input: &RoleInput) -> HttpRequest {
+pub fn create_request(config: &AdminConfig, token: &str, input: &RoleFields) -> HttpRequest {
     config
         .request(Method::Post, "/roles", &[], token)
         .json_body(to_json(input))
@@ -384,7 +391,7 @@ pub fn update_request(
     config: &AdminConfig,
     token: &str,
     id: i64,
-    input: &RoleInput,
+    input: &RoleFields,
 ) -> HttpRequest {
     config
         .request(Method::Put, &format!("/role/{id}"), &[], token)
@@ -395,7 +402,7 @@ pub fn delete_request(config: &AdminConfig, token: &str, id: i64) -> HttpRequest
     config.request(Method::Delete, &format!("/role/{id}"), &[], token)
 }
 
-fn to_json(input: &RoleInput) -> String {
+fn to_json(input: &RoleFields) -> String {
     // Serialising a struct of strings, bools and integers cannot fail.
     serde_json::to_string(input).unwrap_or_default()
 }
@@ -486,30 +493,26 @@ mod tests {
 
     #[test]
     fn draft_round_trips_through_a_role() {
-        let role = Role {
-            id: 4,
-            name: "TEST_ROLE".into(),
-            is_admin_role: false,
-            login_ban_by_ip: true,
-            login_ban_time: 3600,
-            login_lockout_policy: true,
-            login_max_attempts: 10,
-            login_timeframe: 900,
-            password_policy: true,
-            password_reset_days: 180,
-            password_reuse_history: 10,
-            priority: 200,
-            created_at: "2019-11-05T03:14:39+0000".into(),
-            updated_at: "2019-11-05T03:14:39+0000".into(),
-        };
-        let input = RoleDraft::from_role(&role)
-            .validate(&[], None)
-            .expect("valid");
         let documented = json!({
             "is_admin_role": false, "login_ban_by_ip": true, "login_ban_time": 3600, "login_lockout_policy": true,
             "login_max_attempts": 10, "login_timeframe": 900, "name": "TEST_ROLE", "password_policy": true,
             "password_reset_days": 180, "password_reuse_history": 10, "priority": 200
         });
+        let mut answer = documented.clone();
+        answer["id"] = json!(4);
+        answer["created_at"] = json!("2019-11-05T03:14:39+0000");
+        answer["updated_at"] = json!("2019-11-05T03:14:39+0000");
+        let role: Role =
+            serde_json::from_value(answer.clone()).expect("the documented role decodes");
+        assert_eq!((role.id, role.fields.name.as_str()), (4, "TEST_ROLE"));
+        assert_eq!(
+            serde_json::to_value(&role).ok(),
+            Some(answer),
+            "flattened back to the wire shape"
+        );
+        let input = RoleDraft::from_role(&role)
+            .validate(&[], None)
+            .expect("valid");
         assert_eq!(serde_json::to_value(&input).ok(), Some(documented.clone()));
         assert_eq!(validate_payload(&documented), Ok(input));
     }
@@ -641,7 +644,7 @@ mod tests {
             "login_timeframe": 600, "name": "USER", "password_policy": false, "password_reset_days": 365,
             "password_reuse_history": 10, "priority": 100, "updated_at": "2019-11-05T02:16:56+0000"}}"#;
         assert_eq!(
-            decode_role(&HttpResponse::json(200, body.into())).map(|r| r.name),
+            decode_role(&HttpResponse::json(200, body.into())).map(|r| r.fields.name),
             Ok("USER".into())
         );
         assert_eq!(

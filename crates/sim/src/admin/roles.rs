@@ -2,7 +2,7 @@
 
 use serde_json::json;
 use userdesk_api::admin::roles::{
-    validate_payload, Role, RoleInput, RoleOrder, RoleType, NAME_TAKEN,
+    validate_payload, Role, RoleFields, RoleOrder, RoleType, NAME_TAKEN,
 };
 use userdesk_api::time::format_timestamp;
 use userdesk_api::{FieldErrors, HttpResponse, Method};
@@ -33,7 +33,7 @@ impl AdminServer {
     fn find_role(&self, key: &str) -> Option<&Role> {
         match key.parse::<i64>() {
             Ok(id) => self.roles.iter().find(|role| role.id == id),
-            Err(_) => self.roles.iter().find(|role| role.name == key),
+            Err(_) => self.roles.iter().find(|role| role.fields.name == key),
         }
     }
 
@@ -66,13 +66,15 @@ impl AdminServer {
         let mut roles: Vec<&Role> = self
             .roles
             .iter()
-            .filter(|role| role_type.is_none_or(|t| role.is_admin_role == (t == RoleType::Admin)))
+            .filter(|role| {
+                role_type.is_none_or(|t| role.fields.is_admin_role == (t == RoleType::Admin))
+            })
             .collect();
         match order {
             RoleOrder::IdAsc => roles.sort_by_key(|r| r.id),
             RoleOrder::IdDesc => roles.sort_by_key(|r| std::cmp::Reverse(r.id)),
-            RoleOrder::NameAsc => roles.sort_by(|a, b| a.name.cmp(&b.name)),
-            RoleOrder::NameDesc => roles.sort_by(|a, b| b.name.cmp(&a.name)),
+            RoleOrder::NameAsc => roles.sort_by(|a, b| a.fields.name.cmp(&b.fields.name)),
+            RoleOrder::NameDesc => roles.sort_by(|a, b| b.fields.name.cmp(&a.fields.name)),
         }
         let total = roles.len();
         let start = (page - 1).saturating_mul(limit);
@@ -101,14 +103,14 @@ impl AdminServer {
         )
     }
 
-    fn checked_input(&self, call: &Call, own_id: Option<i64>) -> Result<RoleInput, HttpResponse> {
+    fn checked_input(&self, call: &Call, own_id: Option<i64>) -> Result<RoleFields, HttpResponse> {
         let body = json_body(call.request)?;
         let input =
             validate_payload(&body).map_err(|errors| field_errors(errors.to_nested_json()))?;
         if self
             .roles
             .iter()
-            .any(|r| r.name == input.name && Some(r.id) != own_id)
+            .any(|r| r.fields.name == input.name && Some(r.id) != own_id)
         {
             let mut errors = FieldErrors::new();
             errors.add("name", NAME_TAKEN);
@@ -164,20 +166,10 @@ impl AdminServer {
     }
 }
 
-fn apply(input: RoleInput, id: i64, created_at: String, updated_at: String) -> Role {
+fn apply(fields: RoleFields, id: i64, created_at: String, updated_at: String) -> Role {
     Role {
         id,
-        name: input.name,
-        is_admin_role: input.is_admin_role,
-        login_ban_by_ip: input.login_ban_by_ip,
-        login_ban_time: input.login_ban_time,
-        login_lockout_policy: input.login_lockout_policy,
-        login_max_attempts: input.login_max_attempts,
-        login_timeframe: input.login_timeframe,
-        password_policy: input.password_policy,
-        password_reset_days: input.password_reset_days,
-        password_reuse_history: input.password_reuse_history,
-        priority: input.priority,
+        fields,
         created_at,
         updated_at,
     }

@@ -1,6 +1,6 @@
 //! The documentation's example records.
 
-use userdesk_api::admin::roles::Role;
+use userdesk_api::admin::roles::{Role, RoleFields};
 use userdesk_api::admin::DOCUMENTED_APP_KEY;
 
 use super::{Account, AdminServer, TOKEN_LIFETIME};
@@ -19,17 +19,19 @@ pub fn seeded(now: i64) -> AdminServer {
                 reuse,
                 priority| Role {
         id,
-        name: name.to_string(),
-        is_admin_role,
-        login_ban_by_ip: true,
-        login_ban_time: 1800,
-        login_lockout_policy: lockout,
-        login_max_attempts: max_attempts,
-        login_timeframe: timeframe,
-        password_policy: policy,
-        password_reset_days: reset_days,
-        password_reuse_history: reuse,
-        priority,
+        fields: RoleFields {
+            name: name.to_string(),
+            is_admin_role,
+            login_ban_by_ip: true,
+            login_ban_time: 1800,
+            login_lockout_policy: lockout,
+            login_max_attempts: max_attempts,
+            login_timeframe: timeframe,
+            password_policy: policy,
+            password_reset_days: reset_days,
+            password_reuse_history: reuse,
+            priority,
+        },
         created_at: SEEDED_AT.to_string(),
         updated_at: SEEDED_AT.to_string(),
     };

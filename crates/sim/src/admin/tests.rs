@@ -27,7 +27,7 @@ fn sign_in(sim: &mut Simulator) -> String {
     decode_token(&response).expect("admin1 signs in").token
 }
 
-fn input(name: &str) -> roles::RoleInput {
+fn input(name: &str) -> roles::RoleFields {
     RoleDraft {
         name: name.into(),
         ..RoleDraft::default()
@@ -180,7 +180,7 @@ fn lists_the_documented_roles_in_order_with_paging() {
         &query,
     )
     .expect("page");
-    let names: Vec<&str> = page.items.iter().map(|r| r.name.as_str()).collect();
+    let names: Vec<&str> = page.items.iter().map(|r| r.fields.name.as_str()).collect();
     assert_eq!(names, ["SERVICE", "SUPER_ADMIN", "USER"]);
     assert_eq!((page.total, page.page, page.limit), (3, 1, 10));
 
@@ -227,7 +227,7 @@ fn filters_roles_by_type() {
         assert_eq!(
             page.items
                 .iter()
-                .map(|r| r.name.as_str())
+                .map(|r| r.fields.name.as_str())
                 .collect::<Vec<_>>(),
             expected
         );
@@ -253,7 +253,7 @@ fn role_crud_round_trip() {
         &roles::create_request(&config(), &token, &input("TEST_ROLE")),
     ))
     .expect("created");
-    assert_eq!((created.id, created.name.as_str()), (4, "TEST_ROLE"));
+    assert_eq!((created.id, created.fields.name.as_str()), (4, "TEST_ROLE"));
     assert_eq!(created.created_at, "2023-11-14T22:13:20+0000");
 
     let read = roles::decode_role(&send(&mut sim, &roles::get_request(&config(), &token, 4)))
@@ -273,7 +273,7 @@ fn role_crud_round_trip() {
     ))
     .expect("updated");
     assert_eq!(
-        (updated.name.as_str(), updated.priority),
+        (updated.fields.name.as_str(), updated.fields.priority),
         ("TEST_ROLE_A", 250)
     );
 
@@ -365,7 +365,7 @@ fn accepts_paths_without_version_prefix() {
     };
     let response = send(&mut sim, &roles::get_request(&unversioned, &token, 2));
     assert_eq!(
-        roles::decode_role(&response).map(|r| r.name),
+        roles::decode_role(&response).map(|r| r.fields.name),
         Ok("SUPER_ADMIN".into())
     );
 }
@@ -384,6 +384,6 @@ fn state_survives_a_json_round_trip() {
         &roles::get_request(&config(), &token, 4),
         NOW,
     ));
-    assert_eq!(kept.map(|r| r.name), Ok("KEPT".into()));
+    assert_eq!(kept.map(|r| r.fields.name), Ok("KEPT".into()));
     assert!(Simulator::from_json("{\"admin\": 3}").is_none());
 }

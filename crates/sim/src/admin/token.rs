@@ -35,7 +35,11 @@ impl AdminServer {
         }
         account.locked_until = None;
         if !account.password_matches(&password) {
-            if let Some(role) = policy.as_ref().filter(|r| r.login_lockout_policy) {
+            if let Some(role) = policy
+                .as_ref()
+                .map(|r| &r.fields)
+                .filter(|r| r.login_lockout_policy)
+            {
                 account
                     .failed_logins
                     .retain(|&at| at > now - role.login_timeframe);
@@ -49,7 +53,11 @@ impl AdminServer {
             return error(401, "Bad credentials");
         }
         account.failed_logins.clear();
-        if let Some(role) = policy.as_ref().filter(|r| r.password_policy) {
+        if let Some(role) = policy
+            .as_ref()
+            .map(|r| &r.fields)
+            .filter(|r| r.password_policy)
+        {
             if now - account.password_changed_at > role.password_reset_days * 86_400 {
                 return error(403, "Password expired");
             }
@@ -82,6 +90,6 @@ impl AdminServer {
         self.roles
             .iter()
             .filter(|role| account.role_ids.contains(&role.id))
-            .min_by_key(|role| role.priority)
+            .min_by_key(|role| role.fields.priority)
     }
 }
