@@ -79,7 +79,8 @@ impl Client {
         F: Fn(&AdminConfig, &str) -> HttpRequest,
     {
         let response = self.admin_once(&build).await?;
-        if response.status != 401 {
+        // Without a session (signed out meanwhile) there is nobody to re-authenticate.
+        if response.status != 401 || self.session.admin.with_untracked(Option::is_none) {
             return Ok(response);
         }
         if self.session.wait_for_reauth().await {

@@ -19,6 +19,7 @@ use leptos_router::path;
 
 use crate::client::Client;
 use crate::components::toast::Toasts;
+use crate::pages::admin::account::{AccountPage, PasswordPage};
 use crate::pages::admin::guard::RequireAdmin;
 use crate::pages::admin::login::AdminLogin;
 use crate::pages::admin::role_form::{RoleEdit, RoleNew};
@@ -43,6 +44,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/settings") view=SettingsPage />
                     <Route path=path!("/admin/login") view=AdminLogin />
+                    <Route path=path!("/admin/account") view=|| view! { <RequireAdmin><AccountPage /></RequireAdmin> } />
+                    <Route path=path!("/admin/account/password") view=|| view! { <RequireAdmin><PasswordPage /></RequireAdmin> } />
                     <Route path=path!("/admin/roles") view=|| view! { <RequireAdmin><RolesList /></RequireAdmin> } />
                     <Route path=path!("/admin/roles/new") view=|| view! { <RequireAdmin><RoleNew /></RequireAdmin> } />
                     <Route path=path!("/admin/roles/:id") view=|| view! { <RequireAdmin><RoleEdit /></RequireAdmin> } />

@@ -66,6 +66,14 @@ impl Session {
         self.admin.set(Some(session));
     }
 
+    /// Follows a change of the signed-in account's username.
+    pub fn rename(&self, username: &str) {
+        if let Some(mut session) = self.admin.get_untracked() {
+            session.username = username.to_string();
+            self.begin(session);
+        }
+    }
+
     /// Ends the session: memory and storage.
     pub fn end(&self) {
         storage::remove(Store::Session, STORAGE_KEY);

@@ -38,6 +38,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             <nav class="nav" aria-label="Main">
                 <div class="nav__group">
                     <span class="nav__api">"Admin API"</span>
+                    <A href="/admin/account" attr:class="nav__link">"Account"</A>
                     <A href="/admin/roles" attr:class="nav__link">"Roles"</A>
                 </div>
                 <A href="/settings" attr:class="nav__link">"Connections"</A>

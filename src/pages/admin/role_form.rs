@@ -92,6 +92,8 @@ pub fn RoleEdit() -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let reload = RwSignal::new(0u32);
     let confirm_delete = RwSignal::new(false);
+    // The form mounts once per role, not again after each save.
+    let loaded_id = Memo::new(move |_| role.with(|r| r.as_ref().map(|r| r.id)));
     let deleting = RwSignal::new(false);
 
     Effect::new(move |_| {
@@ -167,7 +169,7 @@ pub fn RoleEdit() -> impl IntoView {
             <Show when=move || role.with(Option::is_none) && error.with(Option::is_none)>
                 <Loading label="Loading role…" />
             </Show>
-            {move || id.get().and_then(|_| role.with(|r| r.as_ref().map(|r| r.id))).map(|loaded_id| {
+            {move || loaded_id.get().map(|loaded_id| {
                 let existing = role.get_untracked();
                 view! {
                     <div class="page__header">

@@ -3,8 +3,10 @@
 //! Every request carries `app_key` on the query string. `GET /token` takes
 //! Basic `username:password`; every later call sends Basic `token:`.
 
+pub mod account;
 pub mod list;
 pub mod roles;
+pub mod rules;
 pub mod status;
 pub mod token;
 

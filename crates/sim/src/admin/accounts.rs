@@ -1,16 +1,30 @@
-//! Accounts that can sign in: administrators (and, later, users).
+//! Accounts that can sign in (administrators, later users), and the
+//! signed-in account's own endpoints: `/user_account` and its password.
 
 use serde::{Deserialize, Serialize};
+use serde_json::json;
+use userdesk_api::admin::account::{
+    AccountFields, PasswordChange, UserAccount, WRONG_PREVIOUS_PASSWORD,
+};
+use userdesk_api::time::format_timestamp;
+use userdesk_api::{FieldErrors, HttpResponse, Method};
+
+use super::{json_body, AdminServer, Call};
+use crate::json::{error, field_errors, ok};
+
+pub const USERNAME_TAKEN: &str = "This username is already taken.";
+pub const EMAIL_TAKEN: &str = "This email address is already in use.";
 
 /// A stored account with its sign-in state.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Account {
     pub id: i64,
-    pub username: String,
+    pub fields: AccountFields,
     /// Salted FNV-1a digest: the simulator never keeps a plain password.
     pub password_digest: String,
     pub is_admin: bool,
     pub role_ids: Vec<i64>,
+    pub joined_at: String,
     pub password_changed_at: i64,
     /// Times of failed sign-ins still inside the lockout window.
     pub failed_logins: Vec<i64>,
@@ -20,7 +34,7 @@ pub struct Account {
 impl Account {
     pub fn new(
         id: i64,
-        username: &str,
+        fields: AccountFields,
         password: &str,
         is_admin: bool,
         role_ids: Vec<i64>,
@@ -28,10 +42,11 @@ impl Account {
     ) -> Self {
         Account {
             id,
-            username: username.to_string(),
-            password_digest: digest(username, password),
+            fields,
+            password_digest: digest(id, password),
             is_admin,
             role_ids,
+            joined_at: format_timestamp(now),
             password_changed_at: now,
             failed_logins: Vec::new(),
             locked_until: None,
@@ -39,15 +54,121 @@ impl Account {
     }
 
     pub fn password_matches(&self, password: &str) -> bool {
-        self.password_digest == digest(&self.username, password)
+        self.password_digest == digest(self.id, password)
+    }
+
+    pub fn set_password(&mut self, password: &str, now: i64) {
+        self.password_digest = digest(self.id, password);
+        self.password_changed_at = now;
+    }
+
+    /// The `/user_account` view of this account.
+    pub fn view(&self, prefix: &str) -> UserAccount {
+        let kind = if self.is_admin {
+            "administrator"
+        } else {
+            "user"
+        };
+        UserAccount {
+            id: self.id,
+            fields: self.fields.clone(),
+            joined_at: self.joined_at.clone(),
+            password_changed_at: format_timestamp(self.password_changed_at),
+            uri: format!("{prefix}/{kind}/{}", self.id),
+        }
     }
 }
 
-fn digest(salt: &str, password: &str) -> String {
+// Salted by id, not username, so renaming an account keeps its password.
+fn digest(id: i64, password: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in salt.bytes().chain([0]).chain(password.bytes()) {
+    for byte in id.to_le_bytes().into_iter().chain(password.bytes()) {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     format!("fnv1a:{hash:016x}")
+}
+
+impl AdminServer {
+    pub(super) fn handle_user_account(
+        &mut self,
+        call: &Call,
+        account_id: i64,
+        now: i64,
+    ) -> HttpResponse {
+        match (call.segments.as_slice(), call.method) {
+            (["user_account"], Method::Get) => self.read_account(account_id, &call.prefix),
+            (["user_account"], Method::Put) => self.update_account(call, account_id),
+            (["user_account", "password"], Method::Put) => {
+                self.change_password(call, account_id, now)
+            }
+            (["user_account"], _) | (["user_account", "password"], _) => {
+                error(405, "Method not allowed")
+            }
+            _ => error(404, "Not found"),
+        }
+    }
+
+    fn read_account(&self, account_id: i64, prefix: &str) -> HttpResponse {
+        match self.accounts.iter().find(|a| a.id == account_id) {
+            Some(account) => ok(200, &json!({ "user_account": account.view(prefix) })),
+            None => error(404, "Not found"),
+        }
+    }
+
+    fn update_account(&mut self, call: &Call, account_id: i64) -> HttpResponse {
+        let body = match json_body(call.request) {
+            Ok(body) => body,
+            Err(response) => return response,
+        };
+        let fields = match AccountFields::from_payload(&body) {
+            Ok(fields) => fields,
+            Err(errors) => return field_errors(errors.to_nested_json()),
+        };
+        let mut errors = FieldErrors::new();
+        for other in self.accounts.iter().filter(|a| a.id != account_id) {
+            if other.fields.username == fields.username {
+                errors.add("username", USERNAME_TAKEN);
+            }
+            if other.fields.email.eq_ignore_ascii_case(&fields.email) {
+                errors.add("email", EMAIL_TAKEN);
+            }
+        }
+        if !errors.is_empty() {
+            return field_errors(errors.to_nested_json());
+        }
+        let Some(account) = self.accounts.iter_mut().find(|a| a.id == account_id) else {
+            return error(404, "Not found");
+        };
+        account.fields = fields;
+        ok(200, &json!({ "user_account": account.view(&call.prefix) }))
+    }
+
+    fn change_password(&mut self, call: &Call, account_id: i64, now: i64) -> HttpResponse {
+        let body = match json_body(call.request) {
+            Ok(body) => body,
+            Err(response) => return response,
+        };
+        let change: PasswordChange = serde_json::from_value(body).unwrap_or_default();
+        let Some(account) = self.accounts.iter_mut().find(|a| a.id == account_id) else {
+            return error(404, "Not found");
+        };
+        let mut errors = change.validate().err().unwrap_or_default();
+        if !change.previous_password.is_empty()
+            && !account.password_matches(&change.previous_password)
+        {
+            errors.add("previous_password", WRONG_PREVIOUS_PASSWORD);
+        }
+        if errors.get("password1").is_empty() && account.password_matches(&change.password1) {
+            errors.add(
+                "password1",
+                "The new password must differ from the current one.",
+            );
+        }
+        if !errors.is_empty() {
+            return field_errors(errors.to_nested_json());
+        }
+        account.set_password(&change.password1, now);
+        ok(200, &json!({ "success": "true" }))
+    }
 }

@@ -72,11 +72,13 @@ impl AdminServer {
                 _ => error(405, "Method not allowed"),
             };
         }
-        if let Err(response) = self.authenticate(request, now) {
-            return response;
-        }
+        let account_id = match self.authenticate(request, now) {
+            Ok(account) => account.id,
+            Err(response) => return response,
+        };
         match call.segments.first().copied() {
             Some("roles") | Some("role") => self.handle_roles(&call, now),
+            Some("user_account") => self.handle_user_account(&call, account_id, now),
             _ => error(404, "Not found"),
         }
     }

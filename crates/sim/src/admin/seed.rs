@@ -1,5 +1,6 @@
 //! The documentation's example records.
 
+use userdesk_api::admin::account::AccountFields;
 use userdesk_api::admin::roles::{Role, RoleFields};
 use userdesk_api::admin::DOCUMENTED_APP_KEY;
 
@@ -42,11 +43,23 @@ pub fn seeded(now: i64) -> AdminServer {
             role(2, "SUPER_ADMIN", true, true, 5, 300, true, 90, 24, 10),
             role(3, "SERVICE", false, true, 5, 300, true, 365, 24, 50),
         ],
-        // The documented password_changed_at (2019) would be long expired
-        // under SUPER_ADMIN's 90-day policy, so the demo counts from seeding.
-        accounts: vec![Account::new(1, "admin1", "admin1pass", true, vec![2], now)],
+        accounts: vec![admin1(now)],
         tokens: Vec::new(),
         token_lifetime: TOKEN_LIFETIME,
         next_role_id: 4,
     }
+}
+
+/// The documented administrator. Its 2019 `password_changed_at` would be long
+/// expired under SUPER_ADMIN's 90-day policy, so the demo counts from seeding.
+fn admin1(now: i64) -> Account {
+    let fields = AccountFields {
+        email: "admin1@test.com".to_string(),
+        first_name: "Tommy".to_string(),
+        last_name: "Lund".to_string(),
+        username: "admin1".to_string(),
+    };
+    let mut account = Account::new(1, fields, "admin1pass", true, vec![2], now);
+    account.joined_at = "2018-11-01T00:00:00+0000".to_string();
+    account
 }

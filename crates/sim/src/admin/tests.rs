@@ -1,6 +1,7 @@
 //! The simulator driven through the client crate's own request builders and
 //! decoders, so these double as contract tests of both sides.
 
+use userdesk_api::admin::account;
 use userdesk_api::admin::roles::{self, RoleDraft, RoleListQuery, RoleOrder, RoleType};
 use userdesk_api::admin::token::{decode_token, token_request, SignInFailure};
 use userdesk_api::admin::{AdminConfig, DOCUMENTED_APP_KEY};
@@ -122,9 +123,15 @@ fn expired_password_is_403() {
 #[test]
 fn non_administrators_are_denied() {
     let mut sim = Simulator::seeded(NOW, 7);
+    let fields = account::AccountFields {
+        email: "user9@test.com".into(),
+        first_name: "U".into(),
+        last_name: "Nine".into(),
+        username: "user9".into(),
+    };
     sim.admin.accounts.push(super::Account::new(
         9,
-        "user9",
+        fields,
         "user9pass",
         false,
         vec![1],
@@ -386,4 +393,134 @@ fn state_survives_a_json_round_trip() {
     ));
     assert_eq!(kept.map(|r| r.fields.name), Ok("KEPT".into()));
     assert!(Simulator::from_json("{\"admin\": 3}").is_none());
+}
+
+#[test]
+fn reads_the_signed_in_account() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let token = sign_in(&mut sim);
+    let read = account::decode_account(&send(&mut sim, &account::get_request(&config(), &token)))
+        .expect("account");
+    assert_eq!(
+        (read.id, read.fields.email.as_str(), read.joined_at.as_str()),
+        (1, "admin1@test.com", "2018-11-01T00:00:00+0000")
+    );
+    assert_eq!(read.uri, "/v/1.0/administrator/1");
+}
+
+#[test]
+fn updates_the_account_and_keeps_the_password_working_under_a_new_username() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let token = sign_in(&mut sim);
+    let documented = account::AccountFields {
+        email: "admin1a@test.com".into(),
+        first_name: "Thomas".into(),
+        last_name: "Luhnd".into(),
+        username: "admin1a".into(),
+    };
+    let updated = account::decode_account(&send(
+        &mut sim,
+        &account::update_request(&config(), &token, &documented),
+    ))
+    .expect("updated");
+    assert_eq!(updated.fields, documented);
+    let grant = decode_token(&send(
+        &mut sim,
+        &token_request(&config(), "admin1a", "admin1pass"),
+    ));
+    assert!(
+        grant.is_ok(),
+        "the renamed account signs in with its password"
+    );
+}
+
+#[test]
+fn account_uniqueness_and_rules_answer_400_on_their_fields() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let other = account::AccountFields {
+        email: "admin2@test.com".into(),
+        first_name: "Ann".into(),
+        last_name: "Other".into(),
+        username: "admin2".into(),
+    };
+    sim.admin.accounts.push(super::Account::new(
+        2,
+        other.clone(),
+        "admin2Pass!",
+        true,
+        vec![2],
+        NOW,
+    ));
+    let token = sign_in(&mut sim);
+    let clash = account::AccountFields {
+        first_name: "Tommy".into(),
+        last_name: "Lund".into(),
+        ..other
+    };
+    let Err(ApiError::Validation(fields)) = account::decode_account(&send(
+        &mut sim,
+        &account::update_request(&config(), &token, &clash),
+    )) else {
+        panic!("expected 400")
+    };
+    assert_eq!(fields.get("username"), [super::accounts::USERNAME_TAKEN]);
+    assert_eq!(fields.get("email"), [super::accounts::EMAIL_TAKEN]);
+    let bad = config()
+        .request(Method::Put, "/user_account", &[], &token)
+        .json_body(r#"{"username": "9", "email": "x", "first_name": "", "last_name": "L"}"#.into());
+    let Err(ApiError::Validation(fields)) = account::decode_account(&send(&mut sim, &bad)) else {
+        panic!("expected 400")
+    };
+    assert_eq!(fields.iter().count(), 4);
+}
+
+#[test]
+fn password_change_checks_the_previous_password_then_takes_effect() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let token = sign_in(&mut sim);
+    let change = |previous: &str| account::PasswordChange {
+        previous_password: previous.into(),
+        password1: "admin1Pass2".into(),
+        password2: "admin1Pass2".into(),
+    };
+    let wrong = send(
+        &mut sim,
+        &account::password_request(&config(), &token, &change("guess")),
+    );
+    let Err(ApiError::Validation(fields)) = account::decode_password_changed(&wrong) else {
+        panic!("expected 400")
+    };
+    assert_eq!(
+        fields.get("previous_password"),
+        [account::WRONG_PREVIOUS_PASSWORD]
+    );
+
+    let weak = account::PasswordChange {
+        previous_password: "admin1pass".into(),
+        password1: "weakweak".into(),
+        password2: "weakweak".into(),
+    };
+    let Err(ApiError::Validation(fields)) = account::decode_password_changed(&send(
+        &mut sim,
+        &account::password_request(&config(), &token, &weak),
+    )) else {
+        panic!("expected 400")
+    };
+    assert!(!fields.get("password1").is_empty());
+
+    let done = send(
+        &mut sim,
+        &account::password_request(&config(), &token, &change("admin1pass")),
+    );
+    assert_eq!(account::decode_password_changed(&done), Ok(()));
+    assert!(decode_token(&send(
+        &mut sim,
+        &token_request(&config(), "admin1", "admin1pass")
+    ))
+    .is_err());
+    assert!(decode_token(&send(
+        &mut sim,
+        &token_request(&config(), "admin1", "admin1Pass2")
+    ))
+    .is_ok());
 }

@@ -27,7 +27,11 @@ impl AdminServer {
             return error(401, "Bad credentials");
         };
         let policy = self.policy_role_for(&username).cloned();
-        let Some(account) = self.accounts.iter_mut().find(|a| a.username == username) else {
+        let Some(account) = self
+            .accounts
+            .iter_mut()
+            .find(|a| a.fields.username == username)
+        else {
             return error(401, "Bad credentials");
         };
         if account.locked_until.is_some_and(|until| until > now) {
@@ -65,7 +69,7 @@ impl AdminServer {
         if !account.is_admin {
             return error(403, "Permission denied");
         }
-        let (account_id, username) = (account.id, account.username.clone());
+        let (account_id, username) = (account.id, account.fields.username.clone());
         self.tokens.retain(|issued| issued.expires_at > now);
         let token = format!("sim.{}", rng.hex(48));
         self.tokens.push(IssuedToken {
@@ -86,7 +90,10 @@ impl AdminServer {
 
     /// The role whose policies apply: the account's role with the lowest priority number.
     fn policy_role_for(&self, username: &str) -> Option<&Role> {
-        let account = self.accounts.iter().find(|a| a.username == username)?;
+        let account = self
+            .accounts
+            .iter()
+            .find(|a| a.fields.username == username)?;
         self.roles
             .iter()
             .filter(|role| account.role_ids.contains(&role.id))

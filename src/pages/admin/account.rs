@@ -1,0 +1,231 @@
+//! `/admin/account`: the signed-in administrator's own account, and
+//! `/admin/account/password`: changing its password.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use userdesk_api::admin::account::{self, AccountFields, PasswordChange, UserAccount};
+use userdesk_api::admin::rules::PasswordClasses;
+use userdesk_api::{ApiError, FieldErrors};
+
+use crate::client::Client;
+use crate::components::field::{errors_for, FormErrors, TextField, TextKind};
+use crate::components::status::{ErrorPanel, Loading};
+use crate::components::toast::{ToastKind, Toasts};
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let client = Client::use_client();
+    let loaded = RwSignal::new(None::<UserAccount>);
+    let error = RwSignal::new(None::<ApiError>);
+    let reload = RwSignal::new(0u32);
+    // The form mounts once per account, not again after each save.
+    let loaded_id = Memo::new(move |_| loaded.with(|a| a.as_ref().map(|a| a.id)));
+    Effect::new(move |_| {
+        reload.track();
+        error.set(None);
+        spawn_local(async move {
+            let result = client
+                .admin(account::get_request)
+                .await
+                .and_then(|response| account::decode_account(&response));
+            match result {
+                Ok(found) => loaded.set(Some(found)),
+                Err(failure) => error.set(Some(failure)),
+            }
+        });
+    });
+    view! {
+        <section class="page page--narrow">
+            <div class="page__header">
+                <h1 class="page__title">"Your account"</h1>
+                <A href="/admin/account/password" attr:class="button">"Change password"</A>
+            </div>
+            {move || error.get().map(|failure| view! {
+                <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+            })}
+            <Show when=move || loaded.with(Option::is_none) && error.with(Option::is_none)>
+                <Loading label="Loading your account…" />
+            </Show>
+            {move || loaded_id.get().map(|_| {
+                let Some(current) = loaded.get_untracked() else { return ().into_any() };
+                view! {
+                    <dl class="meta">
+                        <dt>"ID"</dt><dd>{current.id}</dd>
+                        <dt>"Joined"</dt><dd>{current.joined_at.clone()}</dd>
+                        <dt>"Password changed"</dt><dd>{move || loaded.with(|a| a.as_ref().map(|a| a.password_changed_at.clone()))}</dd>
+                    </dl>
+                    <AccountForm start=current.fields on_saved=Callback::new(move |saved| loaded.set(Some(saved))) />
+                }
+                .into_any()
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn AccountForm(
+    start: AccountFields,
+    #[prop(into)] on_saved: Callback<UserAccount>,
+) -> impl IntoView {
+    let client = Client::use_client();
+    let toasts = Toasts::use_toasts();
+    let username = RwSignal::new(start.username);
+    let email = RwSignal::new(start.email);
+    let first_name = RwSignal::new(start.first_name);
+    let last_name = RwSignal::new(start.last_name);
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+
+    let submit = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        let draft = AccountFields {
+            email: email.get_untracked(),
+            first_name: first_name.get_untracked(),
+            last_name: last_name.get_untracked(),
+            username: username.get_untracked(),
+        };
+        let fields = match draft.validate() {
+            Ok(fields) => fields,
+            Err(invalid) => return errors.set(invalid),
+        };
+        errors.set(FieldErrors::new());
+        failure.set(None);
+        busy.set(true);
+        spawn_local(async move {
+            let result = client
+                .admin(|config, token| account::update_request(config, token, &fields))
+                .await
+                .and_then(|response| account::decode_account(&response));
+            busy.set(false);
+            match result {
+                Ok(saved) => {
+                    // Re-authentication asks for the password of this name.
+                    client.session.rename(&saved.fields.username);
+                    toasts.show(ToastKind::Success, "Your account is saved.");
+                    on_saved.run(saved);
+                }
+                Err(ApiError::Validation(fields)) => errors.set(fields),
+                Err(other) => failure.set(Some(other)),
+            }
+        });
+    };
+
+    view! {
+        <form
+            class="form"
+            novalidate
+            on:submit=move |event: leptos::ev::SubmitEvent| {
+                event.prevent_default();
+                submit();
+            }
+        >
+            {move || failure.get().map(|error| view! { <ErrorPanel error=error on_retry=Callback::new(move |_| submit()) /> })}
+            <FormErrors errors=errors known=&account::FIELDS />
+            <TextField label="Username" name="username" value=username errors=errors_for(errors, "username")
+                hint="2–40 letters, digits or underscores; not a number." autocomplete="username" required=true />
+            <TextField label="Email" name="email" value=email errors=errors_for(errors, "email") autocomplete="email" required=true />
+            <TextField label="First name" name="first_name" value=first_name errors=errors_for(errors, "first_name")
+                hint="1–40 characters." autocomplete="given-name" required=true />
+            <TextField label="Last name" name="last_name" value=last_name errors=errors_for(errors, "last_name")
+                hint="2–40 characters." autocomplete="family-name" required=true />
+            <div class="form__actions">
+                <button class="button button--primary" type="submit" prop:disabled=move || busy.get()>
+                    {move || if busy.get() { "Saving…" } else { "Save account" }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    let client = Client::use_client();
+    let toasts = Toasts::use_toasts();
+    let previous = RwSignal::new(String::new());
+    let password1 = RwSignal::new(String::new());
+    let password2 = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let classes = Memo::new(move |_| PasswordClasses::of(&password1.get()));
+
+    let submit = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        let change = PasswordChange {
+            previous_password: previous.get_untracked(),
+            password1: password1.get_untracked(),
+            password2: password2.get_untracked(),
+        };
+        if let Err(invalid) = change.validate() {
+            return errors.set(invalid);
+        }
+        errors.set(FieldErrors::new());
+        failure.set(None);
+        busy.set(true);
+        spawn_local(async move {
+            let result = client
+                .admin(|config, token| account::password_request(config, token, &change))
+                .await
+                .and_then(|response| account::decode_password_changed(&response));
+            busy.set(false);
+            match result {
+                Ok(()) => {
+                    for field in [previous, password1, password2] {
+                        field.set(String::new());
+                    }
+                    toasts.show(
+                        ToastKind::Success,
+                        "Your password is changed. Use it the next time you sign in.",
+                    );
+                }
+                Err(ApiError::Validation(fields)) => errors.set(fields),
+                Err(other) => failure.set(Some(other)),
+            }
+        });
+    };
+
+    view! {
+        <section class="page page--narrow">
+            <p class="breadcrumbs"><A href="/admin/account">"Your account"</A> " / Password"</p>
+            <h1 class="page__title">"Change password"</h1>
+            <form
+                class="form"
+                novalidate
+                on:submit=move |event: leptos::ev::SubmitEvent| {
+                    event.prevent_default();
+                    submit();
+                }
+            >
+                {move || failure.get().map(|error| view! { <ErrorPanel error=error on_retry=Callback::new(move |_| submit()) /> })}
+                <FormErrors errors=errors known=&["previous_password", "password1", "password2"] />
+                <TextField label="Current password" name="previous_password" value=previous errors=errors_for(errors, "previous_password")
+                    kind=TextKind::Password autocomplete="current-password" required=true />
+                <TextField label="New password" name="password1" value=password1 errors=errors_for(errors, "password1")
+                    kind=TextKind::Password autocomplete="new-password" hint="8–40 characters with at least 3 of the 4 kinds below." required=true />
+                <ul class="checklist" aria-label="Password strength">
+                    {move || classes.get().checklist().into_iter().map(|(label, met)| view! {
+                        <li class="checklist__item" class:checklist__item--met=met>
+                            <span aria-hidden="true">{if met { "✓ " } else { "○ " }}</span>
+                            {label}
+                            <span class="visually-hidden">{if met { " (present)" } else { " (missing)" }}</span>
+                        </li>
+                    }).collect_view()}
+                    <li class="checklist__summary">{move || format!("{} of 4 kinds, 3 needed", classes.get().count())}</li>
+                </ul>
+                <TextField label="New password again" name="password2" value=password2 errors=errors_for(errors, "password2")
+                    kind=TextKind::Password autocomplete="new-password" required=true />
+                <div class="form__actions">
+                    <button class="button button--primary" type="submit" prop:disabled=move || busy.get()>
+                        {move || if busy.get() { "Changing…" } else { "Change password" }}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
