@@ -2,5 +2,6 @@
 
 pub mod dialog;
 pub mod field;
+pub mod list;
 pub mod status;
 pub mod toast;

@@ -5,7 +5,7 @@ use userdesk_api::ApiError;
 
 /// A spinner with a label for screen readers.
 #[component]
-pub fn Loading(#[prop(default = "Loading…")] label: &'static str) -> impl IntoView {
+pub fn Loading(#[prop(into, default = "Loading…".into())] label: String) -> impl IntoView {
     view! {
         <div class="loading" role="status">
             <span class="loading__spinner" aria-hidden="true"></span>

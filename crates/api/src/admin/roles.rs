@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::list::{clamp_limit, clamp_page, decode_list, ListPage, DEFAULT_LIMIT};
+use super::list::{
+    clamp_limit, clamp_page, decode_list, ListPage, ListQuery, ListSpec, DEFAULT_LIMIT,
+};
 use super::{decode_deleted, decode_wrapped, AdminConfig};
 use crate::error::ApiError;
 use crate::http::{HttpRequest, HttpResponse, Method};
@@ -226,154 +228,43 @@ impl RoleType {
     }
 }
 
-/// The documented `order_by` values.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum RoleOrder {
-    #[default]
-    IdAsc,
-    IdDesc,
-    NameAsc,
-    NameDesc,
-}
+/// The roles list: documented orders, and the type filter (`/roles/{type}`).
+pub const LIST: ListSpec = ListSpec {
+    orders: &["id.asc", "id.desc", "name.asc", "name.desc"],
+    filters: &["type"],
+};
 
-impl RoleOrder {
-    pub const ALL: [RoleOrder; 4] = [
-        RoleOrder::IdAsc,
-        RoleOrder::IdDesc,
-        RoleOrder::NameAsc,
-        RoleOrder::NameDesc,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RoleOrder::IdAsc => "id.asc",
-            RoleOrder::IdDesc => "id.desc",
-            RoleOrder::NameAsc => "name.asc",
-            RoleOrder::NameDesc => "name.desc",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<RoleOrder> {
-        RoleOrder::ALL
-            .into_iter()
-            .find(|order| order.as_str() == text)
-    }
-
-    /// The column it sorts by (`id` or `name`) and whether ascending.
-    pub fn column(self) -> (&'static str, bool) {
-        match self {
-            RoleOrder::IdAsc => ("id", true),
-            RoleOrder::IdDesc => ("id", false),
-            RoleOrder::NameAsc => ("name", true),
-            RoleOrder::NameDesc => ("name", false),
-        }
-    }
-
-    /// The order after clicking a column header: same column flips, another starts ascending.
-    pub fn toggled_by(self, column: &str) -> RoleOrder {
-        match (column, self) {
-            ("name", RoleOrder::NameAsc) => RoleOrder::NameDesc,
-            ("name", _) => RoleOrder::NameAsc,
-            (_, RoleOrder::IdAsc) => RoleOrder::IdDesc,
-            _ => RoleOrder::IdAsc,
-        }
+/// The documented path. A type filter only has `/roles/{type}/{page}`, so it
+/// pages by the default limit.
+pub fn list_path(query: &ListQuery) -> String {
+    let page = clamp_page(query.page);
+    match query.filter("type").and_then(RoleType::parse) {
+        Some(role_type) => format!("/roles/{}/{page}", role_type.as_str()),
+        None => format!("/roles/{page}/{}", clamp_limit(query.limit)),
     }
 }
 
-/// What a roles list shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RoleListQuery {
-    pub page: u32,
-    pub limit: u32,
-    pub order: RoleOrder,
-    pub role_type: Option<RoleType>,
-}
-
-impl Default for RoleListQuery {
-    fn default() -> Self {
-        RoleListQuery {
-            page: 1,
-            limit: DEFAULT_LIMIT,
-            order: RoleOrder::IdAsc,
-            role_type: None,
-        }
+/// The page size the server will use for this query.
+pub fn effective_limit(query: &ListQuery) -> u32 {
+    match query.filter("type").and_then(RoleType::parse) {
+        Some(_) => DEFAULT_LIMIT,
+        None => clamp_limit(query.limit),
     }
 }
 
-impl RoleListQuery {
-    /// The documented path. A type filter only has `/roles/{type}/{page}`, so it
-    /// pages by the default limit.
-    pub fn path(&self) -> String {
-        let page = clamp_page(self.page);
-        match self.role_type {
-            Some(role_type) => format!("/roles/{}/{page}", role_type.as_str()),
-            None => format!("/roles/{page}/{}", clamp_limit(self.limit)),
-        }
-    }
-
-    /// The page size the server will use for this query.
-    pub fn effective_limit(&self) -> u32 {
-        match self.role_type {
-            Some(_) => DEFAULT_LIMIT,
-            None => clamp_limit(self.limit),
-        }
-    }
-}
-
-impl RoleListQuery {
-    /// Reads the list's state from URL query values; anything unknown or out
-    /// of range falls back to its default, so a pasted link never breaks.
-    pub fn from_url(value: impl Fn(&str) -> Option<String>) -> Self {
-        let defaults = RoleListQuery::default();
-        let number = |key: &str| value(key).and_then(|text| text.parse::<u32>().ok());
-        RoleListQuery {
-            page: number("page").map_or(defaults.page, clamp_page),
-            limit: number("limit").map_or(defaults.limit, clamp_limit),
-            order: value("order_by")
-                .and_then(|text| RoleOrder::parse(&text))
-                .unwrap_or_default(),
-            role_type: value("type").and_then(|text| RoleType::parse(&text)),
-        }
-    }
-
-    /// The URL query for this state, leaving out defaults (`""` when all are).
-    pub fn to_url(&self) -> String {
-        let defaults = RoleListQuery::default();
-        let mut pairs: Vec<(&str, String)> = Vec::new();
-        if let Some(role_type) = self.role_type {
-            pairs.push(("type", role_type.as_str().to_string()));
-        }
-        if self.order != defaults.order {
-            pairs.push(("order_by", self.order.as_str().to_string()));
-        }
-        if self.limit != defaults.limit {
-            pairs.push(("limit", self.limit.to_string()));
-        }
-        if self.page != defaults.page {
-            pairs.push(("page", self.page.to_string()));
-        }
-        crate::http::query_string(&pairs)
-    }
-}
-
-pub fn list_request(config: &AdminConfig, token: &str, query: &RoleListQuery) -> HttpRequest {
-    config.request(
-        Method::Get,
-        &query.path(),
-        &[("order_by", query.order.as_str().to_string())],
-        token,
-    )
+pub fn list_request(config: &AdminConfig, token: &str, query: &ListQuery) -> HttpRequest {
+    config.request(Method::Get, &list_path(query), &query.api_query(&[]), token)
 }
 
 pub fn decode_list_response(
     response: &HttpResponse,
-    query: &RoleListQuery,
+    query: &ListQuery,
 ) -> Result<ListPage<Role>, ApiError> {
     decode_list(
         response,
         "roles",
         clamp_page(query.page),
-        query.effective_limit(),
+        effective_limit(query),
     )
 }
 
@@ -531,26 +422,35 @@ mod tests {
 
     #[test]
     fn list_paths_follow_the_documentation() {
-        let query = RoleListQuery {
+        let query = ListQuery {
             page: 2,
             limit: 25,
-            order: RoleOrder::NameDesc,
-            role_type: None,
+            order_by: "name.desc",
+            filters: vec![],
         };
         let request = list_request(&config(), "t", &query);
         assert_eq!(request.url, "/api/admin/v/1.0/roles/2/25?app_key=y84pSJ7PA4E9Lnj936ptdqj9jmGCmtTx&order_by=name.desc");
-        let typed = RoleListQuery {
-            role_type: Some(RoleType::Admin),
+        let typed = ListQuery {
+            filters: vec![("type", "admin".into())],
             ..query
         };
-        assert_eq!(typed.path(), "/roles/admin/2");
-        assert_eq!(typed.effective_limit(), DEFAULT_LIMIT);
-        let clamped = RoleListQuery {
+        assert_eq!(list_path(&typed), "/roles/admin/2");
+        assert_eq!(effective_limit(&typed), DEFAULT_LIMIT);
+        assert!(
+            !list_request(&config(), "t", &typed).url.contains("type="),
+            "the type travels in the path"
+        );
+        let clamped = ListQuery {
             page: 0,
             limit: 500,
-            ..RoleListQuery::default()
+            ..LIST.default_query()
         };
-        assert_eq!(clamped.path(), "/roles/1/100");
+        assert_eq!(list_path(&clamped), "/roles/1/100");
+        let unknown_type = ListQuery {
+            filters: vec![("type", "robot".into())],
+            ..LIST.default_query()
+        };
+        assert_eq!(list_path(&unknown_type), "/roles/1/10");
     }
 
     #[test]
@@ -586,58 +486,6 @@ mod tests {
     }
 
     #[test]
-    fn url_state_round_trips_and_omits_defaults() {
-        assert_eq!(RoleListQuery::default().to_url(), "");
-        let query = RoleListQuery {
-            page: 3,
-            limit: 25,
-            order: RoleOrder::NameDesc,
-            role_type: Some(RoleType::User),
-        };
-        let url = query.to_url();
-        assert_eq!(url, "?type=user&order_by=name.desc&limit=25&page=3");
-        let request = HttpRequest::new(Method::Get, format!("/admin/roles{url}"));
-        assert_eq!(RoleListQuery::from_url(|key| request.query(key)), query);
-    }
-
-    #[test]
-    fn url_state_ignores_garbage() {
-        let garbage = [
-            ("page", "0"),
-            ("limit", "9999"),
-            ("order_by", "evil"),
-            ("type", "robot"),
-        ];
-        let query = RoleListQuery::from_url(|key| {
-            garbage
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| v.to_string())
-        });
-        assert_eq!(
-            query,
-            RoleListQuery {
-                page: 1,
-                limit: 100,
-                order: RoleOrder::IdAsc,
-                role_type: None
-            }
-        );
-        let words = RoleListQuery::from_url(|key| (key == "page").then(|| "two".to_string()));
-        assert_eq!(words.page, 1);
-    }
-
-    #[test]
-    fn order_toggles_like_a_sortable_column() {
-        assert_eq!(RoleOrder::IdAsc.toggled_by("id"), RoleOrder::IdDesc);
-        assert_eq!(RoleOrder::IdDesc.toggled_by("id"), RoleOrder::IdAsc);
-        assert_eq!(RoleOrder::IdDesc.toggled_by("name"), RoleOrder::NameAsc);
-        assert_eq!(RoleOrder::NameAsc.toggled_by("name"), RoleOrder::NameDesc);
-        assert_eq!(RoleOrder::parse("name.desc"), Some(RoleOrder::NameDesc));
-        assert_eq!(RoleOrder::parse("priority.asc"), None);
-    }
-
-    #[test]
     fn decodes_documented_role_answers() {
         let body = r#"{"role": {"created_at": "2019-11-05T02:16:56+0000", "id": 1, "is_admin_role": false,
             "login_ban_by_ip": true, "login_ban_time": 1800, "login_lockout_policy": false, "login_max_attempts": 10,
@@ -662,7 +510,7 @@ mod tests {
             panic!("400")
         };
         assert_eq!(fields.get("name"), ["Value must be unique."]);
-        let empty = decode_list_response(&HttpResponse::empty(204), &RoleListQuery::default())
+        let empty = decode_list_response(&HttpResponse::empty(204), &LIST.default_query())
             .expect("empty page");
         assert!(empty.items.is_empty());
     }

@@ -5,6 +5,7 @@
 //! everything but `GET /token` needs a live token as Basic `token:`.
 
 mod accounts;
+mod list;
 mod roles;
 mod seed;
 mod token;

@@ -1,17 +1,13 @@
 //! `/roles…` and `/role/{id}`.
 
 use serde_json::json;
-use userdesk_api::admin::roles::{
-    validate_payload, Role, RoleFields, RoleOrder, RoleType, NAME_TAKEN,
-};
+use userdesk_api::admin::roles::{validate_payload, Role, RoleFields, RoleType, LIST, NAME_TAKEN};
 use userdesk_api::time::format_timestamp;
 use userdesk_api::{FieldErrors, HttpResponse, Method};
 
+use super::list::{order, page_of, paging};
 use super::{json_body, AdminServer, Call};
 use crate::json::{error, field_errors, no_content, ok};
-
-const DEFAULT_LIMIT: usize = 10;
-const MAX_LIMIT: usize = 100;
 
 impl AdminServer {
     pub(super) fn handle_roles(&mut self, call: &Call, now: i64) -> HttpResponse {
@@ -40,29 +36,16 @@ impl AdminServer {
     fn list_roles(&self, call: &Call) -> HttpResponse {
         // /roles, /roles/{page}, /roles/{page}/{limit}, /roles/{type}, /roles/{type}/{page}
         let rest = &call.segments[1..];
-        let (role_type, numbers) = match rest.first().map(|s| RoleType::parse(s)) {
-            Some(Some(role_type)) if rest.len() <= 2 => (Some(role_type), &rest[1..]),
-            Some(Some(_)) => return error(404, "Not found"),
-            _ => (None, rest),
+        let (role_type, numbers) = match rest.first().and_then(|s| RoleType::parse(s)) {
+            Some(_) if rest.len() > 2 => return error(404, "Not found"),
+            Some(role_type) => (Some(role_type), &rest[1..]),
+            None => (None, rest),
         };
-        let parse = |index: usize, default: usize| match numbers.get(index) {
-            None => Some(default),
-            Some(text) => text.parse::<usize>().ok(),
+        let paging = match paging(numbers) {
+            Ok(paging) => paging,
+            Err(response) => return response,
         };
-        let (Some(page), Some(limit)) = (parse(0, 1), parse(1, DEFAULT_LIMIT)) else {
-            return error(404, "Not found");
-        };
-        if page == 0 {
-            return error(500, "Page numbers start at 1");
-        }
-        if limit == 0 || limit > MAX_LIMIT {
-            return error(404, "Not found");
-        }
-        let order = call
-            .request
-            .query("order_by")
-            .and_then(|text| RoleOrder::parse(&text))
-            .unwrap_or_default();
+        let (column, ascending) = order(call.request.query("order_by"), LIST.orders);
         let mut roles: Vec<&Role> = self
             .roles
             .iter()
@@ -70,37 +53,22 @@ impl AdminServer {
                 role_type.is_none_or(|t| role.fields.is_admin_role == (t == RoleType::Admin))
             })
             .collect();
-        match order {
-            RoleOrder::IdAsc => roles.sort_by_key(|r| r.id),
-            RoleOrder::IdDesc => roles.sort_by_key(|r| std::cmp::Reverse(r.id)),
-            RoleOrder::NameAsc => roles.sort_by(|a, b| a.fields.name.cmp(&b.fields.name)),
-            RoleOrder::NameDesc => roles.sort_by(|a, b| b.fields.name.cmp(&a.fields.name)),
+        match column {
+            "name" => roles.sort_by(|a, b| a.fields.name.cmp(&b.fields.name)),
+            _ => roles.sort_by_key(|r| r.id),
         }
-        let total = roles.len();
-        let start = (page - 1).saturating_mul(limit);
-        if start >= total {
-            return no_content();
+        if !ascending {
+            roles.reverse();
         }
-        let items: Vec<&Role> = roles.into_iter().skip(start).take(limit).collect();
         let base = match role_type {
             Some(t) => format!("{}/roles/{}", call.prefix, t.as_str()),
             None => format!("{}/roles", call.prefix),
         };
-        let uri = |p: usize| match role_type {
+        let limit = paging.limit;
+        page_of("roles", roles, &paging, |p| match role_type {
             Some(_) => format!("{base}/{p}"),
             None => format!("{base}/{p}/{limit}"),
-        };
-        ok(
-            200,
-            &json!({
-                "roles": items,
-                "page": page,
-                "limit": limit,
-                "total": total,
-                "next_uri": (start + limit < total).then(|| uri(page + 1)),
-                "previous_uri": (page > 1).then(|| uri(page - 1)),
-            }),
-        )
+        })
     }
 
     fn checked_input(&self, call: &Call, own_id: Option<i64>) -> Result<RoleFields, HttpResponse> {

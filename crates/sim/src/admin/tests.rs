@@ -2,7 +2,8 @@
 //! decoders, so these double as contract tests of both sides.
 
 use userdesk_api::admin::account;
-use userdesk_api::admin::roles::{self, RoleDraft, RoleListQuery, RoleOrder, RoleType};
+use userdesk_api::admin::list::ListQuery;
+use userdesk_api::admin::roles::{self, RoleDraft, LIST};
 use userdesk_api::admin::token::{decode_token, token_request, SignInFailure};
 use userdesk_api::admin::{AdminConfig, DOCUMENTED_APP_KEY};
 use userdesk_api::{ApiError, HttpRequest, HttpResponse, Method};
@@ -152,7 +153,7 @@ fn non_administrators_are_denied() {
 fn calls_need_a_live_token() {
     let mut sim = Simulator::seeded(NOW, 7);
     let token = sign_in(&mut sim);
-    let query = RoleListQuery::default();
+    let query = LIST.default_query();
     assert!(roles::decode_list_response(
         &send(&mut sim, &roles::list_request(&config(), &token, &query)),
         &query
@@ -178,9 +179,9 @@ fn calls_need_a_live_token() {
 fn lists_the_documented_roles_in_order_with_paging() {
     let mut sim = Simulator::seeded(NOW, 7);
     let token = sign_in(&mut sim);
-    let query = RoleListQuery {
-        order: RoleOrder::NameAsc,
-        ..RoleListQuery::default()
+    let query = ListQuery {
+        order_by: "name.desc",
+        ..LIST.default_query()
     };
     let page = roles::decode_list_response(
         &send(&mut sim, &roles::list_request(&config(), &token, &query)),
@@ -188,13 +189,13 @@ fn lists_the_documented_roles_in_order_with_paging() {
     )
     .expect("page");
     let names: Vec<&str> = page.items.iter().map(|r| r.fields.name.as_str()).collect();
-    assert_eq!(names, ["SERVICE", "SUPER_ADMIN", "USER"]);
+    assert_eq!(names, ["USER", "SUPER_ADMIN", "SERVICE"]);
     assert_eq!((page.total, page.page, page.limit), (3, 1, 10));
 
-    let second = RoleListQuery {
+    let second = ListQuery {
         page: 2,
         limit: 2,
-        ..RoleListQuery::default()
+        ..LIST.default_query()
     };
     let page = roles::decode_list_response(
         &send(&mut sim, &roles::list_request(&config(), &token, &second)),
@@ -205,10 +206,10 @@ fn lists_the_documented_roles_in_order_with_paging() {
     assert_eq!(page.previous_uri.as_deref(), Some("/v/1.0/roles/1/2"));
     assert_eq!(page.next_uri, None);
 
-    let beyond = RoleListQuery {
+    let beyond = ListQuery {
         page: 3,
         limit: 2,
-        ..RoleListQuery::default()
+        ..LIST.default_query()
     };
     let response = send(&mut sim, &roles::list_request(&config(), &token, &beyond));
     assert_eq!((response.status, response.body.as_str()), (204, ""));
@@ -219,12 +220,12 @@ fn filters_roles_by_type() {
     let mut sim = Simulator::seeded(NOW, 7);
     let token = sign_in(&mut sim);
     for (role_type, expected) in [
-        (RoleType::Admin, vec!["SUPER_ADMIN"]),
-        (RoleType::User, vec!["USER", "SERVICE"]),
+        ("admin", vec!["SUPER_ADMIN"]),
+        ("user", vec!["USER", "SERVICE"]),
     ] {
-        let query = RoleListQuery {
-            role_type: Some(role_type),
-            ..RoleListQuery::default()
+        let query = ListQuery {
+            filters: vec![("type", role_type.to_string())],
+            ..LIST.default_query()
         };
         let page = roles::decode_list_response(
             &send(&mut sim, &roles::list_request(&config(), &token, &query)),

@@ -1,0 +1,243 @@
+//! Lists whose state lives in the URL query: sortable headers, filters,
+//! page and page size, loading, failure and empty states.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use userdesk_api::admin::list::{ListPage, ListQuery, ListSpec, LIMIT_CHOICES};
+use userdesk_api::ApiError;
+
+use crate::components::status::{EmptyState, ErrorPanel, Loading};
+
+/// Reading and changing a list's URL state.
+#[derive(Clone, Copy)]
+pub struct ListNav {
+    pub spec: ListSpec,
+    pub query: Memo<ListQuery>,
+    go: Callback<ListQuery>,
+}
+
+impl ListNav {
+    pub fn go(&self, next: ListQuery) {
+        self.go.run(next);
+    }
+
+    pub fn sort(&self, column: &str) {
+        self.go(self.spec.sorted_by(&self.query.get_untracked(), column));
+    }
+
+    pub fn filter(&self, key: &str, value: &str) {
+        self.go(self.spec.filtered(&self.query.get_untracked(), key, value));
+    }
+
+    fn page_by(&self, delta: i64) {
+        let current = self.query.get_untracked();
+        let page = (i64::from(current.page) + delta).max(1) as u32;
+        self.go(ListQuery { page, ..current });
+    }
+
+    fn set_limit(&self, limit: u32) {
+        self.go(ListQuery {
+            limit,
+            page: 1,
+            ..self.query.get_untracked()
+        });
+    }
+}
+
+/// What a list has loaded.
+pub struct ListData<T: Send + Sync + 'static> {
+    pub page: RwSignal<Option<ListPage<T>>>,
+    pub error: RwSignal<Option<ApiError>>,
+    pub loading: RwSignal<bool>,
+    pub reload: RwSignal<u32>,
+}
+
+impl<T: Send + Sync + 'static> Clone for ListData<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for ListData<T> {}
+
+/// Page position and size, for the pager.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PageSummary {
+    pub page: u32,
+    pub pages: u32,
+    pub total: u64,
+    pub limit: u32,
+}
+
+impl<T: Clone + Send + Sync + 'static> ListData<T> {
+    pub fn summary(&self) -> Signal<Option<PageSummary>> {
+        let page = self.page;
+        Signal::derive(move || {
+            page.with(|p| {
+                p.as_ref().map(|p| PageSummary {
+                    page: p.page,
+                    pages: p.page_count(),
+                    total: p.total,
+                    limit: p.limit,
+                })
+            })
+        })
+    }
+
+    pub fn items(&self) -> Vec<T> {
+        self.page
+            .with(|p| p.as_ref().map(|p| p.items.clone()).unwrap_or_default())
+    }
+}
+
+/// Wires a list page: URL state under `base_path`, and `load` re-run
+/// whenever that state changes (answers to superseded requests are dropped).
+pub fn use_list<T, F, Fut>(
+    spec: ListSpec,
+    base_path: &'static str,
+    load: F,
+) -> (ListNav, ListData<T>)
+where
+    T: Clone + Send + Sync + 'static,
+    F: Fn(ListQuery) -> Fut + 'static,
+    Fut: Future<Output = Result<ListPage<T>, ApiError>> + 'static,
+{
+    let query_map = use_query_map();
+    let navigate = use_navigate();
+    let query = Memo::new(move |_| query_map.with(|map| spec.from_url(|key| map.get(key))));
+    let go = Callback::new(move |next: ListQuery| {
+        navigate(
+            &format!("{base_path}{}", spec.to_url(&next)),
+            Default::default(),
+        )
+    });
+    let data = ListData {
+        page: RwSignal::new(None),
+        error: RwSignal::new(None),
+        loading: RwSignal::new(false),
+        reload: RwSignal::new(0),
+    };
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let wanted = query.get();
+        data.reload.track();
+        let ticket = generation.get_value() + 1;
+        generation.set_value(ticket);
+        data.loading.set(true);
+        data.error.set(None);
+        let request = load(wanted);
+        spawn_local(async move {
+            let result = request.await;
+            if generation.try_get_value() != Some(ticket) {
+                return;
+            }
+            data.loading.set(false);
+            match result {
+                Ok(list) => data.page.set(Some(list)),
+                Err(failure) => data.error.set(Some(failure)),
+            }
+        });
+    });
+    (ListNav { spec, query, go }, data)
+}
+
+/// A column header that sorts by one of the documented `order_by` columns.
+#[component]
+pub fn SortHeader(nav: ListNav, column: &'static str, label: &'static str) -> impl IntoView {
+    let state = move || ListSpec::sort_state(&nav.query.get(), column);
+    let aria_sort = move || match state() {
+        Some(true) => "ascending",
+        Some(false) => "descending",
+        None => "none",
+    };
+    let arrow = move || match state() {
+        Some(true) => " ▲",
+        Some(false) => " ▼",
+        None => "",
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort>
+            <button class="table__sort" type="button" on:click=move |_| nav.sort(column)>{label}{arrow}</button>
+        </th>
+    }
+}
+
+/// Previous/next, the position and total, and the page size.
+#[component]
+pub fn Pager(
+    nav: ListNav,
+    #[prop(into)] summary: Signal<Option<PageSummary>>,
+    noun: &'static str,
+    /// Set when the API fixes the page size for the current filters.
+    #[prop(optional, into)]
+    fixed_limit: Signal<Option<&'static str>>,
+) -> impl IntoView {
+    move || {
+        summary.get().map(|s| {
+            view! {
+                <nav class="pager" aria-label="Pages">
+                    <button class="button" type="button" prop:disabled={s.page <= 1} on:click=move |_| nav.page_by(-1)>
+                        "‹ Previous"
+                    </button>
+                    <span class="pager__status">{format!("Page {} of {} · {} {noun}", s.page, s.pages, s.total)}</span>
+                    <label class="pager__size">
+                        "Per page "
+                        <select
+                            name="limit"
+                            prop:value=s.limit.to_string()
+                            prop:disabled=move || fixed_limit.get().is_some()
+                            title=move || fixed_limit.get()
+                            on:change=move |event| {
+                                if let Ok(limit) = event_target_value(&event).parse() {
+                                    nav.set_limit(limit);
+                                }
+                            }
+                        >
+                            {LIMIT_CHOICES.iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <button class="button" type="button" prop:disabled={s.page >= s.pages} on:click=move |_| nav.page_by(1)>
+                        "Next ›"
+                    </button>
+                </nav>
+            }
+        })
+    }
+}
+
+/// Failure with retry, first-load spinner, refresh notice and empty state.
+#[component]
+pub fn ListFeedback<T: Clone + Send + Sync + 'static>(
+    data: ListData<T>,
+    nav: ListNav,
+    empty_message: &'static str,
+    noun: &'static str,
+) -> impl IntoView {
+    let has_page = move || data.page.with(Option::is_some);
+    let is_empty = move || {
+        data.page
+            .with(|p| p.as_ref().is_some_and(|p| p.items.is_empty()))
+    };
+    let filtered = move || nav.query.with(|q| !q.filters.is_empty() || q.page > 1);
+    view! {
+        {move || data.error.get().map(|failure| view! {
+            <ErrorPanel error=failure on_retry=Callback::new(move |_| data.reload.update(|n| *n += 1)) />
+        })}
+        <Show when=move || data.loading.get() && !has_page()>
+            <Loading label=format!("Loading {noun}…") />
+        </Show>
+        <Show when=move || data.loading.get() && has_page()>
+            <p class="list__refreshing" role="status">"Updating…"</p>
+        </Show>
+        <Show when=is_empty>
+            <EmptyState message=empty_message>
+                <Show when=filtered>
+                    <button class="button" type="button" on:click=move |_| nav.go(nav.spec.default_query())>"Show all"</button>
+                </Show>
+            </EmptyState>
+        </Show>
+    }
+}
