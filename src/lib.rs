@@ -20,6 +20,8 @@ use leptos_router::path;
 use crate::client::Client;
 use crate::components::toast::Toasts;
 use crate::pages::admin::account::{AccountPage, PasswordPage};
+use crate::pages::admin::app_key_form::{AppKeyEdit, AppKeyNew};
+use crate::pages::admin::app_keys_list::AppKeysList;
 use crate::pages::admin::guard::RequireAdmin;
 use crate::pages::admin::login::AdminLogin;
 use crate::pages::admin::role_form::{RoleEdit, RoleNew};
@@ -46,6 +48,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/login") view=AdminLogin />
                     <Route path=path!("/admin/account") view=|| view! { <RequireAdmin><AccountPage /></RequireAdmin> } />
                     <Route path=path!("/admin/account/password") view=|| view! { <RequireAdmin><PasswordPage /></RequireAdmin> } />
+                    <Route path=path!("/admin/app-keys") view=|| view! { <RequireAdmin><AppKeysList /></RequireAdmin> } />
+                    <Route path=path!("/admin/app-keys/new") view=|| view! { <RequireAdmin><AppKeyNew /></RequireAdmin> } />
+                    <Route path=path!("/admin/app-keys/:id") view=|| view! { <RequireAdmin><AppKeyEdit /></RequireAdmin> } />
                     <Route path=path!("/admin/roles") view=|| view! { <RequireAdmin><RolesList /></RequireAdmin> } />
                     <Route path=path!("/admin/roles/new") view=|| view! { <RequireAdmin><RoleNew /></RequireAdmin> } />
                     <Route path=path!("/admin/roles/:id") view=|| view! { <RequireAdmin><RoleEdit /></RequireAdmin> } />

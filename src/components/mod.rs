@@ -3,5 +3,6 @@
 pub mod dialog;
 pub mod field;
 pub mod list;
+pub mod record;
 pub mod status;
 pub mod toast;

@@ -100,6 +100,54 @@ pub fn TextField(
     }
 }
 
+/// A labelled select; `options` are `(value, label)` pairs.
+#[component]
+pub fn SelectField(
+    label: &'static str,
+    name: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] errors: Signal<Vec<String>>,
+    options: Vec<(String, String)>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let id = control_id(name);
+    let message_id = format!("{id}-message");
+    let invalid = move || errors.with(|e| !e.is_empty());
+    let described_by = {
+        let message_id = message_id.clone();
+        move || invalid().then(|| message_id.clone())
+    };
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label class="field__label" for=id.clone()>
+                {label}
+                {required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> })}
+            </label>
+            <select
+                class="field__input"
+                id=id
+                name=name
+                required=required
+                prop:value=move || value.get()
+                on:change=move |event| value.set(event_target_value(&event))
+                aria-invalid=move || invalid().then_some("true")
+                aria-describedby=described_by
+            >
+                {options
+                    .into_iter()
+                    .map(|(option, text)| {
+                        let selected = value.get_untracked() == option;
+                        view! { <option value=option selected=selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <Show when=invalid>
+                <p class="field__message" id=message_id.clone()>{move || errors.get().join(" ")}</p>
+            </Show>
+        </div>
+    }
+}
+
 /// A labelled checkbox for a boolean field.
 #[component]
 pub fn CheckboxField(

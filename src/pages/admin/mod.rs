@@ -1,6 +1,8 @@
 //! Admin API pages.
 
 pub mod account;
+pub mod app_key_form;
+pub mod app_keys_list;
 pub mod guard;
 pub mod login;
 pub mod reauth;

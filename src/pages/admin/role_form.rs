@@ -4,7 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use userdesk_api::admin::roles::{self, Role, RoleDraft, BOOLEAN_FIELDS, INTEGER_FIELDS};
 use userdesk_api::{ApiError, FieldErrors};
 use wasm_bindgen::JsCast;
@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::client::Client;
 use crate::components::dialog::{ConfirmDialog, Tone};
 use crate::components::field::{errors_for, CheckboxField, FormErrors, TextField, TextKind};
+use crate::components::record::use_record;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toast::{ToastKind, Toasts};
 
@@ -85,38 +86,19 @@ pub fn RoleEdit() -> impl IntoView {
     let client = Client::use_client();
     let toasts = Toasts::use_toasts();
     let navigate = use_navigate();
-    let params = use_params_map();
-    let id =
-        Memo::new(move |_| params.with(|p| p.get("id").and_then(|text| text.parse::<i64>().ok())));
-    let role = RwSignal::new(None::<Role>);
-    let error = RwSignal::new(None::<ApiError>);
-    let reload = RwSignal::new(0u32);
+    let data = use_record(move |id| async move {
+        client
+            .admin(|config, token| roles::get_request(config, token, id))
+            .await
+            .and_then(|response| roles::decode_role(&response))
+    });
+    let role = data.record;
+    let error = data.error;
+    let reload = data.reload;
     let confirm_delete = RwSignal::new(false);
+    let deleting = RwSignal::new(false);
     // The form mounts once per role, not again after each save.
     let loaded_id = Memo::new(move |_| role.with(|r| r.as_ref().map(|r| r.id)));
-    let deleting = RwSignal::new(false);
-
-    Effect::new(move |_| {
-        reload.track();
-        let Some(wanted) = id.get() else {
-            error.set(Some(ApiError::NotFound(
-                "a role id is a whole number".into(),
-            )));
-            return;
-        };
-        error.set(None);
-        role.set(None);
-        spawn_local(async move {
-            let result = client
-                .admin(|config, token| roles::get_request(config, token, wanted))
-                .await
-                .and_then(|response| roles::decode_role(&response));
-            match result {
-                Ok(loaded) => role.set(Some(loaded)),
-                Err(failure) => error.set(Some(failure)),
-            }
-        });
-    });
 
     let on_saved = Callback::new(move |saved: Role| {
         toasts.show(

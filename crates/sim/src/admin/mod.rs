@@ -5,6 +5,7 @@
 //! everything but `GET /token` needs a live token as Basic `token:`.
 
 mod accounts;
+mod app_keys;
 mod list;
 mod roles;
 mod seed;
@@ -12,6 +13,7 @@ mod token;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use userdesk_api::admin::app_keys::AppKey;
 use userdesk_api::admin::roles::Role;
 use userdesk_api::base64::parse_basic_auth;
 use userdesk_api::{HttpRequest, HttpResponse, Method};
@@ -26,13 +28,14 @@ pub const TOKEN_LIFETIME: u64 = 14_400;
 /// Everything the simulated Admin API stores.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct AdminServer {
-    pub app_keys: Vec<String>,
+    pub app_keys: Vec<AppKey>,
     pub roles: Vec<Role>,
     pub accounts: Vec<Account>,
     pub tokens: Vec<IssuedToken>,
     /// Lifetime given to new tokens; tests shorten it to exercise expiry.
     pub token_lifetime: u64,
     next_role_id: i64,
+    next_app_key_id: i64,
 }
 
 /// A token the server granted.
@@ -64,7 +67,7 @@ impl AdminServer {
         };
         match request.query("app_key") {
             None => return error(401, "Missing application key"),
-            Some(key) if !self.app_keys.contains(&key) => return error(401, "Bad application key"),
+            Some(key) if !self.app_key_enabled(&key) => return error(401, "Bad application key"),
             Some(_) => {}
         }
         if call.segments.first() == Some(&"token") && call.segments.len() == 1 {
@@ -79,6 +82,7 @@ impl AdminServer {
         };
         match call.segments.first().copied() {
             Some("roles") | Some("role") => self.handle_roles(&call, now),
+            Some("app_keys") | Some("app_key") => self.handle_app_keys(&call, now),
             Some("user_account") => self.handle_user_account(&call, account_id, now),
             _ => error(404, "Not found"),
         }

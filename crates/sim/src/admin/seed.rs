@@ -1,7 +1,9 @@
 //! The documentation's example records.
 
 use userdesk_api::admin::account::AccountFields;
+use userdesk_api::admin::app_keys::{AppKey, AppKeyFields};
 use userdesk_api::admin::roles::{Role, RoleFields};
+use userdesk_api::admin::status::ResourceStatus;
 use userdesk_api::admin::DOCUMENTED_APP_KEY;
 
 use super::{Account, AdminServer, TOKEN_LIFETIME};
@@ -37,7 +39,7 @@ pub fn seeded(now: i64) -> AdminServer {
         updated_at: SEEDED_AT.to_string(),
     };
     AdminServer {
-        app_keys: vec![DOCUMENTED_APP_KEY.to_string()],
+        app_keys: app_keys(),
         roles: vec![
             role(1, "USER", false, false, 10, 600, false, 365, 10, 100),
             role(2, "SUPER_ADMIN", true, true, 5, 300, true, 90, 24, 10),
@@ -47,6 +49,7 @@ pub fn seeded(now: i64) -> AdminServer {
         tokens: Vec::new(),
         token_lifetime: TOKEN_LIFETIME,
         next_role_id: 4,
+        next_app_key_id: 5,
     }
 }
 
@@ -62,4 +65,57 @@ fn admin1(now: i64) -> Account {
     let mut account = Account::new(1, fields, "admin1pass", true, vec![2], now);
     account.joined_at = "2018-11-01T00:00:00+0000".to_string();
     account
+}
+
+/// The three documented keys, and the documentation's request key, which the
+/// console's Demo connection uses.
+fn app_keys() -> Vec<AppKey> {
+    let key =
+        |id, application: &str, key: &str, status, status_changed_at: &str, updated_at: &str| {
+            AppKey {
+                id,
+                fields: AppKeyFields {
+                    application: application.to_string(),
+                    key: key.to_string(),
+                    status,
+                },
+                created_at: "2019-10-23T15:03:37+0000".to_string(),
+                status_changed_at: status_changed_at.to_string(),
+                updated_at: updated_at.to_string(),
+            }
+        };
+    vec![
+        key(
+            1,
+            "Application 1",
+            "7sv3aPS45Ck8URGRKUtBdMWgKFN4ahfW",
+            ResourceStatus::Enabled,
+            "2019-10-30T13:38:47+0000",
+            "2019-10-30T13:38:47+0000",
+        ),
+        key(
+            2,
+            "Application 2",
+            "cvBtQGgL9gNnSZk4DmKnva4QMcpTV7Mx",
+            ResourceStatus::Enabled,
+            "2018-01-05T00:00:00+0000",
+            "2019-10-23T15:03:37+0000",
+        ),
+        key(
+            3,
+            "Application 3",
+            "9CR45hFpTahbqDvmZFJdENAKz5VPqLG3",
+            ResourceStatus::Disabled,
+            "2018-01-10T00:00:00+0000",
+            "2019-10-30T13:18:10+0000",
+        ),
+        key(
+            4,
+            "userdesk",
+            DOCUMENTED_APP_KEY,
+            ResourceStatus::Enabled,
+            "2019-10-23T15:03:37+0000",
+            "2019-10-23T15:03:37+0000",
+        ),
+    ]
 }

@@ -525,3 +525,133 @@ fn password_change_checks_the_previous_password_then_takes_effect() {
     ))
     .is_ok());
 }
+
+mod app_key_tests {
+    use super::*;
+    use userdesk_api::admin::app_keys::{self, AppKeyDraft};
+
+    fn fields(application: &str, key: &str, status: &str) -> app_keys::AppKeyFields {
+        AppKeyDraft {
+            application: application.into(),
+            key: key.into(),
+            status: status.into(),
+        }
+        .validate()
+        .expect("valid")
+    }
+
+    #[test]
+    fn lists_the_documented_keys_with_status_filter_and_order() {
+        let mut sim = Simulator::seeded(NOW, 7);
+        let token = sign_in(&mut sim);
+        let all = app_keys::LIST.default_query();
+        let page = app_keys::decode_list_response(
+            &send(&mut sim, &app_keys::list_request(&config(), &token, &all)),
+            &all,
+        )
+        .expect("page");
+        assert_eq!(page.total, 4);
+        let disabled = ListQuery {
+            filters: vec![("status", "2".into())],
+            ..all.clone()
+        };
+        let page = app_keys::decode_list_response(
+            &send(
+                &mut sim,
+                &app_keys::list_request(&config(), &token, &disabled),
+            ),
+            &disabled,
+        )
+        .expect("page");
+        assert_eq!(
+            page.items
+                .iter()
+                .map(|k| k.fields.application.as_str())
+                .collect::<Vec<_>>(),
+            ["Application 3"]
+        );
+        let by_name = ListQuery {
+            order_by: "application.desc",
+            limit: 3,
+            ..all
+        };
+        let page = app_keys::decode_list_response(
+            &send(
+                &mut sim,
+                &app_keys::list_request(&config(), &token, &by_name),
+            ),
+            &by_name,
+        )
+        .expect("page");
+        assert_eq!(page.items[0].fields.application, "userdesk");
+        assert_eq!(page.next_uri.as_deref(), Some("/v/1.0/app_keys/2/3"));
+    }
+
+    #[test]
+    fn crud_with_unique_keys() {
+        let mut sim = Simulator::seeded(NOW, 7);
+        let token = sign_in(&mut sim);
+        let new_key = "AHvy6Wk5kqrFzAe3HVKzxfVtqwPK3ELZ";
+        let created = app_keys::decode_app_key(&send(
+            &mut sim,
+            &app_keys::create_request(
+                &config(),
+                &token,
+                &fields("Some Application Name", new_key, "1"),
+            ),
+        ))
+        .expect("created");
+        assert_eq!(created.id, 5);
+        let duplicate = send(
+            &mut sim,
+            &app_keys::create_request(&config(), &token, &fields("Other", new_key, "1")),
+        );
+        let Err(ApiError::Validation(errors)) = app_keys::decode_app_key(&duplicate) else {
+            panic!("expected 400")
+        };
+        assert_eq!(errors.get("key"), [app_keys::KEY_TAKEN]);
+        let updated = app_keys::decode_app_key(&send(
+            &mut sim,
+            &app_keys::update_request(&config(), &token, 5, &fields("Renamed", new_key, "2")),
+        ))
+        .expect("updated");
+        assert_eq!(
+            (
+                updated.fields.application.as_str(),
+                updated.fields.status.code()
+            ),
+            ("Renamed", 2)
+        );
+        assert_eq!(
+            app_keys::decode_delete(&send(
+                &mut sim,
+                &app_keys::delete_request(&config(), &token, 5)
+            )),
+            Ok(())
+        );
+        assert!(matches!(
+            app_keys::decode_app_key(&send(
+                &mut sim,
+                &app_keys::get_request(&config(), &token, 5)
+            )),
+            Err(ApiError::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn disabling_the_key_in_use_locks_its_callers_out() {
+        let mut sim = Simulator::seeded(NOW, 7);
+        let token = sign_in(&mut sim);
+        let documented = fields("userdesk", DOCUMENTED_APP_KEY, "2");
+        assert!(app_keys::decode_app_key(&send(
+            &mut sim,
+            &app_keys::update_request(&config(), &token, 4, &documented)
+        ))
+        .is_ok());
+        let next = send(&mut sim, &app_keys::get_request(&config(), &token, 4));
+        assert_eq!(
+            app_keys::decode_app_key(&next),
+            Err(ApiError::Unauthorized("Bad application key".into()))
+        );
+    }
+}
