@@ -12,6 +12,7 @@ pub mod settings;
 pub mod shell;
 pub mod storage;
 pub mod transport;
+pub mod unsaved;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -28,10 +29,12 @@ use crate::pages::admin::role_form::{RoleEdit, RoleNew};
 use crate::pages::admin::roles_list::RolesList;
 use crate::pages::{home::Home, not_found::NotFound, settings::SettingsPage};
 use crate::shell::Shell;
+use crate::unsaved::UnsavedChanges;
 
 /// Provides the app-wide context every page relies on.
 pub fn provide_app_context() -> Client {
     Toasts::provide();
+    UnsavedChanges::provide();
     Client::provide()
 }
 
@@ -39,6 +42,7 @@ pub fn provide_app_context() -> Client {
 #[component]
 pub fn App() -> impl IntoView {
     provide_app_context();
+    UnsavedChanges::use_unsaved().install_guards();
     view! {
         <Router>
             <Shell>

@@ -45,7 +45,12 @@ pub struct Session {
     pub admin: RwSignal<Option<AdminSession>>,
     /// Calls waiting for the re-authentication dialog; `true` means retry.
     pub reauth_waiters: RwSignal<Vec<oneshot::Sender<bool>>>,
+    /// Whether the dialog is a voluntary renewal (the token still lives).
+    pub renewing: RwSignal<bool>,
 }
+
+/// Seconds before the end of a session when renewal is offered.
+pub const RENEW_WINDOW_SECONDS: u64 = 300;
 
 impl Session {
     /// Restores a session from this tab's storage, if any.
@@ -55,6 +60,7 @@ impl Session {
         Session {
             admin: RwSignal::new(saved),
             reauth_waiters: RwSignal::new(Vec::new()),
+            renewing: RwSignal::new(false),
         }
     }
 
@@ -88,8 +94,18 @@ impl Session {
         receiver.await.unwrap_or(false)
     }
 
+    /// Asks for the password now, before the token ends.
+    pub fn renew(&self) {
+        self.renewing.set(true);
+        let session = *self;
+        leptos::task::spawn_local(async move {
+            session.wait_for_reauth().await;
+        });
+    }
+
     /// Releases every waiting call.
     pub fn finish_reauth(&self, retry: bool) {
+        self.renewing.set(false);
         let waiters = self
             .reauth_waiters
             .try_update(std::mem::take)

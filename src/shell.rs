@@ -10,7 +10,8 @@ use leptos_router::hooks::use_navigate;
 use crate::client::Client;
 use crate::components::toast::Toaster;
 use crate::pages::admin::reauth::ReauthDialog;
-use crate::session::format_remaining;
+use crate::session::{format_remaining, RENEW_WINDOW_SECONDS};
+use leptos::task::spawn_local;
 
 /// Wall-clock milliseconds, ticking once a second.
 #[derive(Clone, Copy)]
@@ -31,6 +32,32 @@ pub fn Shell(children: Children) -> impl IntoView {
         navigate("/admin/login", Default::default());
     };
     let busy = move || client.activity.in_flight.get() > 0;
+    let remaining = Memo::new(move |_| {
+        client
+            .session
+            .admin
+            .with(|s| s.as_ref().map(|s| s.remaining_seconds(clock.0.get())))
+    });
+    // When the token ends, ask for the password once (calls that answer 401 ask again).
+    let prompted = StoredValue::new(false);
+    Effect::new(move |_| match remaining.get() {
+        Some(0) if !prompted.get_value() => {
+            prompted.set_value(true);
+            if client.session.reauth_waiters.with_untracked(Vec::is_empty) {
+                let session = client.session;
+                spawn_local(async move {
+                    session.wait_for_reauth().await;
+                });
+            }
+        }
+        Some(0) => {}
+        _ => prompted.set_value(false),
+    });
+    let renewable = move || {
+        remaining
+            .get()
+            .is_some_and(|left| left > 0 && left <= RENEW_WINDOW_SECONDS)
+    };
     view! {
         <div class="progress" class:progress--active=busy role="progressbar" aria-label="Requests in progress" aria-hidden=move || (!busy()).to_string()></div>
         <header class="header">
@@ -50,18 +77,20 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <span class="connection__target">{move || client.connections.with(|c| c.admin.label())}</span>
                 </span>
                 {move || client.session.admin.get().map(|session| {
-                    let remaining = move || {
-                        client.session.admin.with(|s| s.as_ref().map(|s| s.remaining_seconds(clock.0.get())).unwrap_or(0))
-                    };
                     view! {
                         <span class="session">
                             <span class="session__user">{session.username.clone()}</span>
                             <span class="session__clock" title="Time left in this session">
-                                {move || match remaining() {
+                                {move || match remaining.get().unwrap_or(0) {
                                     0 => "session ended".to_string(),
                                     left => format!("{} left", format_remaining(left)),
                                 }}
                             </span>
+                            <Show when=renewable>
+                                <button class="button button--small button--primary" type="button" on:click=move |_| client.session.renew()>
+                                    "Renew"
+                                </button>
+                            </Show>
                             <button class="button button--small" type="button" on:click=sign_out.clone()>"Sign out"</button>
                         </span>
                     }

@@ -6,8 +6,11 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use userdesk::client::Client;
 use userdesk::components::dialog::{ConfirmDialog, Tone};
+use userdesk::pages::admin::guard::RequireAdmin;
 use userdesk::pages::admin::role_form::RoleForm;
 use userdesk::pages::admin::roles_list::RolesList;
+use userdesk::shell::Shell;
+use userdesk::unsaved::UnsavedChanges;
 use userdesk::{demo, provide_app_context};
 use userdesk_api::admin::roles::{self, RoleDraft};
 use wasm_bindgen::JsCast;
@@ -32,9 +35,9 @@ async fn sleep(ms: i32) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Polls until `check` holds, failing the test after two seconds.
+/// Polls until `check` holds, failing the test after three seconds.
 async fn until(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..100 {
+    for _ in 0..150 {
         if check() {
             return;
         }
@@ -328,4 +331,130 @@ async fn confirm_dialog_is_keyboard_safe() {
     .await;
     assert!(!open.get_untracked());
     assert!(!confirmed.get_untracked(), "Escape never confirms");
+}
+
+#[wasm_bindgen_test]
+async fn unsaved_changes_follow_the_values_not_the_keystrokes() {
+    let (_owner, _client, container) = signed_in_demo().await;
+    let unsaved = UnsavedChanges::use_unsaved();
+    unsaved.install_guards();
+    let _mounted = mount_to(container.clone(), move || {
+        view! {
+            <Router>
+                <a id="elsewhere" href="/elsewhere">"elsewhere"</a>
+                <RoleForm existing=None on_saved=Callback::new(|_| ()) />
+            </Router>
+        }
+    });
+    sleep(30).await;
+    assert!(!unsaved.any(), "a fresh form has nothing to lose");
+    type_into(&container, "name", "DRAFT");
+    until("typing makes the form dirty", || unsaved.any()).await;
+    type_into(&container, "name", "");
+    until("changing it back is not a change", || !unsaved.any()).await;
+
+    // While dirty, a link asks first; declining stays on the page.
+    type_into(&container, "name", "DRAFT");
+    until("dirty again", || unsaved.any()).await;
+    let window = web_sys::window().expect("window");
+    let decline =
+        js_sys::Function::new_no_args("window.__asked = (window.__asked || 0) + 1; return false;");
+    js_sys::Reflect::set(&window, &"confirm".into(), &decline).expect("stub confirm");
+    click(&container, "#elsewhere");
+    sleep(30).await;
+    let asked = js_sys::Reflect::get(&window, &"__asked".into())
+        .ok()
+        .and_then(|v| v.as_f64());
+    assert_eq!(asked, Some(1.0), "the user was asked");
+    assert_eq!(
+        window.location().pathname().ok().as_deref(),
+        Some("/"),
+        "declining stays here"
+    );
+    let name: HtmlInputElement = query(&container, "[name='name']")
+        .expect("name")
+        .unchecked_into();
+    assert_eq!(name.value(), "DRAFT", "the input survives");
+}
+
+#[wasm_bindgen_test]
+async fn renewal_is_offered_near_the_end_and_asked_for_after_it() {
+    let (_owner, client, container) = signed_in_demo().await;
+    let _mounted = mount_to(
+        container.clone(),
+        || view! { <Router><Shell><p>"page"</p></Shell></Router> },
+    );
+    let set_left = |seconds: f64| {
+        client.session.admin.update(|s| {
+            if let Some(session) = s {
+                session.expires_at_ms = js_sys::Date::now() + seconds * 1000.0;
+            }
+        })
+    };
+    sleep(30).await;
+    let renew_button = |c: &HtmlElement| {
+        c.query_selector_all(".session button")
+            .ok()
+            .map(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.get(i))
+                    .any(|b| b.text_content().unwrap_or_default().contains("Renew"))
+            })
+            .unwrap_or(false)
+    };
+    assert!(!renew_button(&container), "hours left: no renewal offered");
+
+    set_left(120.0);
+    until("Renew is offered", || renew_button(&container)).await;
+    let renew: HtmlElement = container
+        .query_selector(".session .button--primary")
+        .ok()
+        .flatten()
+        .expect("renew")
+        .unchecked_into();
+    renew.click();
+    until("the renewal dialog opens", || {
+        query(&container, "[role=dialog]")
+            .and_then(|d| d.text_content())
+            .is_some_and(|t| t.contains("Renew your session"))
+    })
+    .await;
+    type_into(&container, "password", "admin1pass");
+    click(&container, "[role=dialog] button[type=submit]");
+    until("renewed", || query(&container, "[role=dialog]").is_none()).await;
+    assert!(client
+        .session
+        .admin
+        .get_untracked()
+        .is_some_and(|s| s.remaining_seconds(js_sys::Date::now()) > 3600));
+
+    set_left(-1.0);
+    until("an ended session asks for the password", || {
+        query(&container, "[role=dialog]")
+            .and_then(|d| d.text_content())
+            .is_some_and(|t| t.contains("Your session has ended"))
+    })
+    .await;
+}
+
+/// Regression: a renewed token used to re-render every guarded page, which
+/// threw away what the user had typed (and then panicked on the dead page).
+#[wasm_bindgen_test]
+async fn renewing_the_token_keeps_the_guarded_page_and_its_input() {
+    let (_owner, client, container) = signed_in_demo().await;
+    let _mounted = mount_to(container.clone(), || {
+        view! { <Router><RequireAdmin><RoleForm existing=None on_saved=Callback::new(|_| ()) /></RequireAdmin></Router> }
+    });
+    sleep(30).await;
+    type_into(&container, "name", "TYPED_BEFORE_RENEWAL");
+    let before = query(&container, "[name='name']").expect("name input");
+    client
+        .admin_sign_in("admin1", "admin1pass")
+        .await
+        .expect("renews");
+    sleep(30).await;
+    let after = query(&container, "[name='name']").expect("name input");
+    assert!(before == after, "the same input element");
+    let after: HtmlInputElement = after.unchecked_into();
+    assert_eq!(after.value(), "TYPED_BEFORE_RENEWAL");
 }

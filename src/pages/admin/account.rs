@@ -12,6 +12,7 @@ use crate::client::Client;
 use crate::components::field::{errors_for, FormErrors, TextField, TextKind};
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toast::{ToastKind, Toasts};
+use crate::unsaved::UnsavedChanges;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -70,10 +71,18 @@ fn AccountForm(
 ) -> impl IntoView {
     let client = Client::use_client();
     let toasts = Toasts::use_toasts();
+    let saved_fields = RwSignal::new(start.clone());
     let username = RwSignal::new(start.username);
     let email = RwSignal::new(start.email);
     let first_name = RwSignal::new(start.first_name);
     let last_name = RwSignal::new(start.last_name);
+    let draft = move || AccountFields {
+        email: email.get(),
+        first_name: first_name.get(),
+        last_name: last_name.get(),
+        username: username.get(),
+    };
+    UnsavedChanges::use_unsaved().track(move || saved_fields.with(|saved| *saved != draft()));
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
@@ -82,13 +91,7 @@ fn AccountForm(
         if busy.get_untracked() {
             return;
         }
-        let draft = AccountFields {
-            email: email.get_untracked(),
-            first_name: first_name.get_untracked(),
-            last_name: last_name.get_untracked(),
-            username: username.get_untracked(),
-        };
-        let fields = match draft.validate() {
+        let fields = match untrack(draft).validate() {
             Ok(fields) => fields,
             Err(invalid) => return errors.set(invalid),
         };
@@ -103,10 +106,12 @@ fn AccountForm(
             busy.set(false);
             match result {
                 Ok(saved) => {
+                    saved_fields.set(saved.fields.clone());
                     // Re-authentication asks for the password of this name.
                     client.session.rename(&saved.fields.username);
                     toasts.show(ToastKind::Success, "Your account is saved.");
-                    on_saved.run(saved);
+                    // The page may have gone meanwhile; then there is nobody to tell.
+                    let _ = on_saved.try_run(saved);
                 }
                 Err(ApiError::Validation(fields)) => errors.set(fields),
                 Err(other) => failure.set(Some(other)),
@@ -152,6 +157,11 @@ pub fn PasswordPage() -> impl IntoView {
     let failure = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let classes = Memo::new(move |_| PasswordClasses::of(&password1.get()));
+    UnsavedChanges::use_unsaved().track(move || {
+        [previous, password1, password2]
+            .iter()
+            .any(|f| f.with(|t| !t.is_empty()))
+    });
 
     let submit = move || {
         if busy.get_untracked() {

@@ -15,6 +15,7 @@ use crate::components::field::{errors_for, FormErrors, SelectField, TextField};
 use crate::components::record::use_record;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toast::{ToastKind, Toasts};
+use crate::unsaved::UnsavedChanges;
 
 #[component]
 pub fn AppKeyNew() -> impl IntoView {
@@ -150,9 +151,16 @@ pub fn AppKeyForm(
         AppKeyDraft::from_app_key,
     );
     let record_id = existing.as_ref().map(|k| k.id);
+    let saved_draft = RwSignal::new(start.clone());
     let application = RwSignal::new(start.application);
     let key = RwSignal::new(start.key);
     let status = RwSignal::new(start.status);
+    let draft = move || AppKeyDraft {
+        application: application.get(),
+        key: key.get(),
+        status: status.get(),
+    };
+    UnsavedChanges::use_unsaved().track(move || saved_draft.with(|saved| *saved != draft()));
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
@@ -202,7 +210,11 @@ pub fn AppKeyForm(
                 .and_then(|response| app_keys::decode_app_key(&response));
             busy.set(false);
             match result {
-                Ok(saved) => on_saved.run(saved),
+                Ok(saved) => {
+                    saved_draft.set(AppKeyDraft::from_app_key(&saved));
+                    // The page may have gone meanwhile; then there is nobody to tell.
+                    let _ = on_saved.try_run(saved);
+                }
                 Err(ApiError::Validation(fields)) => errors.set(fields),
                 Err(other) => failure.set(Some(other)),
             }

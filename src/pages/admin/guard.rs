@@ -11,8 +11,11 @@ use crate::client::Client;
 pub fn RequireAdmin(children: ChildrenFn) -> impl IntoView {
     let client = Client::use_client();
     let location = use_location();
+    // Only signing in or out re-renders the page: a renewed token must keep
+    // the page, and whatever is typed into it, as it is.
+    let signed_in = Memo::new(move |_| client.session.admin.with(Option::is_some));
     move || {
-        if client.session.admin.with(Option::is_some) {
+        if signed_in.get() {
             children().into_any()
         } else {
             let here = format!(

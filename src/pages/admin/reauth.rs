@@ -62,7 +62,9 @@ pub fn ReauthDialog() -> impl IntoView {
     };
     view! {
         <Modal open=Signal::derive(open) on_cancel=Callback::new(move |_| cancel()) labelled_by="reauth-title">
-            <h2 class="dialog__title" id="reauth-title">"Your session has ended"</h2>
+            <h2 class="dialog__title" id="reauth-title">
+                {move || if client.session.renewing.get() { "Renew your session" } else { "Your session has ended" }}
+            </h2>
             <p class="dialog__message">
                 "Enter the password for " <strong>{username}</strong>
                 " to continue. The page and anything you typed stay as they are."

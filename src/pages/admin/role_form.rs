@@ -15,6 +15,7 @@ use crate::components::field::{errors_for, CheckboxField, FormErrors, TextField,
 use crate::components::record::use_record;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toast::{ToastKind, Toasts};
+use crate::unsaved::UnsavedChanges;
 
 /// Labels and hints, aligned with `BOOLEAN_FIELDS`.
 const FLAG_LABELS: [(&str, &str); 4] = [
@@ -199,6 +200,13 @@ pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) 
     let failure = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let form_ref = NodeRef::<html::Form>::new();
+    let draft = move || RoleDraft {
+        name: name.get(),
+        flags: flags.map(|f| f.get()),
+        numbers: numbers.map(|n| n.get()),
+    };
+    let saved_draft = RwSignal::new(start.clone());
+    UnsavedChanges::use_unsaved().track(move || saved_draft.with(|saved| *saved != draft()));
 
     let focus_first_invalid = move || {
         request_animation_frame(move || {
@@ -217,13 +225,9 @@ pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) 
         if busy.get_untracked() {
             return;
         }
-        let draft = RoleDraft {
-            name: name.get_untracked(),
-            flags: flags.map(|f| f.get_untracked()),
-            numbers: numbers.map(|n| n.get_untracked()),
-        };
+        let sent = untrack(draft);
         let taken = client.cache.role_names.get_untracked();
-        let input = match draft.validate(&taken, current_name.get_value().as_deref()) {
+        let input = match sent.validate(&taken, current_name.get_value().as_deref()) {
             Ok(input) => input,
             Err(invalid) => {
                 errors.set(invalid);
@@ -245,6 +249,7 @@ pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) 
             busy.set(false);
             match result {
                 Ok(saved) => {
+                    saved_draft.set(RoleDraft::from_role(&saved));
                     client.cache.role_names.update(|names| {
                         if let Some(old) = current_name.try_get_value().flatten() {
                             names.retain(|n| n != &old);
@@ -252,7 +257,8 @@ pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) 
                         names.push(saved.fields.name.clone());
                     });
                     current_name.try_set_value(Some(saved.fields.name.clone()));
-                    on_saved.run(saved);
+                    // The page may have gone meanwhile; then there is nobody to tell.
+                    let _ = on_saved.try_run(saved);
                 }
                 Err(ApiError::Validation(fields)) => {
                     errors.set(fields);

@@ -1,0 +1,63 @@
+// Sessions that never lose work: a 401 mid-edit, and leaving with unsaved changes.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, freshPage, launch, resetServer, signIn, useServer } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('a 401 mid-edit asks for the password, then saves the typed input', async () => {
+  const page = await freshPage(browser);
+  await resetServer();
+  await useServer(page);
+  await signIn(page);
+  await page.waitForURL(`${BASE}/admin/roles`);
+  await page.goto(`${BASE}/admin/roles/new`);
+  await page.locator('input[name="name"]').fill('MID_EDIT');
+  await page.locator('input[name="priority"]').fill('77');
+  await page.locator('input[name="login_lockout_policy"]').uncheck();
+
+  // The server restarts and forgets every token.
+  await resetServer();
+  await page.getByRole('button', { name: 'Create role' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('Your session has ended').waitFor();
+  assert.equal(await page.locator('input[name="name"]').inputValue(), 'MID_EDIT', 'the page is still there');
+
+  await dialog.locator('input[name="password"]').fill('admin1pass');
+  await dialog.getByRole('button', { name: 'Sign in and continue' }).click();
+  await page.getByText('Role MID_EDIT created.').waitFor();
+  await page.waitForURL(/\/admin\/roles\/\d+$/);
+  assert.equal(await page.locator('input[name="priority"]').inputValue(), '77');
+  assert.equal(await page.locator('input[name="login_lockout_policy"]').isChecked(), false);
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('leaving a form with unsaved changes asks first', async () => {
+  const page = await freshPage(browser);
+  await signIn(page);
+  await page.waitForURL(`${BASE}/admin/roles`);
+  await page.goto(`${BASE}/admin/account`);
+  const firstName = page.locator('input[name="first_name"]');
+  await firstName.waitFor();
+  await firstName.fill('Changed');
+
+  const questions = [];
+  page.once('dialog', async (question) => { questions.push(question.message()); await question.dismiss(); });
+  await page.getByRole('link', { name: 'Roles', exact: true }).click();
+  await page.waitForTimeout(200);
+  assert.equal(questions.length, 1);
+  assert.match(questions[0], /unsaved changes/);
+  assert.equal(page.url(), `${BASE}/admin/account`);
+  assert.equal(await firstName.inputValue(), 'Changed');
+
+  // Changing it back is not a change: no question.
+  await firstName.fill('Tommy');
+  page.once('dialog', async (question) => { questions.push(question.message()); await question.accept(); });
+  await page.getByRole('link', { name: 'Roles', exact: true }).click();
+  await page.waitForURL(`${BASE}/admin/roles`);
+  assert.equal(questions.length, 1);
+  await page.context().close();
+});
