@@ -47,6 +47,25 @@ pub fn parse_timestamp(text: &str) -> Option<i64> {
     Some(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset)
 }
 
+/// Converts a `datetime-local` input value (`2019-11-02T12:00` or with
+/// seconds), read as UTC, to the API format; `None` when it is not one.
+pub fn from_datetime_local(value: &str) -> Option<String> {
+    let value = value.trim();
+    let with_seconds = match value.len() {
+        16 => format!("{value}:00"),
+        19 => value.to_string(),
+        _ => return None,
+    };
+    let stamp = format!("{with_seconds}+0000");
+    parse_timestamp(&stamp).map(format_timestamp)
+}
+
+/// The `datetime-local` value (UTC, with seconds) for an API timestamp.
+pub fn to_datetime_local(timestamp: &str) -> Option<String> {
+    let utc = format_timestamp(parse_timestamp(timestamp)?);
+    Some(utc[..19].to_string())
+}
+
 fn days_in_month(year: i64, month: i64) -> i64 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
@@ -118,6 +137,26 @@ mod tests {
         assert_eq!(parse_timestamp("2018-11-01T24:00:00+0000"), None);
         assert_eq!(parse_timestamp("2018-11-01T00:00:00Z"), None);
         assert_eq!(parse_timestamp("2018-11-01 00:00:00+0000"), None);
+    }
+
+    #[test]
+    fn converts_datetime_local_values() {
+        assert_eq!(
+            from_datetime_local("2019-11-02T12:00").as_deref(),
+            Some("2019-11-02T12:00:00+0000")
+        );
+        assert_eq!(
+            from_datetime_local("2019-11-02T12:00:30").as_deref(),
+            Some("2019-11-02T12:00:30+0000")
+        );
+        assert_eq!(from_datetime_local(""), None);
+        assert_eq!(from_datetime_local("2019-02-30T12:00"), None);
+        assert_eq!(from_datetime_local("yesterday"), None);
+        assert_eq!(
+            to_datetime_local("2019-11-02T14:00:00+0200").as_deref(),
+            Some("2019-11-02T12:00:00")
+        );
+        assert_eq!(to_datetime_local("garbage"), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! Basic `username:password`; every later call sends Basic `token:`.
 
 pub mod account;
+pub mod administrators;
 pub mod app_keys;
 pub mod list;
 pub mod roles;

@@ -6,6 +6,7 @@ use serde_json::json;
 use userdesk_api::admin::account::{
     AccountFields, PasswordChange, UserAccount, WRONG_PREVIOUS_PASSWORD,
 };
+use userdesk_api::admin::status::ResourceStatus;
 use userdesk_api::time::format_timestamp;
 use userdesk_api::{FieldErrors, HttpResponse, Method};
 
@@ -25,6 +26,10 @@ pub struct Account {
     pub is_admin: bool,
     pub role_ids: Vec<i64>,
     pub joined_at: String,
+    pub status: ResourceStatus,
+    pub status_changed_at: String,
+    pub created_at: String,
+    pub updated_at: String,
     pub password_changed_at: i64,
     /// Times of failed sign-ins still inside the lockout window.
     pub failed_logins: Vec<i64>,
@@ -47,6 +52,10 @@ impl Account {
             is_admin,
             role_ids,
             joined_at: format_timestamp(now),
+            status: ResourceStatus::Enabled,
+            status_changed_at: format_timestamp(now),
+            created_at: format_timestamp(now),
+            updated_at: format_timestamp(now),
             password_changed_at: now,
             failed_logins: Vec::new(),
             locked_until: None,
@@ -109,6 +118,23 @@ impl AdminServer {
         }
     }
 
+    /// Usernames and emails are unique across every account.
+    pub(super) fn uniqueness_errors(
+        &self,
+        fields: &AccountFields,
+        own_id: Option<i64>,
+    ) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        let others = || self.accounts.iter().filter(|a| Some(a.id) != own_id);
+        if others().any(|other| other.fields.username == fields.username) {
+            errors.add("username", USERNAME_TAKEN);
+        }
+        if others().any(|other| other.fields.email.eq_ignore_ascii_case(&fields.email)) {
+            errors.add("email", EMAIL_TAKEN);
+        }
+        errors
+    }
+
     fn read_account(&self, account_id: i64, prefix: &str) -> HttpResponse {
         match self.accounts.iter().find(|a| a.id == account_id) {
             Some(account) => ok(200, &json!({ "user_account": account.view(prefix) })),
@@ -125,15 +151,7 @@ impl AdminServer {
             Ok(fields) => fields,
             Err(errors) => return field_errors(errors.to_nested_json()),
         };
-        let mut errors = FieldErrors::new();
-        for other in self.accounts.iter().filter(|a| a.id != account_id) {
-            if other.fields.username == fields.username {
-                errors.add("username", USERNAME_TAKEN);
-            }
-            if other.fields.email.eq_ignore_ascii_case(&fields.email) {
-                errors.add("email", EMAIL_TAKEN);
-            }
-        }
+        let errors = self.uniqueness_errors(&fields, Some(account_id));
         if !errors.is_empty() {
             return field_errors(errors.to_nested_json());
         }

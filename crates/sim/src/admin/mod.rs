@@ -5,6 +5,7 @@
 //! everything but `GET /token` needs a live token as Basic `token:`.
 
 mod accounts;
+mod administrators;
 mod app_keys;
 mod list;
 mod roles;
@@ -36,6 +37,7 @@ pub struct AdminServer {
     pub token_lifetime: u64,
     next_role_id: i64,
     next_app_key_id: i64,
+    next_account_id: i64,
 }
 
 /// A token the server granted.
@@ -82,6 +84,9 @@ impl AdminServer {
         };
         match call.segments.first().copied() {
             Some("roles") | Some("role") => self.handle_roles(&call, now),
+            Some("administrators") | Some("administrator") => {
+                self.handle_administrators(&call, now)
+            }
             Some("app_keys") | Some("app_key") => self.handle_app_keys(&call, now),
             Some("user_account") => self.handle_user_account(&call, account_id, now),
             _ => error(404, "Not found"),

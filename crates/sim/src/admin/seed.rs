@@ -45,26 +45,99 @@ pub fn seeded(now: i64) -> AdminServer {
             role(2, "SUPER_ADMIN", true, true, 5, 300, true, 90, 24, 10),
             role(3, "SERVICE", false, true, 5, 300, true, 365, 24, 50),
         ],
-        accounts: vec![admin1(now)],
+        accounts: administrators(now),
         tokens: Vec::new(),
         token_lifetime: TOKEN_LIFETIME,
         next_role_id: 4,
         next_app_key_id: 5,
+        next_account_id: 6,
     }
 }
 
-/// The documented administrator. Its 2019 `password_changed_at` would be long
-/// expired under SUPER_ADMIN's 90-day policy, so the demo counts from seeding.
-fn admin1(now: i64) -> Account {
-    let fields = AccountFields {
-        email: "admin1@test.com".to_string(),
-        first_name: "Tommy".to_string(),
-        last_name: "Lund".to_string(),
-        username: "admin1".to_string(),
+/// The documented administrators (1, 3 and 4; 2 and 5 fill the documented
+/// total of five). Passwords follow `{username}Pass!` except admin1's.
+/// admin1's documented 2019 `password_changed_at` would be long expired
+/// under SUPER_ADMIN's 90-day policy, so the demo counts from seeding.
+fn administrators(now: i64) -> Vec<Account> {
+    let admin = |id,
+                 username: &str,
+                 email: &str,
+                 first: &str,
+                 last: &str,
+                 joined: &str,
+                 roles: Vec<i64>,
+                 status| {
+        let fields = AccountFields {
+            email: email.to_string(),
+            first_name: first.to_string(),
+            last_name: last.to_string(),
+            username: username.to_string(),
+        };
+        let password = if id == 1 {
+            "admin1pass".to_string()
+        } else {
+            format!("{username}Pass!")
+        };
+        let mut account = Account::new(id, fields, &password, true, roles, now);
+        account.joined_at = joined.to_string();
+        account.status = status;
+        account.status_changed_at = joined.to_string();
+        account.created_at = SEEDED_AT.to_string();
+        account.updated_at = SEEDED_AT.to_string();
+        account
     };
-    let mut account = Account::new(1, fields, "admin1pass", true, vec![2], now);
-    account.joined_at = "2018-11-01T00:00:00+0000".to_string();
-    account
+    vec![
+        admin(
+            1,
+            "admin1",
+            "admin1@test.com",
+            "Tommy",
+            "Lund",
+            "2018-11-01T00:00:00+0000",
+            vec![2],
+            ResourceStatus::Enabled,
+        ),
+        admin(
+            2,
+            "admin2",
+            "admin2@test.com",
+            "Ada",
+            "Marsh",
+            "2018-11-05T00:00:00+0000",
+            vec![2],
+            ResourceStatus::Enabled,
+        ),
+        admin(
+            3,
+            "admin3",
+            "admin3@test.com",
+            "Victor",
+            "Landon",
+            "2018-11-15T00:00:00+0000",
+            vec![],
+            ResourceStatus::Enabled,
+        ),
+        admin(
+            4,
+            "admin4",
+            "admin4@test.com",
+            "Tamela",
+            "Coburn",
+            "2018-11-20T00:00:00+0000",
+            vec![2],
+            ResourceStatus::Disabled,
+        ),
+        admin(
+            5,
+            "admin5",
+            "admin5@test.com",
+            "Rowan",
+            "Pike",
+            "2018-12-01T00:00:00+0000",
+            vec![],
+            ResourceStatus::Pending,
+        ),
+    ]
 }
 
 /// The three documented keys, and the documentation's request key, which the

@@ -438,20 +438,13 @@ fn updates_the_account_and_keeps_the_password_working_under_a_new_username() {
 #[test]
 fn account_uniqueness_and_rules_answer_400_on_their_fields() {
     let mut sim = Simulator::seeded(NOW, 7);
+    // admin2 is seeded; the update below clashes with it.
     let other = account::AccountFields {
         email: "admin2@test.com".into(),
         first_name: "Ann".into(),
         last_name: "Other".into(),
         username: "admin2".into(),
     };
-    sim.admin.accounts.push(super::Account::new(
-        2,
-        other.clone(),
-        "admin2Pass!",
-        true,
-        vec![2],
-        NOW,
-    ));
     let token = sign_in(&mut sim);
     let clash = account::AccountFields {
         first_name: "Tommy".into(),
@@ -653,5 +646,155 @@ mod app_key_tests {
             app_keys::decode_app_key(&next),
             Err(ApiError::Unauthorized("Bad application key".into()))
         );
+    }
+}
+
+mod administrator_tests {
+    use super::*;
+    use userdesk_api::admin::administrators::{self, AdministratorDraft};
+
+    fn draft(username: &str, roles: Vec<i64>) -> AdministratorDraft {
+        AdministratorDraft {
+            account: account::AccountFields {
+                email: format!("{username}@test.com"),
+                first_name: "Zena".into(),
+                last_name: "Clyde".into(),
+                username: username.into(),
+            },
+            joined_at: "2019-11-02T12:00".into(),
+            password: "admin8Pass".into(),
+            roles,
+            status: "5".into(),
+        }
+    }
+
+    #[test]
+    fn lists_administrators_with_filters_and_order() {
+        let mut sim = Simulator::seeded(NOW, 7);
+        let token = sign_in(&mut sim);
+        let list = |sim: &mut Simulator, query: &ListQuery| {
+            administrators::decode_list_response(
+                &send(sim, &administrators::list_request(&config(), &token, query)),
+                query,
+            )
+            .expect("page")
+        };
+        let all = administrators::LIST.default_query();
+        assert_eq!(list(&mut sim, &all).total, 5);
+        let super_admins = administrators::LIST.filtered(&all, "role", "2");
+        let names: Vec<String> = list(&mut sim, &super_admins)
+            .items
+            .into_iter()
+            .map(|a| a.account.username)
+            .collect();
+        assert_eq!(names, ["admin1", "admin2", "admin4"]);
+        let disabled = administrators::LIST.filtered(&all, "status", "2");
+        assert_eq!(
+            list(&mut sim, &disabled).items[0].account.username,
+            "admin4"
+        );
+        let newest = administrators::LIST.sorted_by(
+            &administrators::LIST.sorted_by(&all, "joined_at"),
+            "joined_at",
+        );
+        assert_eq!(list(&mut sim, &newest).items[0].account.username, "admin5");
+        let paged = ListQuery {
+            page: 2,
+            limit: 2,
+            ..all
+        };
+        let page = list(&mut sim, &paged);
+        assert_eq!((page.items.len(), page.total, page.page_count()), (2, 5, 3));
+    }
+
+    #[test]
+    fn creates_an_administrator_who_can_sign_in() {
+        let mut sim = Simulator::seeded(NOW, 7);
+        let token = sign_in(&mut sim);
+        let fields = draft("admin8", vec![2]).validate(true).expect("valid");
+        let created = administrators::decode_administrator(&send(
+            &mut sim,
+            &administrators::create_request(&config(), &token, &fields),
+        ))
+        .expect("created");
+        assert_eq!(
+            (
+                created.id,
+                created.roles[0].name.as_str(),
+                created.status.code()
+            ),
+            (6, "SUPER_ADMIN", 5)
+        );
+        assert_eq!(created.joined_at, "2019-11-02T12:00:00+0000");
+        assert!(decode_token(&send(
+            &mut sim,
+            &token_request(&config(), "admin8", "admin8Pass")
+        ))
+        .is_ok());
+    }
+
+    #[test]
+    fn rejects_duplicates_and_non_admin_roles() {
+        let mut sim = Simulator::seeded(NOW, 7);
+        let token = sign_in(&mut sim);
+        let fields = draft("admin3", vec![1, 99])
+            .validate(true)
+            .expect("valid draft");
+        let response = send(
+            &mut sim,
+            &administrators::create_request(&config(), &token, &fields),
+        );
+        let Err(ApiError::Validation(errors)) = administrators::decode_administrator(&response)
+        else {
+            panic!("expected 400")
+        };
+        assert_eq!(
+            errors.get("username"),
+            [super::super::accounts::USERNAME_TAKEN]
+        );
+        assert_eq!(errors.get("email"), [super::super::accounts::EMAIL_TAKEN]);
+        assert_eq!(
+            errors.get("roles"),
+            ["USER is not an administrator role.", "There is no role 99."]
+        );
+    }
+
+    #[test]
+    fn update_keeps_the_password_unless_given_and_delete_removes() {
+        let mut sim = Simulator::seeded(NOW, 7);
+        let token = sign_in(&mut sim);
+        let mut change = draft("admin3a", vec![2]);
+        change.account.email = "admin3@test.com".into();
+        change.password = String::new();
+        let fields = change.validate(false).expect("valid update");
+        let updated = administrators::decode_administrator(&send(
+            &mut sim,
+            &administrators::update_request(&config(), &token, 3, &fields),
+        ))
+        .expect("updated");
+        assert_eq!(
+            (updated.account.username.as_str(), updated.roles.len()),
+            ("admin3a", 1)
+        );
+        assert!(
+            decode_token(&send(
+                &mut sim,
+                &token_request(&config(), "admin3a", "admin3Pass!")
+            ))
+            .is_ok(),
+            "password kept"
+        );
+        assert_eq!(
+            administrators::decode_delete(&send(
+                &mut sim,
+                &administrators::delete_request(&config(), &token, 3)
+            )),
+            Ok(())
+        );
+        let gone = administrators::decode_administrator(&send(
+            &mut sim,
+            &administrators::get_request(&config(), &token, 3),
+        ));
+        assert!(matches!(gone, Err(ApiError::NotFound(_))));
     }
 }
