@@ -21,6 +21,8 @@ use leptos_router::path;
 use crate::client::Client;
 use crate::components::toast::Toasts;
 use crate::pages::admin::account::{AccountPage, PasswordPage};
+use crate::pages::admin::administrator_form::{AdministratorEdit, AdministratorNew};
+use crate::pages::admin::administrators_list::AdministratorsList;
 use crate::pages::admin::app_key_form::{AppKeyEdit, AppKeyNew};
 use crate::pages::admin::app_keys_list::AppKeysList;
 use crate::pages::admin::guard::RequireAdmin;
@@ -52,6 +54,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/login") view=AdminLogin />
                     <Route path=path!("/admin/account") view=|| view! { <RequireAdmin><AccountPage /></RequireAdmin> } />
                     <Route path=path!("/admin/account/password") view=|| view! { <RequireAdmin><PasswordPage /></RequireAdmin> } />
+                    <Route path=path!("/admin/administrators") view=|| view! { <RequireAdmin><AdministratorsList /></RequireAdmin> } />
+                    <Route path=path!("/admin/administrators/new") view=|| view! { <RequireAdmin><AdministratorNew /></RequireAdmin> } />
+                    <Route path=path!("/admin/administrators/:id") view=|| view! { <RequireAdmin><AdministratorEdit /></RequireAdmin> } />
                     <Route path=path!("/admin/app-keys") view=|| view! { <RequireAdmin><AppKeysList /></RequireAdmin> } />
                     <Route path=path!("/admin/app-keys/new") view=|| view! { <RequireAdmin><AppKeyNew /></RequireAdmin> } />
                     <Route path=path!("/admin/app-keys/:id") view=|| view! { <RequireAdmin><AppKeyEdit /></RequireAdmin> } />

@@ -66,6 +66,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <div class="nav__group">
                     <span class="nav__api">"Admin API"</span>
                     <A href="/admin/account" attr:class="nav__link">"Account"</A>
+                    <A href="/admin/administrators" attr:class="nav__link">"Administrators"</A>
                     <A href="/admin/app-keys" attr:class="nav__link">"App keys"</A>
                     <A href="/admin/roles" attr:class="nav__link">"Roles"</A>
                 </div>

@@ -60,10 +60,16 @@ pub fn from_datetime_local(value: &str) -> Option<String> {
     parse_timestamp(&stamp).map(format_timestamp)
 }
 
-/// The `datetime-local` value (UTC, with seconds) for an API timestamp.
+/// The `datetime-local` value (UTC) for an API timestamp, in the browser's
+/// own normal form: seconds only when they are not zero.
 pub fn to_datetime_local(timestamp: &str) -> Option<String> {
     let utc = format_timestamp(parse_timestamp(timestamp)?);
-    Some(utc[..19].to_string())
+    let cut = if utc.get(16..19) == Some(":00") {
+        16
+    } else {
+        19
+    };
+    Some(utc[..cut].to_string())
 }
 
 fn days_in_month(year: i64, month: i64) -> i64 {
@@ -154,7 +160,11 @@ mod tests {
         assert_eq!(from_datetime_local("yesterday"), None);
         assert_eq!(
             to_datetime_local("2019-11-02T14:00:00+0200").as_deref(),
-            Some("2019-11-02T12:00:00")
+            Some("2019-11-02T12:00")
+        );
+        assert_eq!(
+            to_datetime_local("2019-11-02T14:00:09+0200").as_deref(),
+            Some("2019-11-02T12:00:09")
         );
         assert_eq!(to_datetime_local("garbage"), None);
     }

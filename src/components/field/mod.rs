@@ -24,14 +24,16 @@ pub enum TextKind {
     /// Digits, with a numeric keyboard on phones; checked by the form's rules.
     Integer,
     Url,
+    /// A date and time with seconds, read as UTC.
+    DateTime,
 }
 
 impl TextKind {
     fn input_type(self) -> &'static str {
         match self {
             TextKind::Password => "password",
-            TextKind::Url => "text",
-            TextKind::Text | TextKind::Integer => "text",
+            TextKind::DateTime => "datetime-local",
+            TextKind::Url | TextKind::Text | TextKind::Integer => "text",
         }
     }
 
@@ -85,6 +87,7 @@ pub fn TextField(
                 name=name
                 type=kind.input_type()
                 inputmode=kind.input_mode()
+                step=(kind == TextKind::DateTime).then_some("1")
                 autocomplete=autocomplete
                 required=required
                 prop:value=move || value.get()
@@ -203,5 +206,87 @@ pub fn FormErrors(errors: RwSignal<FieldErrors>, known: &'static [&'static str])
                 </ul>
             </div>
         </Show>
+    }
+}
+
+/// The live checklist of the password rule's four character classes.
+#[component]
+pub fn PasswordChecklist(password: RwSignal<String>) -> impl IntoView {
+    let classes =
+        Memo::new(move |_| userdesk_api::admin::rules::PasswordClasses::of(&password.get()));
+    view! {
+        <ul class="checklist" aria-label="Password strength">
+            {move || classes.get().checklist().into_iter().map(|(label, met)| view! {
+                <li class="checklist__item" class:checklist__item--met=met>
+                    <span aria-hidden="true">{if met { "✓ " } else { "○ " }}</span>
+                    {label}
+                    <span class="visually-hidden">{if met { " (present)" } else { " (missing)" }}</span>
+                </li>
+            }).collect_view()}
+            <li class="checklist__summary">{move || format!("{} of 4 kinds, 3 needed", classes.get().count())}</li>
+        </ul>
+    }
+}
+
+/// A group of checkboxes for a list of ids, e.g. role ids.
+#[component]
+pub fn CheckboxGroup(
+    legend: &'static str,
+    name: &'static str,
+    chosen: RwSignal<Vec<i64>>,
+    #[prop(into)] options: Signal<Vec<(i64, String)>>,
+    #[prop(into)] errors: Signal<Vec<String>>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let message_id = format!("{}-message", control_id(name));
+    let invalid = move || errors.with(|e| !e.is_empty());
+    let described_by = {
+        let message_id = message_id.clone();
+        move || invalid().then(|| message_id.clone())
+    };
+    view! {
+        <fieldset class="fieldset" class:field--invalid=invalid>
+            <legend class="fieldset__legend">{legend}</legend>
+            {hint.map(|text| view! { <p class="field__hint">{text}</p> })}
+            {move || {
+                let described_by = described_by.clone();
+                options
+                    .get()
+                    .into_iter()
+                    .map(|(id, label)| {
+                        let control = format!("{}-{id}", control_id(name));
+                        let described_by = described_by.clone();
+                        view! {
+                            <div class="field field--checkbox">
+                                <input
+                                    class="field__checkbox"
+                                    type="checkbox"
+                                    id=control.clone()
+                                    name=name
+                                    value=id.to_string()
+                                    prop:checked=move || chosen.with(|ids| ids.contains(&id))
+                                    on:change=move |event| {
+                                        let on = event_target_checked(&event);
+                                        chosen.update(|ids| {
+                                            ids.retain(|other| *other != id);
+                                            if on {
+                                                ids.push(id);
+                                                ids.sort_unstable();
+                                            }
+                                        });
+                                    }
+                                    aria-invalid=move || invalid().then_some("true")
+                                    aria-describedby=described_by
+                                />
+                                <label class="field__label" for=control>{label}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <Show when=invalid>
+                <p class="field__message" id=message_id.clone()>{move || errors.get().join(" ")}</p>
+            </Show>
+        </fieldset>
     }
 }

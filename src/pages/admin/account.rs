@@ -5,11 +5,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use userdesk_api::admin::account::{self, AccountFields, PasswordChange, UserAccount};
-use userdesk_api::admin::rules::PasswordClasses;
 use userdesk_api::{ApiError, FieldErrors};
 
 use crate::client::Client;
-use crate::components::field::{errors_for, FormErrors, TextField, TextKind};
+use crate::components::field::{errors_for, FormErrors, PasswordChecklist, TextField, TextKind};
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toast::{ToastKind, Toasts};
 use crate::unsaved::UnsavedChanges;
@@ -156,7 +155,6 @@ pub fn PasswordPage() -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
-    let classes = Memo::new(move |_| PasswordClasses::of(&password1.get()));
     UnsavedChanges::use_unsaved().track(move || {
         [previous, password1, password2]
             .iter()
@@ -218,16 +216,7 @@ pub fn PasswordPage() -> impl IntoView {
                     kind=TextKind::Password autocomplete="current-password" required=true />
                 <TextField label="New password" name="password1" value=password1 errors=errors_for(errors, "password1")
                     kind=TextKind::Password autocomplete="new-password" hint="8–40 characters with at least 3 of the 4 kinds below." required=true />
-                <ul class="checklist" aria-label="Password strength">
-                    {move || classes.get().checklist().into_iter().map(|(label, met)| view! {
-                        <li class="checklist__item" class:checklist__item--met=met>
-                            <span aria-hidden="true">{if met { "✓ " } else { "○ " }}</span>
-                            {label}
-                            <span class="visually-hidden">{if met { " (present)" } else { " (missing)" }}</span>
-                        </li>
-                    }).collect_view()}
-                    <li class="checklist__summary">{move || format!("{} of 4 kinds, 3 needed", classes.get().count())}</li>
-                </ul>
+                <PasswordChecklist password=password1 />
                 <TextField label="New password again" name="password2" value=password2 errors=errors_for(errors, "password2")
                     kind=TextKind::Password autocomplete="new-password" required=true />
                 <div class="form__actions">

@@ -429,7 +429,7 @@ mod tests {
         );
         assert_eq!(
             AdministratorDraft::from_administrator(&admin).joined_at,
-            "2018-11-01T00:00:00"
+            "2018-11-01T00:00"
         );
     }
 }
