@@ -1,11 +1,15 @@
-//! Loading one record named by the route's `:id`.
+//! A record page: loading the record named by the route's `:id`, and deleting it.
 
 use std::future::Future;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
-use userdesk_api::ApiError;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use userdesk_api::admin::{decode_deleted, AdminConfig};
+use userdesk_api::{ApiError, HttpRequest};
+
+use crate::client::Client;
+use crate::components::toast::{ToastKind, Toasts};
 
 /// The record behind `:id`, or why it is missing.
 pub struct RecordData<T: Send + Sync + 'static> {
@@ -56,4 +60,61 @@ where
         });
     });
     data
+}
+
+/// Deleting a record page's record: one request at a time, a toast either
+/// way, and back to its list on success.
+#[derive(Clone, Copy)]
+pub struct RecordDelete {
+    /// True while the delete request is in flight.
+    pub deleting: RwSignal<bool>,
+    client: Client,
+    toasts: Toasts,
+    back_to_list: Callback<()>,
+}
+
+/// Prepares deletes that return to `list_path` when they succeed.
+pub fn use_delete(list_path: &'static str) -> RecordDelete {
+    let navigate = use_navigate();
+    RecordDelete {
+        deleting: RwSignal::new(false),
+        client: Client::use_client(),
+        toasts: Toasts::use_toasts(),
+        back_to_list: Callback::new(move |()| navigate(list_path, Default::default())),
+    }
+}
+
+impl RecordDelete {
+    /// Sends the delete `build` makes; on success runs `after`, shows `done`
+    /// and returns to the list. A second call while one is in flight does nothing.
+    pub fn run<F>(&self, build: F, done: String, after: impl FnOnce() + 'static)
+    where
+        F: Fn(&AdminConfig, &str) -> HttpRequest + 'static,
+    {
+        if self.deleting.get_untracked() {
+            return;
+        }
+        self.deleting.set(true);
+        let this = *self;
+        spawn_local(async move {
+            let result = this
+                .client
+                .admin(build)
+                .await
+                .and_then(|response| decode_deleted(&response));
+            this.deleting.set(false);
+            match result {
+                Ok(()) => {
+                    after();
+                    this.toasts.show(ToastKind::Success, done);
+                    // The page may have gone meanwhile; then there is nowhere to leave from.
+                    let _ = this.back_to_list.try_run(());
+                }
+                Err(failure) => this.toasts.show(
+                    ToastKind::Error,
+                    format!("Could not delete: {}", failure.message()),
+                ),
+            }
+        });
+    }
 }

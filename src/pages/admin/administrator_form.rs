@@ -15,7 +15,7 @@ use crate::components::dialog::{ConfirmDialog, Tone};
 use crate::components::field::{
     errors_for, CheckboxGroup, FormErrors, PasswordChecklist, SelectField, TextField, TextKind,
 };
-use crate::components::record::use_record;
+use crate::components::record::{use_delete, use_record};
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toast::{ToastKind, Toasts};
 use crate::pages::admin::role_choices::use_role_choices;
@@ -48,7 +48,6 @@ pub fn AdministratorNew() -> impl IntoView {
 pub fn AdministratorEdit() -> impl IntoView {
     let client = Client::use_client();
     let toasts = Toasts::use_toasts();
-    let navigate = use_navigate();
     let data = use_record(move |id| async move {
         client
             .admin(|config, token| administrators::get_request(config, token, id))
@@ -64,7 +63,8 @@ pub fn AdministratorEdit() -> impl IntoView {
         })
     };
     let confirm_delete = RwSignal::new(false);
-    let deleting = RwSignal::new(false);
+    let remove = use_delete("/admin/administrators");
+    let deleting = remove.deleting;
     let on_saved = Callback::new(move |saved: Administrator| {
         toasts.show(
             ToastKind::Success,
@@ -73,28 +73,15 @@ pub fn AdministratorEdit() -> impl IntoView {
         data.record.set(Some(saved));
     });
     let delete = move |_| {
-        let (Some(id), false) = (loaded_id.get_untracked(), deleting.get_untracked()) else {
+        let Some(id) = loaded_id.get_untracked() else {
             return;
         };
-        deleting.set(true);
-        let (navigate, name) = (navigate.clone(), username());
-        spawn_local(async move {
-            let result = client
-                .admin(|config, token| administrators::delete_request(config, token, id))
-                .await
-                .and_then(|response| administrators::decode_delete(&response));
-            deleting.set(false);
-            match result {
-                Ok(()) => {
-                    toasts.show(ToastKind::Success, format!("Administrator {name} deleted."));
-                    navigate("/admin/administrators", Default::default());
-                }
-                Err(failure) => toasts.show(
-                    ToastKind::Error,
-                    format!("Could not delete: {}", failure.message()),
-                ),
-            }
-        });
+        let name = username();
+        remove.run(
+            move |config, token| administrators::delete_request(config, token, id),
+            format!("Administrator {name} deleted."),
+            || (),
+        );
     };
     let is_self = move || {
         let me = client.session.admin.with(|s| s.as_ref().map(|s| s.user_id));

@@ -12,7 +12,7 @@ use userdesk_api::{ApiError, FieldErrors};
 use crate::client::Client;
 use crate::components::dialog::{ConfirmDialog, Tone};
 use crate::components::field::{errors_for, FormErrors, SelectField, TextField};
-use crate::components::record::use_record;
+use crate::components::record::{use_delete, use_record};
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toast::{ToastKind, Toasts};
 use crate::unsaved::UnsavedChanges;
@@ -41,7 +41,6 @@ pub fn AppKeyNew() -> impl IntoView {
 pub fn AppKeyEdit() -> impl IntoView {
     let client = Client::use_client();
     let toasts = Toasts::use_toasts();
-    let navigate = use_navigate();
     let data = use_record(move |id| async move {
         client
             .admin(|config, token| app_keys::get_request(config, token, id))
@@ -57,7 +56,8 @@ pub fn AppKeyEdit() -> impl IntoView {
         })
     };
     let confirm_delete = RwSignal::new(false);
-    let deleting = RwSignal::new(false);
+    let remove = use_delete("/admin/app-keys");
+    let deleting = remove.deleting;
     let on_saved = Callback::new(move |saved: AppKey| {
         toasts.show(
             ToastKind::Success,
@@ -66,28 +66,15 @@ pub fn AppKeyEdit() -> impl IntoView {
         data.record.set(Some(saved));
     });
     let delete = move |_| {
-        let (Some(id), false) = (loaded_id.get_untracked(), deleting.get_untracked()) else {
+        let Some(id) = loaded_id.get_untracked() else {
             return;
         };
-        deleting.set(true);
-        let (navigate, name) = (navigate.clone(), application());
-        spawn_local(async move {
-            let result = client
-                .admin(|config, token| app_keys::delete_request(config, token, id))
-                .await
-                .and_then(|response| app_keys::decode_delete(&response));
-            deleting.set(false);
-            match result {
-                Ok(()) => {
-                    toasts.show(ToastKind::Success, format!("App key for {name} deleted."));
-                    navigate("/admin/app-keys", Default::default());
-                }
-                Err(failure) => toasts.show(
-                    ToastKind::Error,
-                    format!("Could not delete: {}", failure.message()),
-                ),
-            }
-        });
+        let name = application();
+        remove.run(
+            move |config, token| app_keys::delete_request(config, token, id),
+            format!("App key for {name} deleted."),
+            || (),
+        );
     };
     view! {
         <section class="page page--narrow">

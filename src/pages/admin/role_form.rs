@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::client::Client;
 use crate::components::dialog::{ConfirmDialog, Tone};
 use crate::components::field::{errors_for, CheckboxField, FormErrors, TextField, TextKind};
-use crate::components::record::use_record;
+use crate::components::record::{use_delete, use_record};
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toast::{ToastKind, Toasts};
 use crate::unsaved::UnsavedChanges;
@@ -86,7 +86,6 @@ pub fn RoleNew() -> impl IntoView {
 pub fn RoleEdit() -> impl IntoView {
     let client = Client::use_client();
     let toasts = Toasts::use_toasts();
-    let navigate = use_navigate();
     let data = use_record(move |id| async move {
         client
             .admin(|config, token| roles::get_request(config, token, id))
@@ -97,7 +96,8 @@ pub fn RoleEdit() -> impl IntoView {
     let error = data.error;
     let reload = data.reload;
     let confirm_delete = RwSignal::new(false);
-    let deleting = RwSignal::new(false);
+    let remove = use_delete("/admin/roles");
+    let deleting = remove.deleting;
     // The form mounts once per role, not again after each save.
     let loaded_id = Memo::new(move |_| role.with(|r| r.as_ref().map(|r| r.id)));
 
@@ -112,35 +112,17 @@ pub fn RoleEdit() -> impl IntoView {
         let Some(target) = role.get_untracked() else {
             return;
         };
-        if deleting.get_untracked() {
-            return;
-        }
-        deleting.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let result = client
-                .admin(|config, token| roles::delete_request(config, token, target.id))
-                .await
-                .and_then(|response| roles::decode_delete(&response));
-            deleting.set(false);
-            match result {
-                Ok(()) => {
-                    client
-                        .cache
-                        .role_names
-                        .update(|names| names.retain(|n| n != &target.fields.name));
-                    toasts.show(
-                        ToastKind::Success,
-                        format!("Role {} deleted.", target.fields.name),
-                    );
-                    navigate("/admin/roles", Default::default());
-                }
-                Err(failure) => toasts.show(
-                    ToastKind::Error,
-                    format!("Could not delete: {}", failure.message()),
-                ),
-            }
-        });
+        let name = target.fields.name;
+        remove.run(
+            move |config, token| roles::delete_request(config, token, target.id),
+            format!("Role {name} deleted."),
+            move || {
+                client
+                    .cache
+                    .role_names
+                    .update(|names| names.retain(|n| *n != name))
+            },
+        );
     };
 
     view! {
