@@ -222,6 +222,7 @@ pub const LIST: ListSpec = ListSpec {
         "joined_at.desc",
     ],
     filters: &["status", "role"],
+    default_limit: super::list::DEFAULT_LIMIT,
 };
 
 pub fn list_request(config: &AdminConfig, token: &str, query: &ListQuery) -> HttpRequest {

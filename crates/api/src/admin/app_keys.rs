@@ -158,6 +158,7 @@ pub fn generate_key(mut fill_random: impl FnMut(&mut [u8])) -> String {
 pub const LIST: ListSpec = ListSpec {
     orders: &["id.asc", "id.desc", "application.asc", "application.desc"],
     filters: &["status"],
+    default_limit: super::list::DEFAULT_LIMIT,
 };
 
 pub fn list_request(config: &AdminConfig, token: &str, query: &ListQuery) -> HttpRequest {

@@ -61,11 +61,13 @@ pub fn clamp_limit(limit: u32) -> u32 {
 }
 
 /// What one resource's list accepts: its documented `order_by` values (the
-/// first is the default) and its filters.
+/// first is the default), its filters and its default page size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ListSpec {
     pub orders: &'static [&'static str],
     pub filters: &'static [&'static str],
+    /// 10 for most lists; logins default to 25.
+    pub default_limit: u32,
 }
 
 /// The state of a list view: page, size, order and filters. It round-trips
@@ -84,7 +86,7 @@ impl ListSpec {
     pub fn default_query(&self) -> ListQuery {
         ListQuery {
             page: 1,
-            limit: DEFAULT_LIMIT,
+            limit: self.default_limit,
             order_by: self.orders.first().copied().unwrap_or("id.asc"),
             filters: Vec::new(),
         }
@@ -290,6 +292,7 @@ mod tests {
     const SPEC: ListSpec = ListSpec {
         orders: &["id.asc", "id.desc", "name.asc", "name.desc"],
         filters: &["type", "status"],
+        default_limit: DEFAULT_LIMIT,
     };
 
     fn from_pairs(pairs: &[(&str, &str)]) -> ListQuery {

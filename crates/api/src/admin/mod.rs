@@ -6,11 +6,21 @@
 pub mod account;
 pub mod administrators;
 pub mod app_keys;
+pub mod countries;
 pub mod list;
+pub mod logins;
+pub mod notifications;
+pub mod password_resets;
+pub mod payload;
+pub mod regions;
+pub mod resource;
 pub mod roles;
 pub mod rules;
 pub mod status;
+pub mod terms;
 pub mod token;
+pub mod user_profiles;
+pub mod users;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;

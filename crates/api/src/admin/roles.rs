@@ -232,6 +232,7 @@ impl RoleType {
 pub const LIST: ListSpec = ListSpec {
     orders: &["id.asc", "id.desc", "name.asc", "name.desc"],
     filters: &["type"],
+    default_limit: super::list::DEFAULT_LIMIT,
 };
 
 /// The documented path. A type filter only has `/roles/{type}/{page}`, so it

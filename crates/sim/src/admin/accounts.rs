@@ -89,7 +89,7 @@ impl Account {
 }
 
 // Salted by id, not username, so renaming an account keeps its password.
-fn digest(id: i64, password: &str) -> String {
+pub(super) fn digest(id: i64, password: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in id.to_le_bytes().into_iter().chain(password.bytes()) {
         hash ^= u64::from(byte);

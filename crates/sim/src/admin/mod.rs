@@ -8,20 +8,32 @@ mod accounts;
 mod administrators;
 mod app_keys;
 mod list;
+mod read_only;
+mod records;
 mod roles;
 mod seed;
+mod terms;
 mod token;
+mod users;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use userdesk_api::admin::app_keys::AppKey;
+use userdesk_api::admin::countries::Country;
+use userdesk_api::admin::logins::Login;
+use userdesk_api::admin::notifications::Notification;
+use userdesk_api::admin::password_resets::PasswordReset;
+use userdesk_api::admin::regions::Region;
 use userdesk_api::admin::roles::Role;
+use userdesk_api::admin::terms::TermsOfService;
+use userdesk_api::admin::user_profiles::UserProfile;
 use userdesk_api::base64::parse_basic_auth;
 use userdesk_api::{HttpRequest, HttpResponse, Method};
 
 use crate::json::error;
 use crate::Rng;
 pub use accounts::Account;
+pub use users::{Acceptance, StoredUser};
 
 /// Seconds a token lives, as in the documented example.
 pub const TOKEN_LIFETIME: u64 = 14_400;
@@ -33,11 +45,23 @@ pub struct AdminServer {
     pub roles: Vec<Role>,
     pub accounts: Vec<Account>,
     pub tokens: Vec<IssuedToken>,
+    pub users: Vec<StoredUser>,
+    pub user_profiles: Vec<UserProfile>,
+    pub terms: Vec<TermsOfService>,
+    pub countries: Vec<Country>,
+    pub regions: Vec<Region>,
+    pub logins: Vec<Login>,
+    pub password_resets: Vec<PasswordReset>,
+    pub notifications: Vec<Notification>,
     /// Lifetime given to new tokens; tests shorten it to exercise expiry.
     pub token_lifetime: u64,
     next_role_id: i64,
     next_app_key_id: i64,
     next_account_id: i64,
+    next_user_id: i64,
+    next_user_profile_id: i64,
+    next_terms_id: i64,
+    next_login_id: i64,
 }
 
 /// A token the server granted.
@@ -74,7 +98,11 @@ impl AdminServer {
         }
         if call.segments.first() == Some(&"token") && call.segments.len() == 1 {
             return match call.method {
-                Method::Get => self.grant_token(request, now, rng),
+                Method::Get => {
+                    let response = self.grant_token(request, now, rng);
+                    self.record_login(request, response.status == 200, now);
+                    response
+                }
                 _ => error(405, "Method not allowed"),
             };
         }
@@ -89,6 +117,12 @@ impl AdminServer {
             }
             Some("app_keys") | Some("app_key") => self.handle_app_keys(&call, now),
             Some("user_account") => self.handle_user_account(&call, account_id, now),
+            Some("users") | Some("user") => self.handle_users(&call, now),
+            Some("user_profiles") | Some("user_profile") => self.handle_user_profiles(&call, now),
+            Some("terms_of_services") | Some("terms_of_service") => self.handle_terms(&call, now),
+            Some("countries" | "regions" | "logins" | "password_resets" | "notifications") => {
+                self.handle_read_only(&call)
+            }
             _ => error(404, "Not found"),
         }
     }
@@ -137,5 +171,7 @@ pub(crate) fn json_body(request: &HttpRequest) -> Result<Value, HttpResponse> {
         .ok_or_else(|| error(500, "Request body is not valid JSON"))
 }
 
+#[cfg(test)]
+mod records_tests;
 #[cfg(test)]
 mod tests;

@@ -6,7 +6,7 @@ use userdesk_api::admin::roles::{Role, RoleFields};
 use userdesk_api::admin::status::ResourceStatus;
 use userdesk_api::admin::DOCUMENTED_APP_KEY;
 
-use super::{Account, AdminServer, TOKEN_LIFETIME};
+use super::{records, Account, AdminServer, TOKEN_LIFETIME};
 
 const SEEDED_AT: &str = "2019-11-05T02:16:56+0000";
 
@@ -38,6 +38,10 @@ pub fn seeded(now: i64) -> AdminServer {
         created_at: SEEDED_AT.to_string(),
         updated_at: SEEDED_AT.to_string(),
     };
+    let (users, user_profiles) = records::users();
+    let countries = records::countries();
+    let regions = records::regions(&countries);
+    let (next_user_id, next_login_id) = records::next_ids();
     AdminServer {
         app_keys: app_keys(),
         roles: vec![
@@ -47,10 +51,22 @@ pub fn seeded(now: i64) -> AdminServer {
         ],
         accounts: administrators(now),
         tokens: Vec::new(),
+        users,
+        user_profiles,
+        terms: records::terms(),
+        countries,
+        regions,
+        logins: records::logins(),
+        password_resets: records::password_resets(),
+        notifications: records::notifications(),
         token_lifetime: TOKEN_LIFETIME,
         next_role_id: 4,
         next_app_key_id: 5,
         next_account_id: 6,
+        next_user_id,
+        next_user_profile_id: next_user_id,
+        next_terms_id: 5,
+        next_login_id,
     }
 }
 

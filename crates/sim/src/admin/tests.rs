@@ -10,9 +10,9 @@ use userdesk_api::{ApiError, HttpRequest, HttpResponse, Method};
 
 use crate::{Api, Simulator};
 
-const NOW: i64 = 1_700_000_000;
+pub(super) const NOW: i64 = 1_700_000_000;
 
-fn config() -> AdminConfig {
+pub(super) fn config() -> AdminConfig {
     AdminConfig {
         base_url: String::new(),
         version: "1.0".into(),
@@ -20,11 +20,11 @@ fn config() -> AdminConfig {
     }
 }
 
-fn send(sim: &mut Simulator, request: &HttpRequest) -> HttpResponse {
+pub(super) fn send(sim: &mut Simulator, request: &HttpRequest) -> HttpResponse {
     sim.handle(Api::Admin, request, NOW)
 }
 
-fn sign_in(sim: &mut Simulator) -> String {
+pub(super) fn sign_in(sim: &mut Simulator) -> String {
     let response = send(sim, &token_request(&config(), "admin1", "admin1pass"));
     decode_token(&response).expect("admin1 signs in").token
 }

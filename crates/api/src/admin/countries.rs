@@ -1,0 +1,60 @@
+//! Countries: the read-only list `/countries…`.
+
+use serde::{Deserialize, Serialize};
+
+use super::list::{ListSpec, DEFAULT_LIMIT};
+use super::resource::Resource;
+use super::status::ResourceStatus;
+
+/// The collection: ordered by id, name or either code; filtered by status.
+pub const COUNTRIES: Resource = Resource {
+    collection: "countries",
+    item: "country",
+    list: ListSpec {
+        orders: &[
+            "id.asc",
+            "id.desc",
+            "name.asc",
+            "name.desc",
+            "code_2.asc",
+            "code_2.desc",
+            "code_3.asc",
+            "code_3.desc",
+        ],
+        filters: &["status"],
+        default_limit: DEFAULT_LIMIT,
+    },
+};
+
+/// A country as listed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Country {
+    pub id: i64,
+    pub name: String,
+    pub code_2: String,
+    pub code_3: String,
+    pub status: ResourceStatus,
+    pub status_changed_at: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::admin::list::ListPage;
+    use crate::http::HttpResponse;
+
+    #[test]
+    fn decodes_the_documented_page() {
+        let body = r#"{"countries": [{"code_2": "US", "code_3": "USA", "created_at": "2019-11-05T02:16:56+0000", "id": 1,
+            "name": "United States", "status": 1, "status_changed_at": "2018-01-01T00:00:00+0000",
+            "updated_at": "2019-11-05T02:16:56+0000"}],
+            "limit": 2, "next_uri": "https://api.admin.domain.com/v/1.0/countries/2/2", "page": 1, "total": 5}"#;
+        let query = COUNTRIES.list.default_query();
+        let page: ListPage<Country> = COUNTRIES
+            .decode_list(&HttpResponse::json(200, body.into()), &query)
+            .expect("decodes");
+        assert_eq!((page.total, page.items[0].code_3.as_str()), (5, "USA"));
+    }
+}

@@ -1,0 +1,64 @@
+//! Password reset requests: the read-only audit list `/password_resets…`.
+
+use serde::{Deserialize, Serialize};
+
+use super::list::{ListSpec, DEFAULT_LIMIT};
+use super::resource::Resource;
+use super::status::ResourceStatus;
+use super::users::UserRef;
+
+/// The collection: ordered by id or request date; filtered by status and user id.
+pub const PASSWORD_RESETS: Resource = Resource {
+    collection: "password_resets",
+    item: "password_reset",
+    list: ListSpec {
+        orders: &["id.asc", "id.desc", "requested_at.asc", "requested_at.desc"],
+        filters: &["status", "user_id"],
+        default_limit: DEFAULT_LIMIT,
+    },
+};
+
+/// One password reset request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordReset {
+    pub id: i64,
+    pub code: String,
+    pub ip_address: String,
+    pub is_used: bool,
+    pub requested_at: String,
+    pub user: UserRef,
+    pub status: ResourceStatus,
+    #[serde(default)]
+    pub status_changed_at: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::admin::list::ListPage;
+    use crate::http::HttpResponse;
+
+    #[test]
+    fn decodes_the_documented_page() {
+        let body = r#"{"limit": 2, "page": 1, "total": 7, "password_resets": [{"code": "HD7SF2",
+            "created_at": "2019-11-05T02:16:56+0000", "id": 1, "ip_address": "1.1.1.1", "is_used": true,
+            "requested_at": "2019-01-10T07:13:49+0000", "status": 1, "status_changed_at": "2019-01-10T00:00:00+0000",
+            "updated_at": "2019-11-05T02:16:56+0000",
+            "user": {"id": 1, "uri": "https://api.admin.domain.com/v/1.0/user/1", "username": "user1"}}]}"#;
+        let page: ListPage<PasswordReset> = PASSWORD_RESETS
+            .decode_list(
+                &HttpResponse::json(200, body.into()),
+                &PASSWORD_RESETS.list.default_query(),
+            )
+            .expect("decodes");
+        assert_eq!(
+            (
+                page.items[0].code.as_str(),
+                page.items[0].user.username.as_str()
+            ),
+            ("HD7SF2", "user1")
+        );
+    }
+}
