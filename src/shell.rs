@@ -17,6 +17,45 @@ use leptos::task::spawn_local;
 #[derive(Clone, Copy)]
 pub struct Clock(pub RwSignal<f64>);
 
+/// The menu: Admin API areas by what administrators come for.
+const NAV_GROUPS: [(&str, &[(&str, &str)]); 5] = [
+    (
+        "People",
+        &[
+            ("/admin/users", "Users"),
+            ("/admin/user-profiles", "User profiles"),
+            ("/admin/administrators", "Administrators"),
+        ],
+    ),
+    (
+        "Access",
+        &[
+            ("/admin/roles", "Roles"),
+            ("/admin/app-keys", "App keys"),
+            ("/admin/terms", "Terms of service"),
+        ],
+    ),
+    (
+        "Places",
+        &[
+            ("/admin/countries", "Countries"),
+            ("/admin/regions", "Regions"),
+        ],
+    ),
+    (
+        "Audit",
+        &[
+            ("/admin/logins", "Logins"),
+            ("/admin/password-resets", "Password resets"),
+            ("/admin/notifications", "Notifications"),
+        ],
+    ),
+    (
+        "You",
+        &[("/admin/account", "Account"), ("/settings", "Connections")],
+    ),
+];
+
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let client = Client::use_client();
@@ -62,16 +101,6 @@ pub fn Shell(children: Children) -> impl IntoView {
         <div class="progress" class:progress--active=busy role="progressbar" aria-label="Requests in progress" aria-hidden=move || (!busy()).to_string()></div>
         <header class="header">
             <A href="/" attr:class="header__brand">"userdesk"</A>
-            <nav class="nav" aria-label="Main">
-                <div class="nav__group">
-                    <span class="nav__api">"Admin API"</span>
-                    <A href="/admin/account" attr:class="nav__link">"Account"</A>
-                    <A href="/admin/administrators" attr:class="nav__link">"Administrators"</A>
-                    <A href="/admin/app-keys" attr:class="nav__link">"App keys"</A>
-                    <A href="/admin/roles" attr:class="nav__link">"Roles"</A>
-                </div>
-                <A href="/settings" attr:class="nav__link">"Connections"</A>
-            </nav>
             <div class="header__status">
                 <span class="connection" title="Where Admin API requests go">
                     <span class="connection__label">"Admin: "</span>
@@ -98,7 +127,19 @@ pub fn Shell(children: Children) -> impl IntoView {
                 })}
             </div>
         </header>
-        <main class="main" id="main">{children()}</main>
+        <div class="layout">
+            <nav class="nav" aria-label="Main">
+                {NAV_GROUPS.iter().map(|(group, links)| view! {
+                    <div class="nav__group">
+                        <span class="nav__heading">{*group}</span>
+                        {links.iter().map(|(href, label)| view! {
+                            <A href=*href attr:class="nav__link">{*label}</A>
+                        }).collect_view()}
+                    </div>
+                }).collect_view()}
+            </nav>
+            <main class="main" id="main">{children()}</main>
+        </div>
         <Toaster />
         <ReauthDialog />
     }

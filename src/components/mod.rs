@@ -2,7 +2,9 @@
 
 pub mod dialog;
 pub mod field;
+pub mod form;
 pub mod list;
 pub mod record;
 pub mod status;
+pub mod table;
 pub mod toast;

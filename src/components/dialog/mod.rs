@@ -97,7 +97,7 @@ pub fn Modal(
 #[component]
 pub fn ConfirmDialog(
     open: RwSignal<bool>,
-    title: &'static str,
+    #[prop(into)] title: String,
     #[prop(into)] message: Signal<String>,
     confirm_label: &'static str,
     #[prop(optional)] tone: Tone,
@@ -105,7 +105,7 @@ pub fn ConfirmDialog(
 ) -> impl IntoView {
     view! {
         <Modal open=open on_cancel=Callback::new(move |_| open.set(false)) labelled_by="confirm-dialog-title">
-            <h2 class="dialog__title" id="confirm-dialog-title">{title}</h2>
+            <h2 class="dialog__title" id="confirm-dialog-title">{title.clone()}</h2>
             <p class="dialog__message">{move || message.get()}</p>
             <div class="dialog__actions">
                 <button class="button" type="button" on:click=move |_| open.set(false)>"Cancel"</button>

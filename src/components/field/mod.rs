@@ -110,7 +110,7 @@ pub fn SelectField(
     name: &'static str,
     value: RwSignal<String>,
     #[prop(into)] errors: Signal<Vec<String>>,
-    options: Vec<(String, String)>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let id = control_id(name);
@@ -136,7 +136,10 @@ pub fn SelectField(
                 aria-invalid=move || invalid().then_some("true")
                 aria-describedby=described_by
             >
-                {options
+                // Options may arrive after the value (loaded choices), so each
+                // one marks itself selected.
+                {move || options
+                    .get()
                     .into_iter()
                     .map(|(option, text)| {
                         let selected = value.get_untracked() == option;
@@ -144,6 +147,47 @@ pub fn SelectField(
                     })
                     .collect_view()}
             </select>
+            <Show when=invalid>
+                <p class="field__message" id=message_id.clone()>{move || errors.get().join(" ")}</p>
+            </Show>
+        </div>
+    }
+}
+
+/// A labelled multi-line text input.
+#[component]
+pub fn TextArea(
+    label: &'static str,
+    name: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] errors: Signal<Vec<String>>,
+    #[prop(default = 6)] rows: u32,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let id = control_id(name);
+    let message_id = format!("{id}-message");
+    let invalid = move || errors.with(|e| !e.is_empty());
+    let described_by = {
+        let message_id = message_id.clone();
+        move || invalid().then(|| message_id.clone())
+    };
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label class="field__label" for=id.clone()>
+                {label}
+                {required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> })}
+            </label>
+            <textarea
+                class="field__textarea"
+                id=id
+                name=name
+                rows=rows
+                required=required
+                prop:value=move || value.get()
+                on:input=move |event| value.set(event_target_value(&event))
+                aria-invalid=move || invalid().then_some("true")
+                aria-describedby=described_by
+            ></textarea>
             <Show when=invalid>
                 <p class="field__message" id=message_id.clone()>{move || errors.get().join(" ")}</p>
             </Show>

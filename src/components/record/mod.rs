@@ -4,11 +4,14 @@ use std::future::Future;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use userdesk_api::admin::{decode_deleted, AdminConfig};
 use userdesk_api::{ApiError, HttpRequest};
 
 use crate::client::Client;
+use crate::components::dialog::{ConfirmDialog, Tone};
+use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toast::{ToastKind, Toasts};
 
 /// The record behind `:id`, or why it is missing.
@@ -117,4 +120,97 @@ impl RecordDelete {
             }
         });
     }
+}
+
+/// What a record page shows around its form.
+pub struct RecordPageSpec<T> {
+    /// The list this record belongs to, e.g. `("/admin/users", "Users")`.
+    pub list: (&'static str, &'static str),
+    /// The record kind in sentences, e.g. `"user"`.
+    pub noun: &'static str,
+    pub id_of: fn(&T) -> i64,
+    pub title_of: fn(&T) -> String,
+    pub delete_request: fn(&AdminConfig, &str, i64) -> HttpRequest,
+    /// What deleting it means, for the confirmation.
+    pub delete_warning: fn(&T) -> String,
+}
+
+/// The page around a loaded record: breadcrumbs, loading and failure
+/// states, the title with a confirmed delete, and `children` (meta and
+/// form) once the record has loaded.
+#[component]
+pub fn RecordPage<T: Clone + Send + Sync + 'static>(
+    spec: RecordPageSpec<T>,
+    data: RecordData<T>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let RecordPageSpec {
+        list: (list_href, list_label),
+        noun,
+        id_of,
+        title_of,
+        delete_request,
+        delete_warning,
+    } = spec;
+    let loaded_id = Memo::new(move |_| data.record.with(|r| r.as_ref().map(id_of)));
+    let title = move || {
+        data.record
+            .with(|r| r.as_ref().map(title_of).unwrap_or_default())
+    };
+    let confirm_delete = RwSignal::new(false);
+    let remove = use_delete(list_href);
+    let deleting = remove.deleting;
+    let delete = move |_| {
+        let Some(id) = loaded_id.get_untracked() else {
+            return;
+        };
+        let done = format!("{} {} deleted.", capitalized(noun), title());
+        remove.run(
+            move |config, token| delete_request(config, token, id),
+            done,
+            || (),
+        );
+    };
+    let warning = Signal::derive(move || {
+        data.record
+            .with(|r| r.as_ref().map(delete_warning).unwrap_or_default())
+    });
+    let children = StoredValue::new(children);
+    view! {
+        <section class="page page--narrow">
+            <p class="breadcrumbs"><A href=list_href>{list_label}</A> " / " {title}</p>
+            {move || data.error.get().map(|failure| view! {
+                <ErrorPanel error=failure on_retry=Callback::new(move |_| data.reload.update(|n| *n += 1)) />
+            })}
+            <Show when=move || data.record.with(Option::is_none) && data.error.with(Option::is_none)>
+                <Loading label=format!("Loading {noun}…") />
+            </Show>
+            {move || loaded_id.get().map(|_| view! {
+                <div class="page__header">
+                    <h1 class="page__title">{title}</h1>
+                    <button class="button button--danger" type="button" prop:disabled=move || deleting.get()
+                        on:click=move |_| confirm_delete.set(true)>
+                        {format!("Delete {noun}")}
+                    </button>
+                </div>
+                {children.with_value(|children| children())}
+            })}
+            <ConfirmDialog
+                open=confirm_delete
+                title=format!("Delete this {noun}?")
+                message=warning
+                confirm_label="Delete"
+                tone=Tone::Danger
+                on_confirm=delete
+            />
+        </section>
+    }
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -6,7 +6,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use userdesk_api::admin::administrators::{self, Administrator, AdministratorDraft};
 use userdesk_api::admin::roles::RoleType;
-use userdesk_api::admin::status::ResourceStatus;
 use userdesk_api::time::{format_timestamp, to_datetime_local};
 use userdesk_api::{ApiError, FieldErrors};
 
@@ -17,6 +16,7 @@ use crate::components::field::{
 };
 use crate::components::record::{use_delete, use_record};
 use crate::components::status::{ErrorPanel, Loading};
+use crate::components::table::status_options;
 use crate::components::toast::{ToastKind, Toasts};
 use crate::pages::admin::role_choices::use_role_choices;
 use crate::unsaved::UnsavedChanges;
@@ -203,10 +203,6 @@ pub fn AdministratorForm(
         });
     };
 
-    let status_options = ResourceStatus::ALL
-        .iter()
-        .map(|s| (s.code().to_string(), s.label().to_string()))
-        .collect();
     view! {
         <form
             class="form"
@@ -240,7 +236,7 @@ pub fn AdministratorForm(
             {move || role_error.get().map(|error| view! { <p class="field__message">{format!("Roles could not be loaded: {}", error.message())}</p> })}
             <CheckboxGroup legend="Roles" name="roles" chosen=roles options=role_options errors=errors_for(errors, "roles")
                 hint="Administrator roles only." />
-            <SelectField label="Status" name="status" value=status errors=errors_for(errors, "status") options=status_options required=true />
+            <SelectField label="Status" name="status" value=status errors=errors_for(errors, "status") options=status_options() required=true />
             <div class="form__actions">
                 <button class="button button--primary" type="submit" prop:disabled=move || busy.get()>
                     {move || match (busy.get(), creating) {

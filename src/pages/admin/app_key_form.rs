@@ -14,6 +14,7 @@ use crate::components::dialog::{ConfirmDialog, Tone};
 use crate::components::field::{errors_for, FormErrors, SelectField, TextField};
 use crate::components::record::{use_delete, use_record};
 use crate::components::status::{ErrorPanel, Loading};
+use crate::components::table::status_options;
 use crate::components::toast::{ToastKind, Toasts};
 use crate::unsaved::UnsavedChanges;
 
@@ -208,10 +209,6 @@ pub fn AppKeyForm(
         });
     };
 
-    let status_options = ResourceStatus::ALL
-        .iter()
-        .map(|s| (s.code().to_string(), s.label().to_string()))
-        .collect();
     view! {
         <form
             class="form"
@@ -230,7 +227,7 @@ pub fn AppKeyForm(
                     hint="Exactly 32 characters, unique." required=true />
                 <button class="button field-row__action" type="button" on:click=generate>"Generate"</button>
             </div>
-            <SelectField label="Status" name="status" value=status errors=errors_for(errors, "status") options=status_options required=true />
+            <SelectField label="Status" name="status" value=status errors=errors_for(errors, "status") options=status_options() required=true />
             <div class="form__actions">
                 <button class="button button--primary" type="submit" prop:disabled=move || busy.get()>
                     {move || match (busy.get(), record_id.is_some()) {

@@ -5,9 +5,28 @@ pub mod administrator_form;
 pub mod administrators_list;
 pub mod app_key_form;
 pub mod app_keys_list;
+pub mod choices;
+pub mod countries_list;
 pub mod guard;
 pub mod login;
+pub mod logins_list;
+pub mod notifications_list;
+pub mod password_resets_list;
 pub mod reauth;
+pub mod regions_list;
 pub mod role_choices;
 pub mod role_form;
 pub mod roles_list;
+pub mod terms_form;
+pub mod terms_list;
+pub mod user_form;
+pub mod user_profile_form;
+pub mod user_profiles_list;
+pub mod users_list;
+
+use userdesk_api::time::{format_timestamp, to_datetime_local};
+
+/// Now, as a `datetime-local` value in UTC: the default for new dates.
+pub fn now_local() -> String {
+    to_datetime_local(&format_timestamp((js_sys::Date::now() / 1000.0) as i64)).unwrap_or_default()
+}

@@ -1,0 +1,105 @@
+//! Submitting a record form: validate with the resource's rules, send,
+//! map a 400 back onto the fields, keep other failures for a retry.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use userdesk_api::{ApiError, FieldErrors};
+
+use crate::components::status::ErrorPanel;
+
+/// A form's submission state and its submit action.
+#[derive(Clone, Copy)]
+pub struct FormSubmit {
+    /// Field errors from the rules or from a 400.
+    pub errors: RwSignal<FieldErrors>,
+    /// Any other failure, shown with a retry button.
+    pub failure: RwSignal<Option<ApiError>>,
+    /// True while the request is in flight.
+    pub busy: RwSignal<bool>,
+    action: StoredValue<Box<dyn Fn()>, LocalStorage>,
+}
+
+impl FormSubmit {
+    /// Validates and sends; does nothing while a request is in flight.
+    pub fn submit(&self) {
+        self.action.try_with_value(|action| action());
+    }
+}
+
+/// Wires a form: `validate` turns the typed state into a payload (or field
+/// errors, and nothing is sent), `send` makes the request, `saved` gets the
+/// answer. The input is never cleared on failure.
+pub fn use_form_submit<P, R, Fut>(
+    validate: impl Fn() -> Result<P, FieldErrors> + 'static,
+    send: impl Fn(P) -> Fut + 'static,
+    saved: impl Fn(R) + Clone + 'static,
+) -> FormSubmit
+where
+    P: 'static,
+    R: 'static,
+    Fut: Future<Output = Result<R, ApiError>> + 'static,
+{
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let action = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        let payload = match untrack(&validate) {
+            Ok(payload) => payload,
+            Err(invalid) => return errors.set(invalid),
+        };
+        errors.set(FieldErrors::new());
+        failure.set(None);
+        busy.set(true);
+        let request = send(payload);
+        let saved = saved.clone();
+        spawn_local(async move {
+            let result = request.await;
+            // The form may be gone by now (the user left); then nobody is told.
+            if busy.try_set(false).is_some() {
+                return;
+            }
+            match result {
+                Ok(answer) => saved(answer),
+                Err(ApiError::Validation(fields)) => {
+                    errors.try_set(fields);
+                }
+                Err(other) => {
+                    failure.try_set(Some(other));
+                }
+            }
+        });
+    };
+    FormSubmit {
+        errors,
+        failure,
+        busy,
+        action: StoredValue::new_local(Box::new(action)),
+    }
+}
+
+/// The failure panel of a form, retrying the same submit.
+#[component]
+pub fn SubmitFailure(form: FormSubmit) -> impl IntoView {
+    move || {
+        form.failure.get().map(|error| {
+            view! { <ErrorPanel error=error on_retry=Callback::new(move |_| form.submit()) /> }
+        })
+    }
+}
+
+/// The primary button: its label while idle, "Saving…" while busy.
+#[component]
+pub fn SubmitButton(form: FormSubmit, label: &'static str) -> impl IntoView {
+    view! {
+        <div class="form__actions">
+            <button class="button button--primary" type="submit" prop:disabled=move || form.busy.get()>
+                {move || if form.busy.get() { "Saving…" } else { label }}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,198 @@
+//! A list page laid out from column descriptors: title, filters, feedback,
+//! a sortable `<table>` and the pager.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use userdesk_api::admin::status::ResourceStatus;
+
+use crate::components::list::{ListData, ListFeedback, ListNav, Pager, SortHeader};
+
+/// One column of a list table.
+pub struct Column<T> {
+    label: &'static str,
+    /// The documented `order_by` column, when the header sorts.
+    sort: Option<&'static str>,
+    numeric: bool,
+    cell: fn(&T) -> AnyView,
+}
+
+impl<T> Column<T> {
+    pub fn new(label: &'static str, cell: fn(&T) -> AnyView) -> Self {
+        Column {
+            label,
+            sort: None,
+            numeric: false,
+            cell,
+        }
+    }
+
+    /// Sorts by a documented `order_by` column when its header is clicked.
+    pub fn sorted_by(mut self, column: &'static str) -> Self {
+        self.sort = Some(column);
+        self
+    }
+
+    /// Right-aligned figures.
+    pub fn numeric(mut self) -> Self {
+        self.numeric = true;
+        self
+    }
+}
+
+/// Where a list's "New …" button goes.
+#[derive(Clone, Copy)]
+pub struct NewLink {
+    pub href: &'static str,
+    pub label: &'static str,
+}
+
+/// A whole list page. `children` are its filter controls.
+#[component]
+pub fn ListLayout<T: Clone + Send + Sync + 'static>(
+    title: &'static str,
+    noun: &'static str,
+    empty_message: &'static str,
+    nav: ListNav,
+    data: ListData<T>,
+    columns: Vec<Column<T>>,
+    #[prop(optional)] new_link: Option<NewLink>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let header_specs: Vec<(&'static str, Option<&'static str>)> =
+        columns.iter().map(|c| (c.label, c.sort)).collect();
+    let headers = move || {
+        header_specs
+            .iter()
+            .map(|(label, sort)| match sort {
+                Some(sort) => view! { <SortHeader nav=nav column=*sort label=*label /> }.into_any(),
+                None => view! { <th scope="col">{*label}</th> }.into_any(),
+            })
+            .collect_view()
+    };
+    let cells: Vec<(bool, fn(&T) -> AnyView)> =
+        columns.iter().map(|c| (c.numeric, c.cell)).collect();
+    let cells = StoredValue::new(cells);
+    let rows = move || {
+        data.page.with(|page| {
+            let items = page
+                .as_ref()
+                .map(|p| p.items.as_slice())
+                .unwrap_or_default();
+            cells.with_value(|cells| {
+                items
+                    .iter()
+                    .map(|item| {
+                        let row = cells
+                            .iter()
+                            .map(|(numeric, cell)| {
+                                view! { <td class:table__number=*numeric>{cell(item)}</td> }
+                            })
+                            .collect_view();
+                        view! { <tr>{row}</tr> }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let has_rows = move || {
+        data.page
+            .with(|p| p.as_ref().is_some_and(|p| !p.items.is_empty()))
+    };
+    view! {
+        <section class="page">
+            <div class="page__header">
+                <h1 class="page__title">{title}</h1>
+                {new_link.map(|link| view! {
+                    <A href=link.href attr:class="button button--primary">{link.label}</A>
+                })}
+            </div>
+            {children.map(|filters| view! { <div class="toolbar">{filters()}</div> })}
+            <ListFeedback data=data nav=nav empty_message=empty_message noun=noun />
+            <Show when=has_rows>
+                <div class="table-wrap">
+                    <table class="table">
+                        <caption class="visually-hidden">{title}</caption>
+                        <thead><tr>{headers.clone()}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </Show>
+            <Pager nav=nav summary=data.summary() noun=noun />
+        </section>
+    }
+}
+
+/// A filter chosen from a list; the first option clears it.
+#[component]
+pub fn FilterSelect(
+    nav: ListNav,
+    key: &'static str,
+    label: &'static str,
+    any_label: &'static str,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let current = move || {
+        nav.query
+            .with(|q| q.filter(key).unwrap_or_default().to_string())
+    };
+    view! {
+        <label class="toolbar__item">
+            {label} " "
+            <select name=key prop:value=current on:change=move |event| nav.filter(key, &event_target_value(&event))>
+                <option value="">{any_label}</option>
+                {move || {
+                    let chosen = current();
+                    options.get().into_iter().map(|(value, text)| {
+                        let selected = value == chosen;
+                        view! { <option value=value selected=selected>{text}</option> }
+                    }).collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// A typed filter, applied on Enter or when the field loses focus; empty clears it.
+#[component]
+pub fn FilterText(
+    nav: ListNav,
+    key: &'static str,
+    label: &'static str,
+    #[prop(optional)] placeholder: &'static str,
+    /// Digits only, with a numeric keyboard on phones.
+    #[prop(optional)]
+    numeric: bool,
+) -> impl IntoView {
+    let current = move || {
+        nav.query
+            .with(|q| q.filter(key).unwrap_or_default().to_string())
+    };
+    view! {
+        <label class="toolbar__item">
+            {label} " "
+            <input
+                class="toolbar__input"
+                type="search"
+                name=key
+                placeholder=placeholder
+                inputmode=numeric.then_some("numeric")
+                pattern=numeric.then_some("[0-9]*")
+                prop:value=current
+                on:change=move |event| nav.filter(key, event_target_value(&event).trim())
+            />
+        </label>
+    }
+}
+
+/// The five statuses as filter or select options.
+pub fn status_options() -> Vec<(String, String)> {
+    ResourceStatus::ALL
+        .iter()
+        .map(|s| (s.code().to_string(), s.label().to_string()))
+        .collect()
+}
+
+/// A cell for a yes/no value.
+pub fn yes_no(value: bool) -> AnyView {
+    (if value { "Yes" } else { "No" }).into_any()
+}

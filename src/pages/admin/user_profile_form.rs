@@ -1,0 +1,149 @@
+//! `/admin/user-profiles/new` and `/admin/user-profiles/:id`; the user is
+//! chosen from the users list.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use userdesk_api::admin::user_profiles::{self, UserProfile, UserProfileDraft, USER_PROFILES};
+use userdesk_api::admin::users::{User, USERS};
+
+use crate::client::Client;
+use crate::components::field::{errors_for, FormErrors, SelectField, TextField, TextKind};
+use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
+use crate::components::record::{use_record, RecordPage, RecordPageSpec};
+use crate::components::table::status_options;
+use crate::components::toast::{ToastKind, Toasts};
+use crate::pages::admin::choices::use_choices;
+use crate::unsaved::UnsavedChanges;
+
+#[component]
+pub fn UserProfileNew() -> impl IntoView {
+    let navigate = use_navigate();
+    let toasts = Toasts::use_toasts();
+    let on_saved = Callback::new(move |saved: UserProfile| {
+        toasts.show(ToastKind::Success, format!("Profile {} created.", saved.id));
+        navigate(
+            &format!("/admin/user-profiles/{}", saved.id),
+            Default::default(),
+        );
+    });
+    view! {
+        <section class="page page--narrow">
+            <p class="breadcrumbs"><A href="/admin/user-profiles">"User profiles"</A> " / New"</p>
+            <h1 class="page__title">"New user profile"</h1>
+            <UserProfileForm existing=None on_saved=on_saved />
+        </section>
+    }
+}
+
+#[component]
+pub fn UserProfileEdit() -> impl IntoView {
+    let client = Client::use_client();
+    let toasts = Toasts::use_toasts();
+    let data = use_record(move |id| async move {
+        client
+            .admin(|config, token| USER_PROFILES.get_request(config, token, id))
+            .await
+            .and_then(|response| USER_PROFILES.decode_record::<UserProfile>(&response))
+    });
+    let on_saved = Callback::new(move |saved: UserProfile| {
+        toasts.show(ToastKind::Success, format!("Profile {} saved.", saved.id));
+        data.record.set(Some(saved));
+    });
+    let spec = RecordPageSpec {
+        list: ("/admin/user-profiles", "User profiles"),
+        noun: "profile",
+        id_of: |p: &UserProfile| p.id,
+        title_of: |p: &UserProfile| format!("{} {}", p.fields.first_name, p.fields.last_name),
+        delete_request: |config, token, id| USER_PROFILES.delete_request(config, token, id),
+        delete_warning: |p: &UserProfile| {
+            format!(
+                "User #{} keeps their account but loses this profile.",
+                p.fields.user_id
+            )
+        },
+    };
+    let field =
+        move |pick: fn(&UserProfile) -> String| move || data.record.with(|r| r.as_ref().map(pick));
+    view! {
+        <RecordPage spec=spec data=data>
+            <dl class="meta">
+                <dt>"ID"</dt><dd>{field(|p| p.id.to_string())}</dd>
+                <dt>"Created"</dt><dd>{field(|p| p.created_at.clone())}</dd>
+                <dt>"Status changed"</dt><dd>{field(|p| p.status_changed_at.clone())}</dd>
+            </dl>
+            <UserProfileForm existing=data.record.get_untracked() on_saved=on_saved />
+        </RecordPage>
+    }
+}
+
+/// The profile fields; sends nothing while a rule is broken.
+#[component]
+pub fn UserProfileForm(
+    existing: Option<UserProfile>,
+    #[prop(into)] on_saved: Callback<UserProfile>,
+) -> impl IntoView {
+    let client = Client::use_client();
+    let start = existing.as_ref().map_or_else(
+        || UserProfileDraft::new(crate::pages::admin::now_local()),
+        UserProfileDraft::from_profile,
+    );
+    let record_id = existing.as_ref().map(|p| p.id);
+    let saved_draft = RwSignal::new(start.clone());
+    let user_id = RwSignal::new(start.user_id.clone());
+    let first_name = RwSignal::new(start.first_name.clone());
+    let last_name = RwSignal::new(start.last_name.clone());
+    let joined_at = RwSignal::new(start.joined_at.clone());
+    let status = RwSignal::new(start.status.clone());
+    let draft = move || UserProfileDraft {
+        user_id: user_id.get(),
+        first_name: first_name.get(),
+        last_name: last_name.get(),
+        joined_at: joined_at.get(),
+        status: status.get(),
+    };
+    UnsavedChanges::use_unsaved().track(move || saved_draft.with(|saved| *saved != draft()));
+    let users = use_choices(USERS, |u: &User| {
+        (u.id, format!("{} (#{})", u.username, u.id))
+    });
+    let user_options = Signal::derive(move || {
+        let mut options = vec![(String::new(), "Choose a user…".to_string())];
+        options.extend(users.options.get());
+        options
+    });
+    let form = use_form_submit(
+        move || draft().validate(),
+        move |fields| async move {
+            client
+                .admin(|config, token| match record_id {
+                    Some(id) => USER_PROFILES.update_request(config, token, id, &fields),
+                    None => USER_PROFILES.create_request(config, token, &fields),
+                })
+                .await
+                .and_then(|response| USER_PROFILES.decode_record::<UserProfile>(&response))
+        },
+        move |saved: UserProfile| {
+            saved_draft.set(UserProfileDraft::from_profile(&saved));
+            on_saved.run(saved);
+        },
+    );
+    let errors = form.errors;
+    view! {
+        <form class="form" novalidate on:submit=move |event: leptos::ev::SubmitEvent| {
+            event.prevent_default();
+            form.submit();
+        }>
+            <SubmitFailure form=form />
+            <FormErrors errors=errors known=&user_profiles::FIELDS />
+            {move || users.error.get().map(|error| view! { <p class="field__message">{format!("Users could not be loaded: {}", error.message())}</p> })}
+            <SelectField label="User" name="user_id" value=user_id errors=errors_for(errors, "user_id") options=user_options required=true />
+            <div class="field-row">
+                <TextField label="First name" name="first_name" value=first_name errors=errors_for(errors, "first_name") hint="1–40 characters." required=true />
+                <TextField label="Last name" name="last_name" value=last_name errors=errors_for(errors, "last_name") hint="2–40 characters." required=true />
+            </div>
+            <TextField label="Joined (UTC)" name="joined_at" value=joined_at errors=errors_for(errors, "joined_at") kind=TextKind::DateTime required=true />
+            <SelectField label="Status" name="status" value=status errors=errors_for(errors, "status") options=status_options() required=true />
+            <SubmitButton form=form label=if record_id.is_none() { "Create profile" } else { "Save changes" } />
+        </form>
+    }
+}
