@@ -7,17 +7,20 @@ use userdesk_api::admin::status::ResourceStatus;
 
 use crate::components::list::{ListData, ListFeedback, ListNav, Pager, SortHeader};
 
+/// Renders one cell of a record.
+pub type Cell<T> = fn(&T) -> AnyView;
+
 /// One column of a list table.
 pub struct Column<T> {
     label: &'static str,
     /// The documented `order_by` column, when the header sorts.
     sort: Option<&'static str>,
     numeric: bool,
-    cell: fn(&T) -> AnyView,
+    cell: Cell<T>,
 }
 
 impl<T> Column<T> {
-    pub fn new(label: &'static str, cell: fn(&T) -> AnyView) -> Self {
+    pub fn new(label: &'static str, cell: Cell<T>) -> Self {
         Column {
             label,
             sort: None,
@@ -69,8 +72,7 @@ pub fn ListLayout<T: Clone + Send + Sync + 'static>(
             })
             .collect_view()
     };
-    let cells: Vec<(bool, fn(&T) -> AnyView)> =
-        columns.iter().map(|c| (c.numeric, c.cell)).collect();
+    let cells: Vec<(bool, Cell<T>)> = columns.iter().map(|c| (c.numeric, c.cell)).collect();
     let cells = StoredValue::new(cells);
     let rows = move || {
         data.page.with(|page| {
