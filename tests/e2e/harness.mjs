@@ -66,3 +66,22 @@ export async function serverCall(method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
+
+/** Both ways the console reaches the Admin API; each test runs once per mode. */
+export const MODES = {
+  'over HTTP to the native simulator': async (page) => { await resetServer(); await useServer(page); },
+  'in Demo mode': async () => {},
+};
+
+/** Waits until the list table shows exactly `count` rows. */
+export const rowCount = (page, count) =>
+  page.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n, count);
+
+/** A fresh page, connected in `mode` and signed in as admin1. */
+export async function signedInPage(browser, connect) {
+  const page = await freshPage(browser);
+  await connect(page);
+  await signIn(page);
+  await page.waitForURL(`${BASE}/admin/roles`);
+  return page;
+}

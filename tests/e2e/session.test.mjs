@@ -1,4 +1,5 @@
-// Sessions that never lose work: a 401 mid-edit, and leaving with unsaved changes.
+// Sessions that never lose work: a 401 mid-edit (over HTTP), a session
+// ending mid-edit (Demo), and leaving with unsaved changes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, freshPage, launch, resetServer, signIn, useServer } from './harness.mjs';
@@ -31,6 +32,33 @@ test('a 401 mid-edit asks for the password, then saves the typed input', async (
   await page.waitForURL(/\/admin\/roles\/\d+$/);
   assert.equal(await page.locator('input[name="priority"]').inputValue(), '77');
   assert.equal(await page.locator('input[name="login_lockout_policy"]').isChecked(), false);
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('in Demo mode, a session that ends mid-edit asks for the password, then saves', async () => {
+  const page = await freshPage(browser);
+  // The demo simulator and the session clock both read the page's clock.
+  await page.clock.install();
+  await signIn(page);
+  await page.waitForURL(`${BASE}/admin/roles`);
+  await page.goto(`${BASE}/admin/terms/new`);
+  await page.locator('input[name="version"]').fill('9.9');
+  await page.locator('textarea[name="text"]').fill('Typed before the session ended.');
+
+  // Four hours and a bit later the token has expired: the console asks at once.
+  await page.clock.fastForward('04:00:30');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('Your session has ended').waitFor();
+  assert.equal(await page.locator('textarea[name="text"]').inputValue(), 'Typed before the session ended.');
+
+  await dialog.locator('input[name="password"]').fill('admin1pass');
+  await dialog.getByRole('button', { name: 'Sign in and continue' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Create version' }).click();
+  await page.getByText('Terms version 9.9 created.').waitFor();
+  await page.waitForURL(/\/admin\/terms\/\d+$/);
+  assert.equal(await page.locator('textarea[name="text"]').inputValue(), 'Typed before the session ended.');
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });

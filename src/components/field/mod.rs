@@ -116,6 +116,16 @@ pub fn SelectField(
     let id = control_id(name);
     let message_id = format!("{id}-message");
     let invalid = move || errors.with(|e| !e.is_empty());
+    // Options may arrive after the value (loaded choices): once they are in
+    // the DOM, the value is applied again.
+    let select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        options.track();
+        let wanted = value.get();
+        if let Some(element) = select.get() {
+            element.set_value(&wanted);
+        }
+    });
     let described_by = {
         let message_id = message_id.clone();
         move || invalid().then(|| message_id.clone())
@@ -127,6 +137,7 @@ pub fn SelectField(
                 {required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> })}
             </label>
             <select
+                node_ref=select
                 class="field__input"
                 id=id
                 name=name
@@ -136,8 +147,6 @@ pub fn SelectField(
                 aria-invalid=move || invalid().then_some("true")
                 aria-describedby=described_by
             >
-                // Options may arrive after the value (loaded choices), so each
-                // one marks itself selected.
                 {move || options
                     .get()
                     .into_iter()

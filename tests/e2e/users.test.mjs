@@ -1,0 +1,102 @@
+// Users: URL-synced list, create with a nested profile, server errors on
+// their field, accepted terms on the detail page, edit, delete.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, MODES, launch, rowCount, signedInPage } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+for (const [mode, connect] of Object.entries(MODES)) {
+  describe(`users ${mode}`, () => {
+    test('the list view lives in the URL: filter, sort, page, reload, back', async () => {
+      const page = await signedInPage(browser, connect);
+      await page.getByRole('link', { name: 'Users', exact: true }).click();
+      await rowCount(page, 10);
+      await page.getByText(/Page 1 of \d+ · \d+ users/).waitFor();
+      await page.locator('select[name="status"]').selectOption({ label: 'Disabled' });
+      await page.waitForURL(`${BASE}/admin/users?status=2`);
+      await page.getByRole('button', { name: /^Username/ }).click();
+      await page.waitForURL(`${BASE}/admin/users?status=2&order_by=username.asc`);
+      const sorted = await page.locator('tbody tr td:nth-child(2)').allInnerTexts();
+      assert.deepEqual(sorted, [...sorted].sort(), 'sorted by username');
+      assert.ok(sorted.includes('user5'));
+
+      await page.reload();
+      await page.locator('tbody tr', { hasText: 'user5' }).waitFor();
+      assert.equal(await page.locator('select[name="status"]').inputValue(), '2');
+      await page.goBack();
+      await page.waitForURL(`${BASE}/admin/users?status=2`);
+      await page.goBack();
+      await page.waitForURL(`${BASE}/admin/users`);
+      await rowCount(page, 10);
+
+      await page.getByRole('button', { name: 'Next ›' }).click();
+      await page.waitForURL(`${BASE}/admin/users?page=2`);
+      await page.getByRole('link', { name: 'Users', exact: true }).click();
+      await page.waitForURL(`${BASE}/admin/users`);
+      assert.deepEqual(page.pageErrors, []);
+      await page.context().close();
+    });
+
+    test('user 2 shows the terms they accepted', async () => {
+      const page = await signedInPage(browser, connect);
+      await page.goto(`${BASE}/admin/users/2`);
+      const accepted = page.getByRole('region', { name: 'Accepted terms of service' });
+      await accepted.locator('tbody tr').first().waitFor();
+      assert.deepEqual(await accepted.locator('tbody tr').allInnerTexts(), [
+        '1.1\t2019-01-06T00:00:00+0000\t1.1.1.2',
+        '1.0\t2018-12-10T00:00:00+0000\t1.1.1.2',
+      ]);
+      assert.equal(await page.locator('input[name="profile.last_name"]').inputValue(), 'Harford');
+      await page.context().close();
+    });
+
+    test('create with a profile, server errors on their field, edit, delete', async () => {
+      const page = await signedInPage(browser, connect);
+      await page.goto(`${BASE}/admin/users/new`);
+      await page.locator('input[name="username"]').fill('user2');
+      await page.locator('input[name="email"]').fill('user10@test.com');
+      await page.locator('input[name="password"]').fill('user10Pass');
+      await page.locator('input[name="profile.first_name"]').fill('Vivyan');
+      await page.locator('input[name="profile.last_name"]').fill('J');
+      await page.locator('input[name="profile.joined_at"]').fill('2019-05-21T08:30');
+      await page.getByLabel('USER', { exact: true }).check();
+      await page.getByRole('button', { name: 'Create user' }).click();
+      // The client catches the rule on the nested field before sending.
+      const lastName = page.locator('input[name="profile.last_name"]');
+      assert.equal(await lastName.getAttribute('aria-invalid'), 'true');
+      await page.getByText('Must be 2–40 characters (now 1).').waitFor();
+
+      // Uniqueness is the server's: its 400 lands on the username input.
+      await lastName.fill('Joyce');
+      await page.getByRole('button', { name: 'Create user' }).click();
+      await page.getByText('This username is already taken.').waitFor();
+      assert.equal(await page.locator('input[name="username"]').getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.locator('input[name="profile.first_name"]').inputValue(), 'Vivyan', 'input kept');
+
+      await page.locator('input[name="username"]').fill('user10');
+      await page.getByRole('button', { name: 'Create user' }).click();
+      await page.getByText('User user10 created.').waitFor();
+      await page.waitForURL(/\/admin\/users\/\d+$/);
+      await page.getByText('This user has not accepted any terms of service.').waitFor();
+
+      await page.locator('input[name="profile.first_name"]').fill('Vivian');
+      await page.getByLabel('Verified').check();
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText('User user10 saved.').waitFor();
+      await page.reload();
+      await page.locator('input[name="profile.first_name"]').waitFor();
+      assert.equal(await page.locator('input[name="profile.first_name"]').inputValue(), 'Vivian');
+      assert.equal(await page.getByLabel('Verified').isChecked(), true);
+
+      await page.getByRole('button', { name: 'Delete user' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+      await page.getByText('User user10 deleted.').waitFor();
+      await page.waitForURL(`${BASE}/admin/users`);
+      assert.deepEqual(page.pageErrors, []);
+      await page.context().close();
+    });
+  });
+}
