@@ -75,7 +75,7 @@ for (const [mode, connect] of Object.entries(MODES)) {
       await page.locator('tbody tr', { hasText: 'E2E App' }).getByRole('link').click();
       await page.getByRole('button', { name: 'Delete app key' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
-      await page.getByText('App key for E2E App deleted.').waitFor();
+      await page.getByText('App key E2E App deleted.').waitFor();
       await page.waitForURL(`${BASE}/admin/app-keys`);
       await rows(page).nth(3).waitFor();
       assert.equal(await page.locator('tbody tr', { hasText: 'E2E App' }).count(), 0);

@@ -123,7 +123,7 @@ impl RecordDelete {
 }
 
 /// What a record page shows around its form.
-pub struct RecordPageSpec<T> {
+pub struct RecordPageSpec<T: 'static> {
     /// The list this record belongs to, e.g. `("/admin/users", "Users")`.
     pub list: (&'static str, &'static str),
     /// The record kind in sentences, e.g. `"user"`.
@@ -132,7 +132,7 @@ pub struct RecordPageSpec<T> {
     pub title_of: fn(&T) -> String,
     pub delete_request: fn(&AdminConfig, &str, i64) -> HttpRequest,
     /// What deleting it means, for the confirmation.
-    pub delete_warning: fn(&T) -> String,
+    pub delete_warning: Callback<T, String>,
 }
 
 /// The page around a loaded record: breadcrumbs, loading and failure
@@ -173,7 +173,9 @@ pub fn RecordPage<T: Clone + Send + Sync + 'static>(
     };
     let warning = Signal::derive(move || {
         data.record
-            .with(|r| r.as_ref().map(delete_warning).unwrap_or_default())
+            .with(|r| r.clone())
+            .and_then(|record| delete_warning.try_run(record))
+            .unwrap_or_default()
     });
     let children = StoredValue::new(children);
     view! {

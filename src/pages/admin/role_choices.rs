@@ -61,3 +61,17 @@ pub fn use_role_choices(role_type: RoleType) -> RoleChoices {
         error,
     }
 }
+
+impl RoleChoices {
+    /// The roles as filter options: `(id, name)` as text.
+    pub fn as_filter_options(self) -> Signal<Vec<(String, String)>> {
+        let options = self.options;
+        Signal::derive(move || {
+            options
+                .get()
+                .into_iter()
+                .map(|(id, name)| (id.to_string(), name))
+                .collect()
+        })
+    }
+}

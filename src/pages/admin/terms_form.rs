@@ -58,12 +58,12 @@ pub fn TermsEdit() -> impl IntoView {
         id_of: |t: &TermsOfService| t.id,
         title_of: |t: &TermsOfService| format!("Version {}", t.fields.version),
         delete_request: |config, token, id| TERMS.delete_request(config, token, id),
-        delete_warning: |t: &TermsOfService| {
+        delete_warning: Callback::new(|t: TermsOfService| {
             format!(
                 "Version {} disappears, also from the accepted terms of every user.",
                 t.fields.version
             )
-        },
+        }),
     };
     let field = move |pick: fn(&TermsOfService) -> String| {
         move || data.record.with(|r| r.as_ref().map(pick))

@@ -63,9 +63,9 @@ pub fn UserEdit() -> impl IntoView {
         id_of: |u: &User| u.id,
         title_of: |u: &User| u.username.clone(),
         delete_request: |config, token, id| USERS.delete_request(config, token, id),
-        delete_warning: |u: &User| {
+        delete_warning: Callback::new(|u: User| {
             format!("{} and their profile are removed for good.", u.username)
-        },
+        }),
     };
     let field = move |pick: fn(&User) -> String| move || data.record.with(|r| r.as_ref().map(pick));
     view! {

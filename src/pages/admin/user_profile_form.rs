@@ -56,12 +56,12 @@ pub fn UserProfileEdit() -> impl IntoView {
         id_of: |p: &UserProfile| p.id,
         title_of: |p: &UserProfile| format!("{} {}", p.fields.first_name, p.fields.last_name),
         delete_request: |config, token, id| USER_PROFILES.delete_request(config, token, id),
-        delete_warning: |p: &UserProfile| {
+        delete_warning: Callback::new(|p: UserProfile| {
             format!(
                 "User #{} keeps their account but loses this profile.",
                 p.fields.user_id
             )
-        },
+        }),
     };
     let field =
         move |pick: fn(&UserProfile) -> String| move || data.record.with(|r| r.as_ref().map(pick));

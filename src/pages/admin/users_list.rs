@@ -6,19 +6,13 @@ use userdesk_api::admin::users::{User, USERS};
 
 use crate::components::list::use_resource_list;
 use crate::components::table::{status_options, yes_no, Column, FilterSelect, ListLayout, NewLink};
+use crate::pages::admin::administrators_list::role_names;
 use crate::pages::admin::role_choices::use_role_choices;
 
 #[component]
 pub fn UsersList() -> impl IntoView {
     let (nav, data) = use_resource_list::<User>(USERS, "/admin/users");
-    let roles = use_role_choices(RoleType::User).options;
-    let role_options = Signal::derive(move || {
-        roles
-            .get()
-            .into_iter()
-            .map(|(id, name)| (id.to_string(), name))
-            .collect::<Vec<_>>()
-    });
+    let role_options = use_role_choices(RoleType::User).as_filter_options();
     let columns = vec![
         Column::new("ID", |u: &User| u.id.into_any())
             .sorted_by("id")
@@ -37,15 +31,7 @@ pub fn UsersList() -> impl IntoView {
                 .into_any()
         }),
         Column::new("Email", |u: &User| u.email.clone().into_any()),
-        Column::new("Roles", |u: &User| {
-            let names: Vec<&str> = u.roles.iter().map(|r| r.name.as_str()).collect();
-            if names.is_empty() {
-                "—".to_string()
-            } else {
-                names.join(", ")
-            }
-            .into_any()
-        }),
+        Column::new("Roles", |u: &User| role_names(&u.roles).into_any()),
         Column::new("Verified", |u: &User| yes_no(u.is_verified)),
         Column::new("Status", |u: &User| u.status.label().into_any()),
     ];

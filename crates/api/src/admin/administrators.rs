@@ -10,12 +10,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::account::AccountFields;
-use super::list::{clamp_limit, clamp_page, decode_list, ListPage, ListQuery, ListSpec};
+use super::list::ListSpec;
+use super::resource::Resource;
 use super::rules::check_password;
 use super::status::ResourceStatus;
-use super::{decode_deleted, decode_wrapped, AdminConfig};
-use crate::error::ApiError;
-use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::time::{from_datetime_local, parse_timestamp};
 use crate::validation::{FieldErrors, REQUIRED};
 
@@ -211,90 +209,30 @@ pub fn validate_payload(
     }
 }
 
-/// The list: documented orders, and the status and role filters.
-pub const LIST: ListSpec = ListSpec {
-    orders: &[
-        "id.asc",
-        "id.desc",
-        "username.asc",
-        "username.desc",
-        "joined_at.asc",
-        "joined_at.desc",
-    ],
-    filters: &["status", "role"],
-    default_limit: super::list::DEFAULT_LIMIT,
+/// The collection: ordered by id, username or join date; filtered by
+/// status and role.
+pub const ADMINISTRATORS: Resource = Resource {
+    collection: "administrators",
+    item: "administrator",
+    list: ListSpec {
+        orders: &[
+            "id.asc",
+            "id.desc",
+            "username.asc",
+            "username.desc",
+            "joined_at.asc",
+            "joined_at.desc",
+        ],
+        filters: &["status", "role"],
+        default_limit: super::list::DEFAULT_LIMIT,
+    },
 };
-
-pub fn list_request(config: &AdminConfig, token: &str, query: &ListQuery) -> HttpRequest {
-    let path = format!(
-        "/administrators/{}/{}",
-        clamp_page(query.page),
-        clamp_limit(query.limit)
-    );
-    config.request(
-        Method::Get,
-        &path,
-        &query.api_query(&["status", "role"]),
-        token,
-    )
-}
-
-pub fn decode_list_response(
-    response: &HttpResponse,
-    query: &ListQuery,
-) -> Result<ListPage<Administrator>, ApiError> {
-    decode_list(
-        response,
-        "administrators",
-        clamp_page(query.page),
-        clamp_limit(query.limit),
-    )
-}
-
-pub fn get_request(config: &AdminConfig, token: &str, id: i64) -> HttpRequest {
-    config.request(Method::Get, &format!("/administrator/{id}"), &[], token)
-}
-
-pub fn create_request(
-    config: &AdminConfig,
-    token: &str,
-    fields: &AdministratorFields,
-) -> HttpRequest {
-    config
-        .request(Method::Post, "/administrators", &[], token)
-        .json_body(to_json(fields))
-}
-
-pub fn update_request(
-    config: &AdminConfig,
-    token: &str,
-    id: i64,
-    fields: &AdministratorFields,
-) -> HttpRequest {
-    config
-        .request(Method::Put, &format!("/administrator/{id}"), &[], token)
-        .json_body(to_json(fields))
-}
-
-pub fn delete_request(config: &AdminConfig, token: &str, id: i64) -> HttpRequest {
-    config.request(Method::Delete, &format!("/administrator/{id}"), &[], token)
-}
-
-fn to_json(fields: &AdministratorFields) -> String {
-    serde_json::to_string(fields).unwrap_or_default()
-}
-
-pub fn decode_administrator(response: &HttpResponse) -> Result<Administrator, ApiError> {
-    decode_wrapped(response, &[200, 201], "administrator")
-}
-
-pub fn decode_delete(response: &HttpResponse) -> Result<(), ApiError> {
-    decode_deleted(response)
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::admin::AdminConfig;
+    use crate::http::HttpResponse;
     use serde_json::json;
 
     fn documented() -> Value {
@@ -401,12 +339,12 @@ mod tests {
             version: "1.0".into(),
             app_key: "k".repeat(32),
         };
-        let query = LIST.from_url(|key| match key {
+        let query = ADMINISTRATORS.list.from_url(|key| match key {
             "role" => Some("2".into()),
             "order_by" => Some("joined_at.desc".into()),
             _ => None,
         });
-        let url = list_request(&config, "t", &query).url;
+        let url = ADMINISTRATORS.list_request(&config, "t", &query).url;
         assert!(
             url.starts_with("/a/v/1.0/administrators/1/10?app_key="),
             "{url}"
@@ -420,7 +358,9 @@ mod tests {
             "id": 1, "joined_at": "2018-11-01T00:00:00+0000", "last_name": "Lund", "password_changed_at": "2019-11-05T02:16:25+0000",
             "roles": [{"id": 2, "name": "SUPER_ADMIN"}], "status": 1, "status_changed_at": "2018-11-01T00:00:00+0000",
             "updated_at": "2019-11-05T02:16:56+0000", "uri": "https://api.admin.domain.com/v/1.0/administrator/1", "username": "admin1"}}"#;
-        let admin = decode_administrator(&HttpResponse::json(200, body.into())).expect("decodes");
+        let admin = ADMINISTRATORS
+            .decode_record::<Administrator>(&HttpResponse::json(200, body.into()))
+            .expect("decodes");
         assert_eq!(
             (
                 admin.account.username.as_str(),

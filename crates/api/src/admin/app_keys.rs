@@ -6,11 +6,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::list::{clamp_limit, clamp_page, decode_list, ListPage, ListQuery, ListSpec};
+use super::list::ListSpec;
+use super::resource::Resource;
 use super::status::ResourceStatus;
-use super::{decode_deleted, decode_wrapped, AdminConfig, APP_KEY_LENGTH};
-use crate::error::ApiError;
-use crate::http::{HttpRequest, HttpResponse, Method};
+use super::APP_KEY_LENGTH;
 use crate::validation::{text_length, FieldErrors, REQUIRED};
 
 pub const APPLICATION_MIN: usize = 2;
@@ -154,76 +153,25 @@ pub fn generate_key(mut fill_random: impl FnMut(&mut [u8])) -> String {
     key
 }
 
-/// The list: documented orders and the status filter.
-pub const LIST: ListSpec = ListSpec {
-    orders: &["id.asc", "id.desc", "application.asc", "application.desc"],
-    filters: &["status"],
-    default_limit: super::list::DEFAULT_LIMIT,
+/// The collection: ordered by id or application, filtered by status.
+pub const APP_KEYS: Resource = Resource {
+    collection: "app_keys",
+    item: "app_key",
+    list: ListSpec {
+        orders: &["id.asc", "id.desc", "application.asc", "application.desc"],
+        filters: &["status"],
+        default_limit: super::list::DEFAULT_LIMIT,
+    },
 };
-
-pub fn list_request(config: &AdminConfig, token: &str, query: &ListQuery) -> HttpRequest {
-    let path = format!(
-        "/app_keys/{}/{}",
-        clamp_page(query.page),
-        clamp_limit(query.limit)
-    );
-    config.request(Method::Get, &path, &query.api_query(&["status"]), token)
-}
-
-pub fn decode_list_response(
-    response: &HttpResponse,
-    query: &ListQuery,
-) -> Result<ListPage<AppKey>, ApiError> {
-    decode_list(
-        response,
-        "app_keys",
-        clamp_page(query.page),
-        clamp_limit(query.limit),
-    )
-}
-
-pub fn get_request(config: &AdminConfig, token: &str, id: i64) -> HttpRequest {
-    config.request(Method::Get, &format!("/app_key/{id}"), &[], token)
-}
-
-pub fn create_request(config: &AdminConfig, token: &str, fields: &AppKeyFields) -> HttpRequest {
-    config
-        .request(Method::Post, "/app_keys", &[], token)
-        .json_body(to_json(fields))
-}
-
-pub fn update_request(
-    config: &AdminConfig,
-    token: &str,
-    id: i64,
-    fields: &AppKeyFields,
-) -> HttpRequest {
-    config
-        .request(Method::Put, &format!("/app_key/{id}"), &[], token)
-        .json_body(to_json(fields))
-}
-
-pub fn delete_request(config: &AdminConfig, token: &str, id: i64) -> HttpRequest {
-    config.request(Method::Delete, &format!("/app_key/{id}"), &[], token)
-}
-
-fn to_json(fields: &AppKeyFields) -> String {
-    serde_json::to_string(fields).unwrap_or_default()
-}
-
-/// Decodes `{"app_key": {…}}` from a read, create or update.
-pub fn decode_app_key(response: &HttpResponse) -> Result<AppKey, ApiError> {
-    decode_wrapped(response, &[200, 201], "app_key")
-}
-
-pub fn decode_delete(response: &HttpResponse) -> Result<(), ApiError> {
-    decode_deleted(response)
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::admin::list::ListQuery;
+    use crate::admin::AdminConfig;
     use crate::admin::DOCUMENTED_APP_KEY;
+    use crate::error::ApiError;
+    use crate::http::{HttpResponse, Method};
     use serde_json::json;
 
     fn config() -> AdminConfig {
@@ -335,19 +283,25 @@ mod tests {
             order_by: "application.desc",
             filters: vec![("status", "2".into())],
         };
-        let list = list_request(&config(), "t", &query);
+        let list = APP_KEYS.list_request(&config(), "t", &query);
         assert_eq!(list.url, "/a/v/1.0/app_keys/2/3?app_key=y84pSJ7PA4E9Lnj936ptdqj9jmGCmtTx&status=2&order_by=application.desc");
-        assert_eq!(get_request(&config(), "t", 7).path(), "/a/v/1.0/app_key/7");
-        assert_eq!(delete_request(&config(), "t", 7).method, Method::Delete);
+        assert_eq!(
+            APP_KEYS.get_request(&config(), "t", 7).path(),
+            "/a/v/1.0/app_key/7"
+        );
+        assert_eq!(
+            APP_KEYS.delete_request(&config(), "t", 7).method,
+            Method::Delete
+        );
         let fields = draft("App", &"k".repeat(32), "3")
             .validate()
             .expect("valid");
         assert_eq!(
-            create_request(&config(), "t", &fields).path(),
+            APP_KEYS.create_request(&config(), "t", &fields).path(),
             "/a/v/1.0/app_keys"
         );
         assert_eq!(
-            update_request(&config(), "t", 7, &fields).method,
+            APP_KEYS.update_request(&config(), "t", 7, &fields).method,
             Method::Put
         );
     }
@@ -357,19 +311,20 @@ mod tests {
         let body = r#"{"app_key": {"application": "Application 1", "created_at": "2019-10-23T15:03:37+0000", "id": 1,
             "key": "7sv3aPS45Ck8URGRKUtBdMWgKFN4ahfW", "status": 1, "status_changed_at": "2019-10-30T13:38:47+0000",
             "updated_at": "2019-10-30T13:38:47+0000"}}"#;
-        let app_key = decode_app_key(&HttpResponse::json(200, body.into())).expect("decodes");
+        let app_key = APP_KEYS
+            .decode_record::<AppKey>(&HttpResponse::json(200, body.into()))
+            .expect("decodes");
         assert_eq!(
             (app_key.id, app_key.fields.status),
             (1, ResourceStatus::Enabled)
         );
         let bad_status = body.replace("\"status\": 1", "\"status\": 9");
         assert!(matches!(
-            decode_app_key(&HttpResponse::json(200, bad_status)),
+            APP_KEYS.decode_record::<AppKey>(&HttpResponse::json(200, bad_status)),
             Err(ApiError::UnexpectedResponse(_))
         ));
-        assert!(
-            decode_list_response(&HttpResponse::empty(204), &LIST.default_query())
-                .is_ok_and(|p| p.items.is_empty())
-        );
+        assert!(APP_KEYS
+            .decode_list::<AppKey>(&HttpResponse::empty(204), &APP_KEYS.list.default_query())
+            .is_ok_and(|p| p.items.is_empty()));
     }
 }

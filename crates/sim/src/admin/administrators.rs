@@ -2,12 +2,12 @@
 
 use serde_json::json;
 use userdesk_api::admin::administrators::{
-    validate_payload, Administrator, AdministratorFields, RoleRef, LIST,
+    validate_payload, Administrator, AdministratorFields, RoleRef, ADMINISTRATORS,
 };
 use userdesk_api::time::format_timestamp;
 use userdesk_api::{HttpResponse, Method};
 
-use super::list::{order, page_of, paging};
+use super::list::{same_number, serve_list};
 use super::{json_body, Account, AdminServer, Call};
 use crate::json::{error, field_errors, no_content, ok};
 
@@ -72,48 +72,26 @@ impl AdminServer {
     }
 
     fn list_administrators(&self, call: &Call) -> HttpResponse {
-        let paging = match paging(&call.segments[1..]) {
-            Ok(paging) => paging,
-            Err(response) => return response,
-        };
-        let status = call
-            .request
-            .query("status")
-            .and_then(|s| s.parse::<u8>().ok());
-        let role = call
-            .request
-            .query("role")
-            .and_then(|s| s.parse::<i64>().ok());
-        let (column, ascending) = order(call.request.query("order_by"), LIST.orders);
-        let mut indexes: Vec<usize> = (0..self.accounts.len())
-            .filter(|&i| {
-                let account = &self.accounts[i];
-                account.is_admin
-                    && status.is_none_or(|code| account.status.code() == code)
-                    && role.is_none_or(|id| account.role_ids.contains(&id))
-            })
-            .collect();
-        let key = |i: &usize| -> (String, i64) {
-            let account = &self.accounts[*i];
-            match column {
-                "username" => (account.fields.username.clone(), account.id),
-                // The fixed format sorts as text in time order.
-                "joined_at" => (account.joined_at.clone(), account.id),
-                _ => (String::new(), account.id),
-            }
-        };
-        indexes.sort_by_key(key);
-        if !ascending {
-            indexes.reverse();
-        }
-        let views: Vec<Administrator> = indexes
-            .into_iter()
+        let views: Vec<Administrator> = (0..self.accounts.len())
+            .filter(|&i| self.accounts[i].is_admin)
             .map(|i| self.administrator_view(i, &call.prefix))
             .collect();
-        let (prefix, limit) = (call.prefix.clone(), paging.limit);
-        page_of("administrators", views, &paging, |p| {
-            format!("{prefix}/administrators/{p}/{limit}")
-        })
+        serve_list(
+            call,
+            &ADMINISTRATORS,
+            views,
+            |admin, filter, value| match filter {
+                "status" => same_number(value, i64::from(admin.status.code())),
+                "role" => admin.roles.iter().any(|role| same_number(value, role.id)),
+                _ => false,
+            },
+            |admin, column| match column {
+                "username" => (admin.account.username.clone(), admin.id),
+                // The fixed format sorts as text in time order.
+                "joined_at" => (admin.joined_at.clone(), admin.id),
+                _ => (String::new(), admin.id),
+            },
+        )
     }
 
     fn save_administrator(

@@ -2,12 +2,12 @@
 //! `app_key` is checked against: only Enabled keys are accepted.
 
 use serde_json::json;
-use userdesk_api::admin::app_keys::{validate_payload, AppKey, AppKeyFields, KEY_TAKEN, LIST};
+use userdesk_api::admin::app_keys::{validate_payload, AppKey, AppKeyFields, APP_KEYS, KEY_TAKEN};
 use userdesk_api::admin::status::ResourceStatus;
 use userdesk_api::time::format_timestamp;
 use userdesk_api::{FieldErrors, HttpResponse, Method};
 
-use super::list::{order, page_of, paging};
+use super::list::{same_number, serve_list};
 use super::{json_body, AdminServer, Call};
 use crate::json::{error, field_errors, no_content, ok};
 
@@ -50,31 +50,18 @@ impl AdminServer {
     }
 
     fn list_app_keys(&self, call: &Call) -> HttpResponse {
-        let paging = match paging(&call.segments[1..]) {
-            Ok(paging) => paging,
-            Err(response) => return response,
-        };
-        let status = call
-            .request
-            .query("status")
-            .and_then(|s| s.parse::<u8>().ok());
-        let (column, ascending) = order(call.request.query("order_by"), LIST.orders);
-        let mut keys: Vec<&AppKey> = self
-            .app_keys
-            .iter()
-            .filter(|k| status.is_none_or(|code| k.fields.status.code() == code))
-            .collect();
-        match column {
-            "application" => keys.sort_by(|a, b| a.fields.application.cmp(&b.fields.application)),
-            _ => keys.sort_by_key(|k| k.id),
-        }
-        if !ascending {
-            keys.reverse();
-        }
-        let (prefix, limit) = (call.prefix.clone(), paging.limit);
-        page_of("app_keys", keys, &paging, |p| {
-            format!("{prefix}/app_keys/{p}/{limit}")
-        })
+        serve_list(
+            call,
+            &APP_KEYS,
+            self.app_keys.clone(),
+            |key, filter, value| {
+                filter == "status" && same_number(value, i64::from(key.fields.status.code()))
+            },
+            |key, column| match column {
+                "application" => (key.fields.application.clone(), key.id),
+                _ => (String::new(), key.id),
+            },
+        )
     }
 
     fn save_app_key(&mut self, call: &Call, existing: Option<usize>, now: i64) -> HttpResponse {

@@ -537,25 +537,30 @@ mod app_key_tests {
     fn lists_the_documented_keys_with_status_filter_and_order() {
         let mut sim = Simulator::seeded(NOW, 7);
         let token = sign_in(&mut sim);
-        let all = app_keys::LIST.default_query();
-        let page = app_keys::decode_list_response(
-            &send(&mut sim, &app_keys::list_request(&config(), &token, &all)),
-            &all,
-        )
-        .expect("page");
+        let all = app_keys::APP_KEYS.list.default_query();
+        let page = app_keys::APP_KEYS
+            .decode_list::<app_keys::AppKey>(
+                &send(
+                    &mut sim,
+                    &app_keys::APP_KEYS.list_request(&config(), &token, &all),
+                ),
+                &all,
+            )
+            .expect("page");
         assert_eq!(page.total, 4);
         let disabled = ListQuery {
             filters: vec![("status", "2".into())],
             ..all.clone()
         };
-        let page = app_keys::decode_list_response(
-            &send(
-                &mut sim,
-                &app_keys::list_request(&config(), &token, &disabled),
-            ),
-            &disabled,
-        )
-        .expect("page");
+        let page = app_keys::APP_KEYS
+            .decode_list::<app_keys::AppKey>(
+                &send(
+                    &mut sim,
+                    &app_keys::APP_KEYS.list_request(&config(), &token, &disabled),
+                ),
+                &disabled,
+            )
+            .expect("page");
         assert_eq!(
             page.items
                 .iter()
@@ -568,14 +573,15 @@ mod app_key_tests {
             limit: 3,
             ..all
         };
-        let page = app_keys::decode_list_response(
-            &send(
-                &mut sim,
-                &app_keys::list_request(&config(), &token, &by_name),
-            ),
-            &by_name,
-        )
-        .expect("page");
+        let page = app_keys::APP_KEYS
+            .decode_list::<app_keys::AppKey>(
+                &send(
+                    &mut sim,
+                    &app_keys::APP_KEYS.list_request(&config(), &token, &by_name),
+                ),
+                &by_name,
+            )
+            .expect("page");
         assert_eq!(page.items[0].fields.application, "userdesk");
         assert_eq!(page.next_uri.as_deref(), Some("/v/1.0/app_keys/2/3"));
     }
@@ -585,29 +591,38 @@ mod app_key_tests {
         let mut sim = Simulator::seeded(NOW, 7);
         let token = sign_in(&mut sim);
         let new_key = "AHvy6Wk5kqrFzAe3HVKzxfVtqwPK3ELZ";
-        let created = app_keys::decode_app_key(&send(
-            &mut sim,
-            &app_keys::create_request(
-                &config(),
-                &token,
-                &fields("Some Application Name", new_key, "1"),
-            ),
-        ))
-        .expect("created");
+        let created = app_keys::APP_KEYS
+            .decode_record::<app_keys::AppKey>(&send(
+                &mut sim,
+                &app_keys::APP_KEYS.create_request(
+                    &config(),
+                    &token,
+                    &fields("Some Application Name", new_key, "1"),
+                ),
+            ))
+            .expect("created");
         assert_eq!(created.id, 5);
         let duplicate = send(
             &mut sim,
-            &app_keys::create_request(&config(), &token, &fields("Other", new_key, "1")),
+            &app_keys::APP_KEYS.create_request(&config(), &token, &fields("Other", new_key, "1")),
         );
-        let Err(ApiError::Validation(errors)) = app_keys::decode_app_key(&duplicate) else {
+        let Err(ApiError::Validation(errors)) =
+            app_keys::APP_KEYS.decode_record::<app_keys::AppKey>(&duplicate)
+        else {
             panic!("expected 400")
         };
         assert_eq!(errors.get("key"), [app_keys::KEY_TAKEN]);
-        let updated = app_keys::decode_app_key(&send(
-            &mut sim,
-            &app_keys::update_request(&config(), &token, 5, &fields("Renamed", new_key, "2")),
-        ))
-        .expect("updated");
+        let updated = app_keys::APP_KEYS
+            .decode_record::<app_keys::AppKey>(&send(
+                &mut sim,
+                &app_keys::APP_KEYS.update_request(
+                    &config(),
+                    &token,
+                    5,
+                    &fields("Renamed", new_key, "2"),
+                ),
+            ))
+            .expect("updated");
         assert_eq!(
             (
                 updated.fields.application.as_str(),
@@ -616,16 +631,16 @@ mod app_key_tests {
             ("Renamed", 2)
         );
         assert_eq!(
-            app_keys::decode_delete(&send(
+            app_keys::APP_KEYS.decode_delete(&send(
                 &mut sim,
-                &app_keys::delete_request(&config(), &token, 5)
+                &app_keys::APP_KEYS.delete_request(&config(), &token, 5)
             )),
             Ok(())
         );
         assert!(matches!(
-            app_keys::decode_app_key(&send(
+            app_keys::APP_KEYS.decode_record::<app_keys::AppKey>(&send(
                 &mut sim,
-                &app_keys::get_request(&config(), &token, 5)
+                &app_keys::APP_KEYS.get_request(&config(), &token, 5)
             )),
             Err(ApiError::NotFound(_))
         ));
@@ -636,14 +651,18 @@ mod app_key_tests {
         let mut sim = Simulator::seeded(NOW, 7);
         let token = sign_in(&mut sim);
         let documented = fields("userdesk", DOCUMENTED_APP_KEY, "2");
-        assert!(app_keys::decode_app_key(&send(
+        assert!(app_keys::APP_KEYS
+            .decode_record::<app_keys::AppKey>(&send(
+                &mut sim,
+                &app_keys::APP_KEYS.update_request(&config(), &token, 4, &documented)
+            ))
+            .is_ok());
+        let next = send(
             &mut sim,
-            &app_keys::update_request(&config(), &token, 4, &documented)
-        ))
-        .is_ok());
-        let next = send(&mut sim, &app_keys::get_request(&config(), &token, 4));
+            &app_keys::APP_KEYS.get_request(&config(), &token, 4),
+        );
         assert_eq!(
-            app_keys::decode_app_key(&next),
+            app_keys::APP_KEYS.decode_record::<app_keys::AppKey>(&next),
             Err(ApiError::Unauthorized("Bad application key".into()))
         );
     }
@@ -673,28 +692,38 @@ mod administrator_tests {
         let mut sim = Simulator::seeded(NOW, 7);
         let token = sign_in(&mut sim);
         let list = |sim: &mut Simulator, query: &ListQuery| {
-            administrators::decode_list_response(
-                &send(sim, &administrators::list_request(&config(), &token, query)),
-                query,
-            )
-            .expect("page")
+            administrators::ADMINISTRATORS
+                .decode_list::<administrators::Administrator>(
+                    &send(
+                        sim,
+                        &administrators::ADMINISTRATORS.list_request(&config(), &token, query),
+                    ),
+                    query,
+                )
+                .expect("page")
         };
-        let all = administrators::LIST.default_query();
+        let all = administrators::ADMINISTRATORS.list.default_query();
         assert_eq!(list(&mut sim, &all).total, 5);
-        let super_admins = administrators::LIST.filtered(&all, "role", "2");
+        let super_admins = administrators::ADMINISTRATORS
+            .list
+            .filtered(&all, "role", "2");
         let names: Vec<String> = list(&mut sim, &super_admins)
             .items
             .into_iter()
             .map(|a| a.account.username)
             .collect();
         assert_eq!(names, ["admin1", "admin2", "admin4"]);
-        let disabled = administrators::LIST.filtered(&all, "status", "2");
+        let disabled = administrators::ADMINISTRATORS
+            .list
+            .filtered(&all, "status", "2");
         assert_eq!(
             list(&mut sim, &disabled).items[0].account.username,
             "admin4"
         );
-        let newest = administrators::LIST.sorted_by(
-            &administrators::LIST.sorted_by(&all, "joined_at"),
+        let newest = administrators::ADMINISTRATORS.list.sorted_by(
+            &administrators::ADMINISTRATORS
+                .list
+                .sorted_by(&all, "joined_at"),
             "joined_at",
         );
         assert_eq!(list(&mut sim, &newest).items[0].account.username, "admin5");
@@ -712,11 +741,12 @@ mod administrator_tests {
         let mut sim = Simulator::seeded(NOW, 7);
         let token = sign_in(&mut sim);
         let fields = draft("admin8", vec![2]).validate(true).expect("valid");
-        let created = administrators::decode_administrator(&send(
-            &mut sim,
-            &administrators::create_request(&config(), &token, &fields),
-        ))
-        .expect("created");
+        let created = administrators::ADMINISTRATORS
+            .decode_record::<administrators::Administrator>(&send(
+                &mut sim,
+                &administrators::ADMINISTRATORS.create_request(&config(), &token, &fields),
+            ))
+            .expect("created");
         assert_eq!(
             (
                 created.id,
@@ -742,9 +772,11 @@ mod administrator_tests {
             .expect("valid draft");
         let response = send(
             &mut sim,
-            &administrators::create_request(&config(), &token, &fields),
+            &administrators::ADMINISTRATORS.create_request(&config(), &token, &fields),
         );
-        let Err(ApiError::Validation(errors)) = administrators::decode_administrator(&response)
+        let Err(ApiError::Validation(errors)) =
+            administrators::ADMINISTRATORS
+                .decode_record::<administrators::Administrator>(&response)
         else {
             panic!("expected 400")
         };
@@ -767,11 +799,12 @@ mod administrator_tests {
         change.account.email = "admin3@test.com".into();
         change.password = String::new();
         let fields = change.validate(false).expect("valid update");
-        let updated = administrators::decode_administrator(&send(
-            &mut sim,
-            &administrators::update_request(&config(), &token, 3, &fields),
-        ))
-        .expect("updated");
+        let updated = administrators::ADMINISTRATORS
+            .decode_record::<administrators::Administrator>(&send(
+                &mut sim,
+                &administrators::ADMINISTRATORS.update_request(&config(), &token, 3, &fields),
+            ))
+            .expect("updated");
         assert_eq!(
             (updated.account.username.as_str(), updated.roles.len()),
             ("admin3a", 1)
@@ -785,16 +818,17 @@ mod administrator_tests {
             "password kept"
         );
         assert_eq!(
-            administrators::decode_delete(&send(
+            administrators::ADMINISTRATORS.decode_delete(&send(
                 &mut sim,
-                &administrators::delete_request(&config(), &token, 3)
+                &administrators::ADMINISTRATORS.delete_request(&config(), &token, 3)
             )),
             Ok(())
         );
-        let gone = administrators::decode_administrator(&send(
-            &mut sim,
-            &administrators::get_request(&config(), &token, 3),
-        ));
+        let gone =
+            administrators::ADMINISTRATORS.decode_record::<administrators::Administrator>(&send(
+                &mut sim,
+                &administrators::ADMINISTRATORS.get_request(&config(), &token, 3),
+            ));
         assert!(matches!(gone, Err(ApiError::NotFound(_))));
     }
 }
