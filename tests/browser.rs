@@ -6,13 +6,17 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use userdesk::client::Client;
 use userdesk::components::dialog::{ConfirmDialog, Tone};
+use userdesk::components::field::SelectField;
 use userdesk::pages::admin::guard::RequireAdmin;
 use userdesk::pages::admin::role_form::RoleForm;
 use userdesk::pages::admin::roles_list::RolesList;
+use userdesk::pages::admin::user_form::UserForm;
+use userdesk::pages::admin::users_list::UsersList;
 use userdesk::shell::Shell;
 use userdesk::unsaved::UnsavedChanges;
 use userdesk::{demo, provide_app_context};
 use userdesk_api::admin::roles::{self, RoleDraft};
+use userdesk_api::admin::users::User;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -457,4 +461,110 @@ async fn renewing_the_token_keeps_the_guarded_page_and_its_input() {
     assert!(before == after, "the same input element");
     let after: HtmlInputElement = after.unchecked_into();
     assert_eq!(after.value(), "TYPED_BEFORE_RENEWAL");
+}
+
+#[wasm_bindgen_test]
+async fn user_form_checks_the_nested_profile_and_puts_server_errors_on_their_field() {
+    let (_owner, client, container) = signed_in_demo().await;
+    let saved = RwSignal::new(None::<User>);
+    let on_saved = Callback::new(move |user| saved.set(Some(user)));
+    let _mounted = mount_to(container.clone(), move || {
+        view! { <Router><UserForm existing=None on_saved=on_saved /></Router> }
+    });
+    until("the user roles to pick from", || {
+        query(&container, "input[name='roles']").is_some()
+    })
+    .await;
+    let sent_before = client.activity.sent.get_untracked();
+    type_into(&container, "username", "user2");
+    type_into(&container, "email", "fresh@test.com");
+    type_into(&container, "password", "user10Pass");
+    type_into(&container, "profile.first_name", "Vivyan");
+    type_into(&container, "profile.last_name", "J");
+    click(&container, "button[type=submit]");
+    sleep(30).await;
+    let last_name = query(&container, "[name='profile.last_name']").expect("nested input");
+    assert_eq!(
+        last_name.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        client.activity.sent.get_untracked(),
+        sent_before,
+        "a broken rule sends nothing"
+    );
+
+    // The username is taken: only the server knows, and its 400 lands on the input.
+    type_into(&container, "profile.last_name", "Joyce");
+    click(&container, "button[type=submit]");
+    until("the server's answer", || {
+        query(&container, "[name='username'][aria-invalid='true']").is_some()
+    })
+    .await;
+    assert!(container
+        .text_content()
+        .unwrap_or_default()
+        .contains("This username is already taken."));
+    let first_name: HtmlInputElement = query(&container, "[name='profile.first_name']")
+        .expect("kept")
+        .unchecked_into();
+    assert_eq!(first_name.value(), "Vivyan", "nothing typed is lost");
+    assert_eq!(saved.get_untracked(), None);
+}
+
+/// Regression: a select whose options load after its value (the profile's
+/// user picker) showed the placeholder instead of the saved user.
+#[wasm_bindgen_test]
+async fn select_shows_its_value_when_options_arrive_late() {
+    let (_owner, _client, container) = signed_in_demo().await;
+    let value = RwSignal::new("9".to_string());
+    let options = RwSignal::new(vec![(String::new(), "Choose…".to_string())]);
+    let _mounted = mount_to(container.clone(), move || {
+        view! {
+            <SelectField label="User" name="user_id" value=value errors=Signal::derive(Vec::new) options=options />
+        }
+    });
+    sleep(20).await;
+    options.set(vec![
+        (String::new(), "Choose…".to_string()),
+        ("2".to_string(), "user2".to_string()),
+        ("9".to_string(), "user9".to_string()),
+    ]);
+    let select = || -> web_sys::HtmlSelectElement {
+        query(&container, "select[name='user_id']")
+            .expect("select")
+            .unchecked_into()
+    };
+    until("the late option is chosen", || select().value() == "9").await;
+}
+
+#[wasm_bindgen_test]
+async fn list_layout_renders_described_columns_from_the_demo() {
+    let (_owner, _client, container) = signed_in_demo().await;
+    let _mounted = mount_to(container.clone(), || {
+        view! { <Router><UsersList /></Router> }
+    });
+    until("the first page of users", || {
+        container
+            .query_selector_all("tbody tr")
+            .map(|rows| rows.length() == 10)
+            .unwrap_or(false)
+    })
+    .await;
+    let headers: Vec<String> = (0..8)
+        .filter_map(|i| {
+            container
+                .query_selector_all("thead th")
+                .ok()
+                .and_then(|list| list.get(i))
+                .and_then(|th| th.text_content())
+        })
+        .collect();
+    assert_eq!(
+        headers,
+        ["ID ▲", "Username", "Name", "Email", "Roles", "Verified", "Status"]
+    );
+    let text = container.text_content().unwrap_or_default();
+    assert!(text.contains("Lynne Harford"), "{text}");
+    assert!(text.contains("Page 1 of 4 · 37 users"), "{text}");
 }
