@@ -36,6 +36,17 @@ for (const [mode, connect] of Object.entries(MODES)) {
       await page.waitForURL(`${BASE}/admin/users?page=2`);
       await page.getByRole('link', { name: 'Users', exact: true }).click();
       await page.waitForURL(`${BASE}/admin/users`);
+
+      // GET /user/{username}: open a user by exact name.
+      const find = page.locator('input[name="find_username"]');
+      await find.fill('nobody_here');
+      await page.getByRole('button', { name: 'Open', exact: true }).click();
+      await page.getByText('There is no user named “nobody_here”.').waitFor();
+      await find.fill('user3');
+      await find.press('Enter');
+      await page.waitForURL(`${BASE}/admin/users/3`);
+      await page.locator('input[name="profile.last_name"]').waitFor();
+      assert.equal(await page.locator('input[name="profile.last_name"]').inputValue(), 'Hargrave');
       assert.deepEqual(page.pageErrors, []);
       await page.context().close();
     });

@@ -19,6 +19,8 @@ use super::rules::{
     check_username,
 };
 use super::status::ResourceStatus;
+use super::AdminConfig;
+use crate::http::{percent_encode, HttpRequest, Method};
 use crate::time::to_datetime_local;
 use crate::validation::{FieldErrors, REQUIRED};
 
@@ -32,6 +34,12 @@ pub const USERS: Resource = Resource {
         default_limit: DEFAULT_LIMIT,
     },
 };
+
+/// `GET /user/{username}`: the documented second way to read a user.
+pub fn get_by_username_request(config: &AdminConfig, token: &str, username: &str) -> HttpRequest {
+    let path = format!("/user/{}", percent_encode(username.trim()));
+    config.request(Method::Get, &path, &[], token)
+}
 
 /// A user as the API returns it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -268,7 +276,6 @@ pub fn validate_payload(payload: &Value, creating: bool) -> Result<UserFields, F
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::admin::AdminConfig;
     use crate::error::ApiError;
     use crate::http::HttpResponse;
     use crate::validation::FieldErrors;
@@ -453,6 +460,20 @@ mod tests {
             ["Missing data for required field."]
         );
         assert_eq!(errors.get("username"), ["Value must be unique."]);
+    }
+
+    #[test]
+    fn users_are_read_by_username_too() {
+        let config = AdminConfig {
+            base_url: "/a".into(),
+            version: "1.0".into(),
+            app_key: "k".repeat(32),
+        };
+        let request = get_by_username_request(&config, "t", " user_2 ");
+        assert_eq!(request.path(), "/a/v/1.0/user/user_2");
+        assert!(get_by_username_request(&config, "t", "a/b")
+            .path()
+            .ends_with("/user/a%2Fb"));
     }
 
     #[test]
