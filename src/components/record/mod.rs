@@ -6,6 +6,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use userdesk_api::admin::resource::Resource;
 use userdesk_api::admin::{decode_deleted, AdminConfig};
 use userdesk_api::{ApiError, HttpRequest};
 
@@ -28,6 +31,13 @@ impl<T: Send + Sync + 'static> Clone for RecordData<T> {
 }
 
 impl<T: Send + Sync + 'static> Copy for RecordData<T> {}
+
+impl<T: Send + Sync + 'static> RecordData<T> {
+    /// One detail of the loaded record, for its meta list.
+    pub fn field(self, pick: fn(&T) -> String) -> impl Fn() -> Option<String> + Copy {
+        move || self.record.with(|r| r.as_ref().map(pick))
+    }
+}
 
 /// Loads the record for the route's `:id` with `load`, again on retry.
 pub fn use_record<T, F, Fut>(load: F) -> RecordData<T>
@@ -130,7 +140,8 @@ pub struct RecordPageSpec<T: 'static> {
     pub noun: &'static str,
     pub id_of: fn(&T) -> i64,
     pub title_of: fn(&T) -> String,
-    pub delete_request: fn(&AdminConfig, &str, i64) -> HttpRequest,
+    /// The collection it is deleted from.
+    pub resource: Resource,
     /// What deleting it means, for the confirmation.
     pub delete_warning: Callback<T, String>,
 }
@@ -149,7 +160,7 @@ pub fn RecordPage<T: Clone + Send + Sync + 'static>(
         noun,
         id_of,
         title_of,
-        delete_request,
+        resource,
         delete_warning,
     } = spec;
     let loaded_id = Memo::new(move |_| data.record.with(|r| r.as_ref().map(id_of)));
@@ -166,7 +177,7 @@ pub fn RecordPage<T: Clone + Send + Sync + 'static>(
         };
         let done = format!("{} {} deleted.", capitalized(noun), title());
         remove.run(
-            move |config, token| delete_request(config, token, id),
+            move |config, token| resource.delete_request(config, token, id),
             done,
             || (),
         );
@@ -215,4 +226,85 @@ fn capitalized(word: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// Loads the route's record from an Admin API collection.
+pub fn use_resource_record<T>(resource: Resource) -> RecordData<T>
+where
+    T: DeserializeOwned + Send + Sync + 'static,
+{
+    let client = Client::use_client();
+    use_record(move |id| async move {
+        client
+            .admin(|config, token| resource.get_request(config, token, id))
+            .await
+            .and_then(|response| resource.decode_record::<T>(&response))
+    })
+}
+
+/// Creates a record of `resource` (no id) or updates one (an id).
+pub async fn save_record<T, F>(
+    client: Client,
+    resource: Resource,
+    id: Option<i64>,
+    fields: F,
+) -> Result<T, ApiError>
+where
+    T: DeserializeOwned,
+    F: Serialize,
+{
+    client
+        .admin(|config, token| match id {
+            Some(id) => resource.update_request(config, token, id, &fields),
+            None => resource.create_request(config, token, &fields),
+        })
+        .await
+        .and_then(|response| resource.decode_record::<T>(&response))
+}
+
+/// After a create: a toast saying `message(record)`, then the record's page
+/// under `base_path`.
+pub fn use_on_created<T: Send + Sync + 'static>(
+    base_path: &'static str,
+    id_of: fn(&T) -> i64,
+    message: fn(&T) -> String,
+) -> Callback<T> {
+    let navigate = use_navigate();
+    let toasts = Toasts::use_toasts();
+    Callback::new(move |saved: T| {
+        toasts.show(ToastKind::Success, message(&saved));
+        navigate(
+            &format!("{base_path}/{}", id_of(&saved)),
+            Default::default(),
+        );
+    })
+}
+
+/// After an update: a toast saying `message(record)`, and the page shows it.
+pub fn use_on_updated<T: Send + Sync + 'static>(
+    data: RecordData<T>,
+    message: fn(&T) -> String,
+) -> Callback<T> {
+    let toasts = Toasts::use_toasts();
+    Callback::new(move |saved: T| {
+        toasts.show(ToastKind::Success, message(&saved));
+        data.record.set(Some(saved));
+    })
+}
+
+/// The page around a create form.
+#[component]
+pub fn NewRecordPage(
+    /// The list it belongs to, e.g. `("/admin/users", "Users")`.
+    list: (&'static str, &'static str),
+    title: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <section class="page page--narrow">
+            <p class="breadcrumbs"><A href=list.0>{list.1}</A> " / New"</p>
+            <h1 class="page__title">{title}</h1>
+            {children()}
+        </section>
+    }
 }

@@ -1,8 +1,6 @@
 //! `/admin/administrators/new` and `/admin/administrators/:id`.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use userdesk_api::admin::administrators::{
     self, Administrator, AdministratorDraft, ADMINISTRATORS,
 };
@@ -13,58 +11,41 @@ use crate::components::field::{
     errors_for, CheckboxGroup, FormErrors, PasswordChecklist, SelectField, TextField, TextKind,
 };
 use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
-use crate::components::record::{use_record, RecordPage, RecordPageSpec};
+use crate::components::record::{
+    save_record, use_on_created, use_on_updated, use_resource_record, NewRecordPage, RecordPage,
+    RecordPageSpec,
+};
 use crate::components::table::status_options;
-use crate::components::toast::{ToastKind, Toasts};
 use crate::pages::admin::role_choices::use_role_choices;
 use crate::unsaved::UnsavedChanges;
 
 #[component]
 pub fn AdministratorNew() -> impl IntoView {
-    let navigate = use_navigate();
-    let toasts = Toasts::use_toasts();
-    let on_saved = Callback::new(move |saved: Administrator| {
-        toasts.show(
-            ToastKind::Success,
-            format!("Administrator {} created.", saved.account.username),
-        );
-        navigate(
-            &format!("/admin/administrators/{}", saved.id),
-            Default::default(),
-        );
-    });
+    let on_saved = use_on_created(
+        "/admin/administrators",
+        |r: &Administrator| r.id,
+        |a: &Administrator| format!("Administrator {} created.", a.account.username),
+    );
     view! {
-        <section class="page page--narrow">
-            <p class="breadcrumbs"><A href="/admin/administrators">"Administrators"</A> " / New"</p>
-            <h1 class="page__title">"New administrator"</h1>
+        <NewRecordPage list=("/admin/administrators", "Administrators") title="New administrator">
             <AdministratorForm existing=None on_saved=on_saved />
-        </section>
+        </NewRecordPage>
     }
 }
 
 #[component]
 pub fn AdministratorEdit() -> impl IntoView {
     let client = Client::use_client();
-    let toasts = Toasts::use_toasts();
-    let data = use_record(move |id| async move {
-        client
-            .admin(|config, token| ADMINISTRATORS.get_request(config, token, id))
-            .await
-            .and_then(|response| ADMINISTRATORS.decode_record::<Administrator>(&response))
-    });
-    let on_saved = Callback::new(move |saved: Administrator| {
-        toasts.show(
-            ToastKind::Success,
-            format!("Administrator {} saved.", saved.account.username),
-        );
-        data.record.set(Some(saved));
+    let data = use_resource_record::<Administrator>(ADMINISTRATORS);
+    let on_saved = use_on_updated(data, |a: &Administrator| {
+        format!("Administrator {} saved.", a.account.username)
     });
     let spec = RecordPageSpec {
         list: ("/admin/administrators", "Administrators"),
         noun: "administrator",
         id_of: |a: &Administrator| a.id,
         title_of: |a: &Administrator| a.account.username.clone(),
-        delete_request: |config, token, id| ADMINISTRATORS.delete_request(config, token, id),
+        resource: ADMINISTRATORS,
         delete_warning: Callback::new(move |a: Administrator| {
             let me = client
                 .session
@@ -77,16 +58,13 @@ pub fn AdministratorEdit() -> impl IntoView {
             }
         }),
     };
-    let field = move |pick: fn(&Administrator) -> String| {
-        move || data.record.with(|r| r.as_ref().map(pick))
-    };
     view! {
         <RecordPage spec=spec data=data>
             <dl class="meta">
-                <dt>"ID"</dt><dd>{field(|a| a.id.to_string())}</dd>
-                <dt>"Created"</dt><dd>{field(|a| a.created_at.clone())}</dd>
-                <dt>"Password changed"</dt><dd>{field(|a| a.password_changed_at.clone())}</dd>
-                <dt>"Status changed"</dt><dd>{field(|a| a.status_changed_at.clone())}</dd>
+                <dt>"ID"</dt><dd>{data.field(|a| a.id.to_string())}</dd>
+                <dt>"Created"</dt><dd>{data.field(|a| a.created_at.clone())}</dd>
+                <dt>"Password changed"</dt><dd>{data.field(|a| a.password_changed_at.clone())}</dd>
+                <dt>"Status changed"</dt><dd>{data.field(|a| a.status_changed_at.clone())}</dd>
             </dl>
             <AdministratorForm existing=data.record.get_untracked() on_saved=on_saved />
         </RecordPage>
@@ -133,15 +111,7 @@ pub fn AdministratorForm(
 
     let form = use_form_submit(
         move || draft().validate(creating),
-        move |fields| async move {
-            client
-                .admin(|config, token| match record_id {
-                    Some(id) => ADMINISTRATORS.update_request(config, token, id, &fields),
-                    None => ADMINISTRATORS.create_request(config, token, &fields),
-                })
-                .await
-                .and_then(|response| ADMINISTRATORS.decode_record::<Administrator>(&response))
-        },
+        move |fields| save_record(client, ADMINISTRATORS, record_id, fields),
         move |saved: Administrator| {
             password.set(String::new());
             saved_draft.set(AdministratorDraft::from_administrator(&saved));

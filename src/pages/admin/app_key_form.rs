@@ -2,62 +2,46 @@
 //! an application key.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use userdesk_api::admin::app_keys::{self, AppKey, AppKeyDraft, APP_KEYS};
 use userdesk_api::admin::status::ResourceStatus;
 
 use crate::client::Client;
 use crate::components::field::{errors_for, FormErrors, SelectField, TextField};
 use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
-use crate::components::record::{use_record, RecordPage, RecordPageSpec};
+use crate::components::record::{
+    save_record, use_on_created, use_on_updated, use_resource_record, NewRecordPage, RecordPage,
+    RecordPageSpec,
+};
 use crate::components::table::status_options;
 use crate::components::toast::{ToastKind, Toasts};
 use crate::unsaved::UnsavedChanges;
 
 #[component]
 pub fn AppKeyNew() -> impl IntoView {
-    let navigate = use_navigate();
-    let toasts = Toasts::use_toasts();
-    let on_saved = Callback::new(move |saved: AppKey| {
-        toasts.show(
-            ToastKind::Success,
-            format!("App key for {} created.", saved.fields.application),
-        );
-        navigate(&format!("/admin/app-keys/{}", saved.id), Default::default());
-    });
+    let on_saved = use_on_created(
+        "/admin/app-keys",
+        |r: &AppKey| r.id,
+        |k: &AppKey| format!("App key for {} created.", k.fields.application),
+    );
     view! {
-        <section class="page page--narrow">
-            <p class="breadcrumbs"><A href="/admin/app-keys">"Application keys"</A> " / New"</p>
-            <h1 class="page__title">"New application key"</h1>
+        <NewRecordPage list=("/admin/app-keys", "Application keys") title="New application key">
             <AppKeyForm existing=None on_saved=on_saved />
-        </section>
+        </NewRecordPage>
     }
 }
 
 #[component]
 pub fn AppKeyEdit() -> impl IntoView {
-    let client = Client::use_client();
-    let toasts = Toasts::use_toasts();
-    let data = use_record(move |id| async move {
-        client
-            .admin(|config, token| APP_KEYS.get_request(config, token, id))
-            .await
-            .and_then(|response| APP_KEYS.decode_record::<AppKey>(&response))
-    });
-    let on_saved = Callback::new(move |saved: AppKey| {
-        toasts.show(
-            ToastKind::Success,
-            format!("App key for {} saved.", saved.fields.application),
-        );
-        data.record.set(Some(saved));
+    let data = use_resource_record::<AppKey>(APP_KEYS);
+    let on_saved = use_on_updated(data, |k: &AppKey| {
+        format!("App key for {} saved.", k.fields.application)
     });
     let spec = RecordPageSpec {
         list: ("/admin/app-keys", "Application keys"),
         noun: "app key",
         id_of: |k: &AppKey| k.id,
         title_of: |k: &AppKey| k.fields.application.clone(),
-        delete_request: |config, token, id| APP_KEYS.delete_request(config, token, id),
+        resource: APP_KEYS,
         delete_warning: Callback::new(|k: AppKey| {
             format!(
                 "Every client using the key for {} is refused from then on.",
@@ -65,15 +49,13 @@ pub fn AppKeyEdit() -> impl IntoView {
             )
         }),
     };
-    let field =
-        move |pick: fn(&AppKey) -> String| move || data.record.with(|r| r.as_ref().map(pick));
     view! {
         <RecordPage spec=spec data=data>
             <dl class="meta">
-                <dt>"ID"</dt><dd>{field(|k| k.id.to_string())}</dd>
-                <dt>"Created"</dt><dd>{field(|k| k.created_at.clone())}</dd>
-                <dt>"Status changed"</dt><dd>{field(|k| k.status_changed_at.clone())}</dd>
-                <dt>"Updated"</dt><dd>{field(|k| k.updated_at.clone())}</dd>
+                <dt>"ID"</dt><dd>{data.field(|k| k.id.to_string())}</dd>
+                <dt>"Created"</dt><dd>{data.field(|k| k.created_at.clone())}</dd>
+                <dt>"Status changed"</dt><dd>{data.field(|k| k.status_changed_at.clone())}</dd>
+                <dt>"Updated"</dt><dd>{data.field(|k| k.updated_at.clone())}</dd>
             </dl>
             <AppKeyForm existing=data.record.get_untracked() on_saved=on_saved />
         </RecordPage>
@@ -135,15 +117,7 @@ pub fn AppKeyForm(
 
     let form = use_form_submit(
         move || draft().validate(),
-        move |fields| async move {
-            client
-                .admin(|config, token| match record_id {
-                    Some(id) => APP_KEYS.update_request(config, token, id, &fields),
-                    None => APP_KEYS.create_request(config, token, &fields),
-                })
-                .await
-                .and_then(|response| APP_KEYS.decode_record::<AppKey>(&response))
-        },
+        move |fields| save_record(client, APP_KEYS, record_id, fields),
         move |saved: AppKey| {
             saved_draft.set(AppKeyDraft::from_app_key(&saved));
             on_saved.run(saved);

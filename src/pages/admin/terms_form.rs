@@ -1,8 +1,6 @@
 //! `/admin/terms/new` and `/admin/terms/:id`.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use userdesk_api::admin::terms::{self, TermsDraft, TermsOfService, TERMS};
 
 use crate::client::Client;
@@ -10,54 +8,39 @@ use crate::components::field::{
     errors_for, FormErrors, SelectField, TextArea, TextField, TextKind,
 };
 use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
-use crate::components::record::{use_record, RecordPage, RecordPageSpec};
+use crate::components::record::{
+    save_record, use_on_created, use_on_updated, use_resource_record, NewRecordPage, RecordPage,
+    RecordPageSpec,
+};
 use crate::components::table::status_options;
-use crate::components::toast::{ToastKind, Toasts};
 use crate::unsaved::UnsavedChanges;
 
 #[component]
 pub fn TermsNew() -> impl IntoView {
-    let navigate = use_navigate();
-    let toasts = Toasts::use_toasts();
-    let on_saved = Callback::new(move |saved: TermsOfService| {
-        toasts.show(
-            ToastKind::Success,
-            format!("Terms version {} created.", saved.fields.version),
-        );
-        navigate(&format!("/admin/terms/{}", saved.id), Default::default());
-    });
+    let on_saved = use_on_created(
+        "/admin/terms",
+        |r: &TermsOfService| r.id,
+        |t: &TermsOfService| format!("Terms version {} created.", t.fields.version),
+    );
     view! {
-        <section class="page page--narrow">
-            <p class="breadcrumbs"><A href="/admin/terms">"Terms of service"</A> " / New"</p>
-            <h1 class="page__title">"New terms of service"</h1>
+        <NewRecordPage list=("/admin/terms", "Terms of service") title="New terms of service">
             <TermsForm existing=None on_saved=on_saved />
-        </section>
+        </NewRecordPage>
     }
 }
 
 #[component]
 pub fn TermsEdit() -> impl IntoView {
-    let client = Client::use_client();
-    let toasts = Toasts::use_toasts();
-    let data = use_record(move |id| async move {
-        client
-            .admin(|config, token| TERMS.get_request(config, token, id))
-            .await
-            .and_then(|response| TERMS.decode_record::<TermsOfService>(&response))
-    });
-    let on_saved = Callback::new(move |saved: TermsOfService| {
-        toasts.show(
-            ToastKind::Success,
-            format!("Terms version {} saved.", saved.fields.version),
-        );
-        data.record.set(Some(saved));
+    let data = use_resource_record::<TermsOfService>(TERMS);
+    let on_saved = use_on_updated(data, |t: &TermsOfService| {
+        format!("Terms version {} saved.", t.fields.version)
     });
     let spec = RecordPageSpec {
         list: ("/admin/terms", "Terms of service"),
         noun: "terms version",
         id_of: |t: &TermsOfService| t.id,
         title_of: |t: &TermsOfService| format!("Version {}", t.fields.version),
-        delete_request: |config, token, id| TERMS.delete_request(config, token, id),
+        resource: TERMS,
         delete_warning: Callback::new(|t: TermsOfService| {
             format!(
                 "Version {} disappears, also from the accepted terms of every user.",
@@ -65,15 +48,12 @@ pub fn TermsEdit() -> impl IntoView {
             )
         }),
     };
-    let field = move |pick: fn(&TermsOfService) -> String| {
-        move || data.record.with(|r| r.as_ref().map(pick))
-    };
     view! {
         <RecordPage spec=spec data=data>
             <dl class="meta">
-                <dt>"ID"</dt><dd>{field(|t| t.id.to_string())}</dd>
-                <dt>"Created"</dt><dd>{field(|t| t.created_at.clone())}</dd>
-                <dt>"Status changed"</dt><dd>{field(|t| t.status_changed_at.clone())}</dd>
+                <dt>"ID"</dt><dd>{data.field(|t| t.id.to_string())}</dd>
+                <dt>"Created"</dt><dd>{data.field(|t| t.created_at.clone())}</dd>
+                <dt>"Status changed"</dt><dd>{data.field(|t| t.status_changed_at.clone())}</dd>
             </dl>
             <TermsForm existing=data.record.get_untracked() on_saved=on_saved />
         </RecordPage>
@@ -106,15 +86,7 @@ pub fn TermsForm(
     UnsavedChanges::use_unsaved().track(move || saved_draft.with(|saved| *saved != draft()));
     let form = use_form_submit(
         move || draft().validate(),
-        move |fields| async move {
-            client
-                .admin(|config, token| match record_id {
-                    Some(id) => TERMS.update_request(config, token, id, &fields),
-                    None => TERMS.create_request(config, token, &fields),
-                })
-                .await
-                .and_then(|response| TERMS.decode_record::<TermsOfService>(&response))
-        },
+        move |fields| save_record(client, TERMS, record_id, fields),
         move |saved: TermsOfService| {
             saved_draft.set(TermsDraft::from_terms(&saved));
             on_saved.run(saved);

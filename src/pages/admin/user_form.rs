@@ -3,8 +3,6 @@
 //! input), user roles, and the terms of service they accepted (read-only).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use userdesk_api::admin::roles::RoleType;
 use userdesk_api::admin::users::{self, User, UserDraft, USERS};
 
@@ -14,67 +12,49 @@ use crate::components::field::{
     TextField, TextKind,
 };
 use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
-use crate::components::record::{use_record, RecordPage, RecordPageSpec};
+use crate::components::record::{
+    save_record, use_on_created, use_on_updated, use_resource_record, NewRecordPage, RecordPage,
+    RecordPageSpec,
+};
 use crate::components::table::status_options;
-use crate::components::toast::{ToastKind, Toasts};
 use crate::pages::admin::role_choices::use_role_choices;
 use crate::unsaved::UnsavedChanges;
 
 #[component]
 pub fn UserNew() -> impl IntoView {
-    let navigate = use_navigate();
-    let toasts = Toasts::use_toasts();
-    let on_saved = Callback::new(move |saved: User| {
-        toasts.show(
-            ToastKind::Success,
-            format!("User {} created.", saved.username),
-        );
-        navigate(&format!("/admin/users/{}", saved.id), Default::default());
-    });
+    let on_saved = use_on_created(
+        "/admin/users",
+        |r: &User| r.id,
+        |u: &User| format!("User {} created.", u.username),
+    );
     view! {
-        <section class="page page--narrow">
-            <p class="breadcrumbs"><A href="/admin/users">"Users"</A> " / New"</p>
-            <h1 class="page__title">"New user"</h1>
+        <NewRecordPage list=("/admin/users", "Users") title="New user">
             <UserForm existing=None on_saved=on_saved />
-        </section>
+        </NewRecordPage>
     }
 }
 
 #[component]
 pub fn UserEdit() -> impl IntoView {
-    let client = Client::use_client();
-    let toasts = Toasts::use_toasts();
-    let data = use_record(move |id| async move {
-        client
-            .admin(|config, token| USERS.get_request(config, token, id))
-            .await
-            .and_then(|response| USERS.decode_record::<User>(&response))
-    });
-    let on_saved = Callback::new(move |saved: User| {
-        toasts.show(
-            ToastKind::Success,
-            format!("User {} saved.", saved.username),
-        );
-        data.record.set(Some(saved));
-    });
+    let data = use_resource_record::<User>(USERS);
+    let on_saved = use_on_updated(data, |u: &User| format!("User {} saved.", u.username));
     let spec = RecordPageSpec {
         list: ("/admin/users", "Users"),
         noun: "user",
         id_of: |u: &User| u.id,
         title_of: |u: &User| u.username.clone(),
-        delete_request: |config, token, id| USERS.delete_request(config, token, id),
+        resource: USERS,
         delete_warning: Callback::new(|u: User| {
             format!("{} and their profile are removed for good.", u.username)
         }),
     };
-    let field = move |pick: fn(&User) -> String| move || data.record.with(|r| r.as_ref().map(pick));
     view! {
         <RecordPage spec=spec data=data>
             <dl class="meta">
-                <dt>"ID"</dt><dd>{field(|u| u.id.to_string())}</dd>
-                <dt>"Created"</dt><dd>{field(|u| u.created_at.clone())}</dd>
-                <dt>"Password changed"</dt><dd>{field(|u| u.password_changed_at.clone())}</dd>
-                <dt>"Status changed"</dt><dd>{field(|u| u.status_changed_at.clone())}</dd>
+                <dt>"ID"</dt><dd>{data.field(|u| u.id.to_string())}</dd>
+                <dt>"Created"</dt><dd>{data.field(|u| u.created_at.clone())}</dd>
+                <dt>"Password changed"</dt><dd>{data.field(|u| u.password_changed_at.clone())}</dd>
+                <dt>"Status changed"</dt><dd>{data.field(|u| u.status_changed_at.clone())}</dd>
             </dl>
             <AcceptedTerms user=data.record />
             <UserForm existing=data.record.get_untracked() on_saved=on_saved />
@@ -107,7 +87,7 @@ fn AcceptedTerms(user: RwSignal<Option<User>>) -> impl IntoView {
                                 <tbody>
                                     {rows.into_iter().map(|t| view! {
                                         <tr>
-                                            <td><A href=format!("/admin/terms/{}", t.terms_of_service.id)>{t.terms_of_service.version}</A></td>
+                                            <td><a href=format!("/admin/terms/{}", t.terms_of_service.id)>{t.terms_of_service.version}</a></td>
                                             <td>{t.accept_date}</td>
                                             <td>{t.ip_address}</td>
                                         </tr>
@@ -162,15 +142,7 @@ pub fn UserForm(existing: Option<User>, #[prop(into)] on_saved: Callback<User>) 
     let choices = use_role_choices(RoleType::User);
     let form = use_form_submit(
         move || draft().validate(creating),
-        move |fields| async move {
-            client
-                .admin(|config, token| match record_id {
-                    Some(id) => USERS.update_request(config, token, id, &fields),
-                    None => USERS.create_request(config, token, &fields),
-                })
-                .await
-                .and_then(|response| USERS.decode_record::<User>(&response))
-        },
+        move |fields| save_record(client, USERS, record_id, fields),
         move |saved: User| {
             password.set(String::new());
             saved_draft.set(UserDraft::from_user(&saved));

@@ -2,60 +2,44 @@
 //! chosen from the users list.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use userdesk_api::admin::user_profiles::{self, UserProfile, UserProfileDraft, USER_PROFILES};
 use userdesk_api::admin::users::{User, USERS};
 
 use crate::client::Client;
 use crate::components::field::{errors_for, FormErrors, SelectField, TextField, TextKind};
 use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
-use crate::components::record::{use_record, RecordPage, RecordPageSpec};
+use crate::components::record::{
+    save_record, use_on_created, use_on_updated, use_resource_record, NewRecordPage, RecordPage,
+    RecordPageSpec,
+};
 use crate::components::table::status_options;
-use crate::components::toast::{ToastKind, Toasts};
 use crate::pages::admin::choices::use_choices;
 use crate::unsaved::UnsavedChanges;
 
 #[component]
 pub fn UserProfileNew() -> impl IntoView {
-    let navigate = use_navigate();
-    let toasts = Toasts::use_toasts();
-    let on_saved = Callback::new(move |saved: UserProfile| {
-        toasts.show(ToastKind::Success, format!("Profile {} created.", saved.id));
-        navigate(
-            &format!("/admin/user-profiles/{}", saved.id),
-            Default::default(),
-        );
-    });
+    let on_saved = use_on_created(
+        "/admin/user-profiles",
+        |r: &UserProfile| r.id,
+        |p: &UserProfile| format!("Profile {} created.", p.id),
+    );
     view! {
-        <section class="page page--narrow">
-            <p class="breadcrumbs"><A href="/admin/user-profiles">"User profiles"</A> " / New"</p>
-            <h1 class="page__title">"New user profile"</h1>
+        <NewRecordPage list=("/admin/user-profiles", "User profiles") title="New user profile">
             <UserProfileForm existing=None on_saved=on_saved />
-        </section>
+        </NewRecordPage>
     }
 }
 
 #[component]
 pub fn UserProfileEdit() -> impl IntoView {
-    let client = Client::use_client();
-    let toasts = Toasts::use_toasts();
-    let data = use_record(move |id| async move {
-        client
-            .admin(|config, token| USER_PROFILES.get_request(config, token, id))
-            .await
-            .and_then(|response| USER_PROFILES.decode_record::<UserProfile>(&response))
-    });
-    let on_saved = Callback::new(move |saved: UserProfile| {
-        toasts.show(ToastKind::Success, format!("Profile {} saved.", saved.id));
-        data.record.set(Some(saved));
-    });
+    let data = use_resource_record::<UserProfile>(USER_PROFILES);
+    let on_saved = use_on_updated(data, |p: &UserProfile| format!("Profile {} saved.", p.id));
     let spec = RecordPageSpec {
         list: ("/admin/user-profiles", "User profiles"),
         noun: "profile",
         id_of: |p: &UserProfile| p.id,
         title_of: |p: &UserProfile| format!("{} {}", p.fields.first_name, p.fields.last_name),
-        delete_request: |config, token, id| USER_PROFILES.delete_request(config, token, id),
+        resource: USER_PROFILES,
         delete_warning: Callback::new(|p: UserProfile| {
             format!(
                 "User #{} keeps their account but loses this profile.",
@@ -63,14 +47,12 @@ pub fn UserProfileEdit() -> impl IntoView {
             )
         }),
     };
-    let field =
-        move |pick: fn(&UserProfile) -> String| move || data.record.with(|r| r.as_ref().map(pick));
     view! {
         <RecordPage spec=spec data=data>
             <dl class="meta">
-                <dt>"ID"</dt><dd>{field(|p| p.id.to_string())}</dd>
-                <dt>"Created"</dt><dd>{field(|p| p.created_at.clone())}</dd>
-                <dt>"Status changed"</dt><dd>{field(|p| p.status_changed_at.clone())}</dd>
+                <dt>"ID"</dt><dd>{data.field(|p| p.id.to_string())}</dd>
+                <dt>"Created"</dt><dd>{data.field(|p| p.created_at.clone())}</dd>
+                <dt>"Status changed"</dt><dd>{data.field(|p| p.status_changed_at.clone())}</dd>
             </dl>
             <UserProfileForm existing=data.record.get_untracked() on_saved=on_saved />
         </RecordPage>
@@ -113,15 +95,7 @@ pub fn UserProfileForm(
     });
     let form = use_form_submit(
         move || draft().validate(),
-        move |fields| async move {
-            client
-                .admin(|config, token| match record_id {
-                    Some(id) => USER_PROFILES.update_request(config, token, id, &fields),
-                    None => USER_PROFILES.create_request(config, token, &fields),
-                })
-                .await
-                .and_then(|response| USER_PROFILES.decode_record::<UserProfile>(&response))
-        },
+        move |fields| save_record(client, USER_PROFILES, record_id, fields),
         move |saved: UserProfile| {
             saved_draft.set(UserProfileDraft::from_profile(&saved));
             on_saved.run(saved);
