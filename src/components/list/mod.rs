@@ -89,10 +89,31 @@ impl<T: Clone + Send + Sync + 'static> ListData<T> {
         })
     }
 
-    pub fn items(&self) -> Vec<T> {
-        self.page
-            .with(|p| p.as_ref().map(|p| p.items.clone()).unwrap_or_default())
+    /// What the page around the rows needs to know, without the rows' type.
+    pub fn state(&self) -> ListState {
+        let page = self.page;
+        ListState {
+            has_page: Signal::derive(move || page.with(Option::is_some)),
+            has_rows: Signal::derive(move || {
+                page.with(|p| p.as_ref().is_some_and(|p| !p.items.is_empty()))
+            }),
+            error: self.error,
+            loading: self.loading,
+            reload: self.reload,
+            summary: self.summary(),
+        }
     }
+}
+
+/// A list's state apart from its rows.
+#[derive(Clone, Copy)]
+pub struct ListState {
+    pub has_page: Signal<bool>,
+    pub has_rows: Signal<bool>,
+    pub error: RwSignal<Option<ApiError>>,
+    pub loading: RwSignal<bool>,
+    pub reload: RwSignal<u32>,
+    pub summary: Signal<Option<PageSummary>>,
 }
 
 /// Wires a list page: URL state under `base_path`, and `load` re-run
@@ -212,26 +233,30 @@ pub fn Pager(
 
 /// Failure with retry, first-load spinner, refresh notice and empty state.
 #[component]
-pub fn ListFeedback<T: Clone + Send + Sync + 'static>(
-    data: ListData<T>,
+pub fn ListFeedback(
+    state: ListState,
     nav: ListNav,
     empty_message: &'static str,
     noun: &'static str,
 ) -> impl IntoView {
-    let has_page = move || data.page.with(Option::is_some);
-    let is_empty = move || {
-        data.page
-            .with(|p| p.as_ref().is_some_and(|p| p.items.is_empty()))
-    };
+    let ListState {
+        has_page,
+        has_rows,
+        error,
+        loading,
+        reload,
+        ..
+    } = state;
+    let is_empty = move || has_page.get() && !has_rows.get();
     let filtered = move || nav.query.with(|q| !q.filters.is_empty() || q.page > 1);
     view! {
-        {move || data.error.get().map(|failure| view! {
-            <ErrorPanel error=failure on_retry=Callback::new(move |_| data.reload.update(|n| *n += 1)) />
+        {move || error.get().map(|failure| view! {
+            <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
         })}
-        <Show when=move || data.loading.get() && !has_page()>
+        <Show when=move || loading.get() && !has_page.get()>
             <Loading label=format!("Loading {noun}…") />
         </Show>
-        <Show when=move || data.loading.get() && has_page()>
+        <Show when=move || loading.get() && has_page.get()>
             <p class="list__refreshing" role="status">"Updating…"</p>
         </Show>
         <Show when=is_empty>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use userdesk_api::admin::status::ResourceStatus;
 
-use crate::components::list::{ListData, ListFeedback, ListNav, Pager, SortHeader};
+use crate::components::list::{ListData, ListFeedback, ListNav, ListState, Pager, SortHeader};
 
 /// Renders one cell of a record.
 pub type Cell<T> = fn(&T) -> AnyView;
@@ -50,6 +50,9 @@ pub struct NewLink {
 }
 
 /// A whole list page. `children` are its filter controls.
+///
+/// Only the rows depend on `T`; the rest is one non-generic shell, so each
+/// list adds little code to the bundle.
 #[component]
 pub fn ListLayout<T: Clone + Send + Sync + 'static>(
     title: &'static str,
@@ -59,22 +62,16 @@ pub fn ListLayout<T: Clone + Send + Sync + 'static>(
     data: ListData<T>,
     columns: Vec<Column<T>>,
     #[prop(optional)] new_link: Option<NewLink>,
+    /// Set when the API fixes the page size for the current filters.
+    #[prop(optional, into)]
+    fixed_limit: Signal<Option<&'static str>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
-    let header_specs: Vec<(&'static str, Option<&'static str>)> =
+    let headers: Vec<(&'static str, Option<&'static str>)> =
         columns.iter().map(|c| (c.label, c.sort)).collect();
-    let headers = move || {
-        header_specs
-            .iter()
-            .map(|(label, sort)| match sort {
-                Some(sort) => view! { <SortHeader nav=nav column=*sort label=*label /> }.into_any(),
-                None => view! { <th scope="col">{*label}</th> }.into_any(),
-            })
-            .collect_view()
-    };
     let cells: Vec<(bool, Cell<T>)> = columns.iter().map(|c| (c.numeric, c.cell)).collect();
     let cells = StoredValue::new(cells);
-    let rows = move || {
+    let rows = ViewFn::from(move || {
         data.page.with(|page| {
             let items = page
                 .as_ref()
@@ -95,10 +92,46 @@ pub fn ListLayout<T: Clone + Send + Sync + 'static>(
                     .collect_view()
             })
         })
-    };
-    let has_rows = move || {
-        data.page
-            .with(|p| p.as_ref().is_some_and(|p| !p.items.is_empty()))
+    });
+    let toolbar = children.map(|filters| filters());
+    view! {
+        <ListShell
+            title=title
+            noun=noun
+            empty_message=empty_message
+            nav=nav
+            state=data.state()
+            headers=headers
+            rows=rows
+            new_link=new_link
+            fixed_limit=fixed_limit
+        >
+            {toolbar}
+        </ListShell>
+    }
+}
+
+#[component]
+fn ListShell(
+    title: &'static str,
+    noun: &'static str,
+    empty_message: &'static str,
+    nav: ListNav,
+    state: ListState,
+    headers: Vec<(&'static str, Option<&'static str>)>,
+    rows: ViewFn,
+    new_link: Option<NewLink>,
+    fixed_limit: Signal<Option<&'static str>>,
+    children: Children,
+) -> impl IntoView {
+    let header_row = move || {
+        headers
+            .iter()
+            .map(|(label, sort)| match sort {
+                Some(sort) => view! { <SortHeader nav=nav column=*sort label=*label /> }.into_any(),
+                None => view! { <th scope="col">{*label}</th> }.into_any(),
+            })
+            .collect_view()
     };
     view! {
         <section class="page">
@@ -108,18 +141,18 @@ pub fn ListLayout<T: Clone + Send + Sync + 'static>(
                     <A href=link.href attr:class="button button--primary">{link.label}</A>
                 })}
             </div>
-            {children.map(|filters| view! { <div class="toolbar">{filters()}</div> })}
-            <ListFeedback data=data nav=nav empty_message=empty_message noun=noun />
-            <Show when=has_rows>
+            <div class="toolbar">{children()}</div>
+            <ListFeedback state=state nav=nav empty_message=empty_message noun=noun />
+            <Show when=move || state.has_rows.get()>
                 <div class="table-wrap">
                     <table class="table">
                         <caption class="visually-hidden">{title}</caption>
-                        <thead><tr>{headers.clone()}</tr></thead>
-                        <tbody>{rows}</tbody>
+                        <thead><tr>{header_row.clone()}</tr></thead>
+                        <tbody>{rows.run()}</tbody>
                     </table>
                 </div>
             </Show>
-            <Pager nav=nav summary=data.summary() noun=noun />
+            <Pager nav=nav summary=state.summary noun=noun fixed_limit=fixed_limit />
         </section>
     }
 }

@@ -2,11 +2,11 @@
 //! live in the URL query, so reload, back and a pasted link restore the view.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use userdesk_api::admin::roles::{self, RoleType};
+use userdesk_api::admin::roles::{self, Role, RoleType};
 
 use crate::client::Client;
-use crate::components::list::{use_list, ListFeedback, Pager, SortHeader};
+use crate::components::list::use_list;
+use crate::components::table::{Column, FilterSelect, ListLayout, NewLink};
 
 #[component]
 pub fn RolesList() -> impl IntoView {
@@ -30,73 +30,41 @@ pub fn RolesList() -> impl IntoView {
         nav.query
             .with(|q| q.filter("type").and_then(RoleType::parse))
     };
-    let rows = move || {
-        data.items()
-            .into_iter()
-            .map(|role| {
-                let href = format!("/admin/roles/{}", role.id);
-                let id = role.id;
-                let role = role.fields;
-                view! {
-                    <tr>
-                        <td class="table__number">{id}</td>
-                        <td><A href=href>{role.name}</A></td>
-                        <td>{if role.is_admin_role { "Administrators" } else { "Users" }}</td>
-                        <td class="table__number">{role.priority}</td>
-                        <td>{on_off(role.password_policy)}</td>
-                        <td>{on_off(role.login_lockout_policy)}</td>
-                    </tr>
-                }
+    let columns = vec![
+        Column::new("ID", |r: &Role| r.id.into_any())
+            .sorted_by("id")
+            .numeric(),
+        Column::new("Name", |r: &Role| {
+            view! { <a href=format!("/admin/roles/{}", r.id)>{r.fields.name.clone()}</a> }
+                .into_any()
+        })
+        .sorted_by("name"),
+        Column::new("Applies to", |r: &Role| {
+            (if r.fields.is_admin_role {
+                "Administrators"
+            } else {
+                "Users"
             })
-            .collect_view()
-    };
-
+            .into_any()
+        }),
+        Column::new("Priority", |r: &Role| r.fields.priority.into_any()).numeric(),
+        Column::new("Password policy", |r: &Role| {
+            on_off(r.fields.password_policy).into_any()
+        }),
+        Column::new("Lockout policy", |r: &Role| {
+            on_off(r.fields.login_lockout_policy).into_any()
+        }),
+    ];
+    let types = vec![
+        ("admin".to_string(), "Administrators".to_string()),
+        ("user".to_string(), "Users".to_string()),
+    ];
     view! {
-        <section class="page">
-            <div class="page__header">
-                <h1 class="page__title">"Roles"</h1>
-                <A href="/admin/roles/new" attr:class="button button--primary">"New role"</A>
-            </div>
-            <div class="toolbar">
-                <label class="toolbar__item">
-                    "Applies to "
-                    <select
-                        name="type"
-                        prop:value=move || role_type().map_or("", RoleType::as_str)
-                        on:change=move |event| nav.filter("type", &event_target_value(&event))
-                    >
-                        <option value="">"All roles"</option>
-                        <option value="admin">"Administrators"</option>
-                        <option value="user">"Users"</option>
-                    </select>
-                </label>
-            </div>
-            <ListFeedback data=data nav=nav empty_message="No roles on this page." noun="roles" />
-            <Show when=move || data.page.with(|p| p.as_ref().is_some_and(|p| !p.items.is_empty()))>
-                <div class="table-wrap">
-                    <table class="table">
-                        <caption class="visually-hidden">"Roles"</caption>
-                        <thead>
-                            <tr>
-                                <SortHeader nav=nav column="id" label="ID" />
-                                <SortHeader nav=nav column="name" label="Name" />
-                                <th scope="col">"Applies to"</th>
-                                <th scope="col">"Priority"</th>
-                                <th scope="col">"Password policy"</th>
-                                <th scope="col">"Lockout policy"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            </Show>
-            <Pager
-                nav=nav
-                summary=data.summary()
-                noun="roles"
-                fixed_limit=Signal::derive(move || role_type().map(|_| "The API pages role-type lists by 10."))
-            />
-        </section>
+        <ListLayout title="Roles" noun="roles" empty_message="No roles on this page." nav=nav data=data columns=columns
+            new_link=NewLink { href: "/admin/roles/new", label: "New role" }
+            fixed_limit=Signal::derive(move || role_type().map(|_| "The API pages role-type lists by 10."))>
+            <FilterSelect nav=nav key="type" label="Applies to" any_label="All roles" options=types />
+        </ListLayout>
     }
 }
 
