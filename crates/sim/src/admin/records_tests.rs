@@ -9,7 +9,7 @@ use userdesk_api::admin::password_resets::{PasswordReset, PASSWORD_RESETS};
 use userdesk_api::admin::regions::{Region, REGIONS};
 use userdesk_api::admin::resource::Resource;
 use userdesk_api::admin::terms::{TermsDraft, TermsOfService, TERMS};
-use userdesk_api::admin::token::token_request;
+use userdesk_api::admin::token::{decode_token, token_request, SignInFailure};
 use userdesk_api::admin::user_profiles::{UserProfile, UserProfileDraft, USER_PROFILES};
 use userdesk_api::admin::users::{User, UserDraft, USERS};
 use userdesk_api::{ApiError, HttpRequest, Method};
@@ -197,6 +197,21 @@ fn user_crud_with_nested_profile_and_errors() {
             Err(ApiError::NotFound(_))
         ),
         "profile deleted with its user"
+    );
+}
+
+#[test]
+fn seeded_users_are_denied_the_admin_api() {
+    let mut sim = Simulator::seeded(NOW, 1);
+    let denied = send(&mut sim, &token_request(&config(), "user2", "user2Pass!"));
+    assert_eq!(
+        SignInFailure::classify(&decode_token(&denied).expect_err("a user")),
+        Some(SignInFailure::PermissionDenied)
+    );
+    let wrong = send(&mut sim, &token_request(&config(), "user2", "nope"));
+    assert_eq!(
+        SignInFailure::classify(&decode_token(&wrong).expect_err("wrong password")),
+        Some(SignInFailure::BadCredentials)
     );
 }
 

@@ -9,6 +9,7 @@ use userdesk_api::admin::roles::Role;
 use userdesk_api::base64::parse_basic_auth;
 use userdesk_api::{HttpRequest, HttpResponse};
 
+use super::accounts::digest;
 use super::{AdminServer, IssuedToken};
 use crate::json::{error, ok};
 use crate::Rng;
@@ -32,7 +33,16 @@ impl AdminServer {
             .iter_mut()
             .find(|a| a.fields.username == username)
         else {
-            return error(401, "Bad credentials");
+            // Users exist, with their own passwords, but may not use this API.
+            let user_with_password = self
+                .users
+                .iter()
+                .any(|u| u.username == username && u.password_digest == digest(u.id, &password));
+            return if user_with_password {
+                error(403, "Permission denied")
+            } else {
+                error(401, "Bad credentials")
+            };
         };
         if account.locked_until.is_some_and(|until| until > now) {
             return error(401, "Account locked");
