@@ -172,6 +172,4 @@ pub(crate) fn json_body(request: &HttpRequest) -> Result<Value, HttpResponse> {
 }
 
 #[cfg(test)]
-mod records_tests;
-#[cfg(test)]
 mod tests;

@@ -10,6 +10,8 @@ use userdesk_api::{ApiError, HttpRequest, HttpResponse, Method};
 
 use crate::{Api, Simulator};
 
+mod records;
+
 pub(super) const NOW: i64 = 1_700_000_000;
 
 pub(super) fn config() -> AdminConfig {

@@ -14,7 +14,7 @@ use userdesk_api::admin::user_profiles::{UserProfile, UserProfileDraft, USER_PRO
 use userdesk_api::admin::users::{User, UserDraft, USERS};
 use userdesk_api::{ApiError, HttpRequest, Method};
 
-use super::tests::{config, send, sign_in, NOW};
+use super::{config, send, sign_in, NOW};
 use crate::Simulator;
 
 fn list<T: serde::de::DeserializeOwned>(
