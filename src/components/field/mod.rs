@@ -10,6 +10,32 @@ pub fn control_id(name: &str) -> String {
     format!("field-{}", name.replace('.', "-"))
 }
 
+/// The DOM id of a field's error message.
+pub fn message_id(name: &str) -> String {
+    format!("{}-message", control_id(name))
+}
+
+/// A field's label, with the required marker.
+#[component]
+fn FieldLabel(for_id: String, label: &'static str, required: bool) -> impl IntoView {
+    view! {
+        <label class="field__label" for=for_id>
+            {label}
+            {required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> })}
+        </label>
+    }
+}
+
+/// A field's error messages, shown while it has any.
+#[component]
+fn FieldMessage(name: &'static str, errors: Signal<Vec<String>>) -> impl IntoView {
+    view! {
+        <Show when=move || errors.with(|e| !e.is_empty())>
+            <p class="field__message" id=message_id(name)>{move || errors.get().join(" ")}</p>
+        </Show>
+    }
+}
+
 /// The messages of one field, derived from the form's errors.
 pub fn errors_for(errors: RwSignal<FieldErrors>, name: &'static str) -> Signal<Vec<String>> {
     Signal::derive(move || errors.with(|e| e.get(name).to_vec()))
@@ -59,15 +85,14 @@ pub fn TextField(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let id = control_id(name);
-    let message_id = format!("{id}-message");
     let hint_id = format!("{id}-hint");
     let invalid = move || errors.with(|e| !e.is_empty());
     let described_by = {
-        let (message_id, hint_id) = (message_id.clone(), hint_id.clone());
+        let hint_id = hint_id.clone();
         move || {
             let mut ids = Vec::new();
             if invalid() {
-                ids.push(message_id.clone());
+                ids.push(message_id(name));
             }
             if hint.is_some() {
                 ids.push(hint_id.clone());
@@ -77,10 +102,7 @@ pub fn TextField(
     };
     view! {
         <div class="field" class:field--invalid=invalid>
-            <label class="field__label" for=id.clone()>
-                {label}
-                {required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> })}
-            </label>
+            <FieldLabel for_id=id.clone() label=label required=required />
             <input
                 class="field__input"
                 id=id
@@ -96,9 +118,7 @@ pub fn TextField(
                 aria-describedby=described_by
             />
             {hint.map(|text| view! { <p class="field__hint" id=hint_id>{text}</p> })}
-            <Show when=invalid>
-                <p class="field__message" id=message_id.clone()>{move || errors.get().join(" ")}</p>
-            </Show>
+            <FieldMessage name=name errors=errors />
         </div>
     }
 }
@@ -114,7 +134,6 @@ pub fn SelectField(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let id = control_id(name);
-    let message_id = format!("{id}-message");
     let invalid = move || errors.with(|e| !e.is_empty());
     // Options may arrive after the value (loaded choices): once they are in
     // the DOM, the value is applied again.
@@ -126,16 +145,10 @@ pub fn SelectField(
             element.set_value(&wanted);
         }
     });
-    let described_by = {
-        let message_id = message_id.clone();
-        move || invalid().then(|| message_id.clone())
-    };
+    let described_by = move || invalid().then(|| message_id(name));
     view! {
         <div class="field" class:field--invalid=invalid>
-            <label class="field__label" for=id.clone()>
-                {label}
-                {required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> })}
-            </label>
+            <FieldLabel for_id=id.clone() label=label required=required />
             <select
                 node_ref=select
                 class="field__input"
@@ -156,9 +169,7 @@ pub fn SelectField(
                     })
                     .collect_view()}
             </select>
-            <Show when=invalid>
-                <p class="field__message" id=message_id.clone()>{move || errors.get().join(" ")}</p>
-            </Show>
+            <FieldMessage name=name errors=errors />
         </div>
     }
 }
@@ -174,18 +185,11 @@ pub fn TextArea(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let id = control_id(name);
-    let message_id = format!("{id}-message");
     let invalid = move || errors.with(|e| !e.is_empty());
-    let described_by = {
-        let message_id = message_id.clone();
-        move || invalid().then(|| message_id.clone())
-    };
+    let described_by = move || invalid().then(|| message_id(name));
     view! {
         <div class="field" class:field--invalid=invalid>
-            <label class="field__label" for=id.clone()>
-                {label}
-                {required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> })}
-            </label>
+            <FieldLabel for_id=id.clone() label=label required=required />
             <textarea
                 class="field__textarea"
                 id=id
@@ -197,9 +201,7 @@ pub fn TextArea(
                 aria-invalid=move || invalid().then_some("true")
                 aria-describedby=described_by
             ></textarea>
-            <Show when=invalid>
-                <p class="field__message" id=message_id.clone()>{move || errors.get().join(" ")}</p>
-            </Show>
+            <FieldMessage name=name errors=errors />
         </div>
     }
 }
@@ -214,12 +216,8 @@ pub fn CheckboxField(
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
     let id = control_id(name);
-    let message_id = format!("{id}-message");
     let invalid = move || errors.with(|e| !e.is_empty());
-    let described_by = {
-        let message_id = message_id.clone();
-        move || invalid().then(|| message_id.clone())
-    };
+    let described_by = move || invalid().then(|| message_id(name));
     view! {
         <div class="field field--checkbox" class:field--invalid=invalid>
             <input
@@ -234,9 +232,7 @@ pub fn CheckboxField(
             />
             <label class="field__label" for=id>{label}</label>
             {hint.map(|text| view! { <p class="field__hint">{text}</p> })}
-            <Show when=invalid>
-                <p class="field__message" id=message_id.clone()>{move || errors.get().join(" ")}</p>
-            </Show>
+            <FieldMessage name=name errors=errors />
         </div>
     }
 }
@@ -291,24 +287,18 @@ pub fn CheckboxGroup(
     #[prop(into)] errors: Signal<Vec<String>>,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
-    let message_id = format!("{}-message", control_id(name));
     let invalid = move || errors.with(|e| !e.is_empty());
-    let described_by = {
-        let message_id = message_id.clone();
-        move || invalid().then(|| message_id.clone())
-    };
+    let described_by = move || invalid().then(|| message_id(name));
     view! {
         <fieldset class="fieldset" class:field--invalid=invalid>
             <legend class="fieldset__legend">{legend}</legend>
             {hint.map(|text| view! { <p class="field__hint">{text}</p> })}
             {move || {
-                let described_by = described_by.clone();
                 options
                     .get()
                     .into_iter()
                     .map(|(id, label)| {
                         let control = format!("{}-{id}", control_id(name));
-                        let described_by = described_by.clone();
                         view! {
                             <div class="field field--checkbox">
                                 <input
@@ -337,9 +327,7 @@ pub fn CheckboxGroup(
                     })
                     .collect_view()
             }}
-            <Show when=invalid>
-                <p class="field__message" id=message_id.clone()>{move || errors.get().join(" ")}</p>
-            </Show>
+            <FieldMessage name=name errors=errors />
         </fieldset>
     }
 }
