@@ -113,7 +113,7 @@ pub fn UserForm(existing: Option<User>, #[prop(into)] on_saved: Callback<User>) 
     );
     // A profile the user already has can be edited but not dropped: the
     // API has no way to remove it through the user.
-    let had_profile = existing.as_ref().is_some_and(|u| u.profile.is_some());
+    let has_saved_profile = RwSignal::new(existing.as_ref().is_some_and(|u| u.profile.is_some()));
     let record_id = existing.as_ref().map(|u| u.id);
     let saved_draft = RwSignal::new(start.clone());
     let username = RwSignal::new(start.username.clone());
@@ -147,6 +147,7 @@ pub fn UserForm(existing: Option<User>, #[prop(into)] on_saved: Callback<User>) 
             password.set(String::new());
             saved_draft.set(UserDraft::from_user(&saved));
             with_profile.set(saved.profile.is_some());
+            has_saved_profile.set(saved.profile.is_some());
             on_saved.run(saved);
         },
     );
@@ -176,7 +177,7 @@ pub fn UserForm(existing: Option<User>, #[prop(into)] on_saved: Callback<User>) 
                 hint="What “verified” means is up to you; the API only stores it." />
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">"Profile"</legend>
-                <Show when=move || !had_profile>
+                <Show when=move || !has_saved_profile.get()>
                     <CheckboxField label="Give this user a profile" name="with_profile" checked=with_profile errors=errors_for(errors, "profile") />
                 </Show>
                 <Show when=move || with_profile.get()>
