@@ -124,15 +124,12 @@ impl AdminServer {
         fields: &AccountFields,
         own_id: Option<i64>,
     ) -> FieldErrors {
-        let mut errors = FieldErrors::new();
-        let others = || self.accounts.iter().filter(|a| Some(a.id) != own_id);
-        if others().any(|other| other.fields.username == fields.username) {
-            errors.add("username", USERNAME_TAKEN);
-        }
-        if others().any(|other| other.fields.email.eq_ignore_ascii_case(&fields.email)) {
-            errors.add("email", EMAIL_TAKEN);
-        }
-        errors
+        let others = self
+            .accounts
+            .iter()
+            .filter(|a| Some(a.id) != own_id)
+            .map(|a| (a.fields.username.as_str(), a.fields.email.as_str()));
+        taken_errors(others, &fields.username, &fields.email)
     }
 
     fn read_account(&self, account_id: i64, prefix: &str) -> HttpResponse {
@@ -189,4 +186,26 @@ impl AdminServer {
         account.set_password(&change.password1, now);
         ok(200, &json!({ "success": "true" }))
     }
+}
+
+/// Errors for a username or email that another record already uses
+/// (emails compared without case). `others` are `(username, email)` pairs.
+pub(super) fn taken_errors<'a>(
+    others: impl Iterator<Item = (&'a str, &'a str)>,
+    username: &str,
+    email: &str,
+) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    let (mut username_taken, mut email_taken) = (false, false);
+    for (other_username, other_email) in others {
+        username_taken |= other_username == username;
+        email_taken |= other_email.eq_ignore_ascii_case(email);
+    }
+    if username_taken {
+        errors.add("username", USERNAME_TAKEN);
+    }
+    if email_taken {
+        errors.add("email", EMAIL_TAKEN);
+    }
+    errors
 }

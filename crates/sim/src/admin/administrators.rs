@@ -110,16 +110,7 @@ impl AdminServer {
         };
         let own_id = existing.map(|index| self.accounts[index].id);
         let mut errors = self.uniqueness_errors(&fields.account, own_id);
-        for id in &fields.roles {
-            match self.roles.iter().find(|role| role.id == *id) {
-                None => errors.add("roles", format!("There is no role {id}.")),
-                Some(role) if !role.fields.is_admin_role => errors.add(
-                    "roles",
-                    format!("{} is not an administrator role.", role.fields.name),
-                ),
-                Some(_) => {}
-            }
-        }
+        self.role_kind_errors(&mut errors, &fields.roles, true);
         if !errors.is_empty() {
             return field_errors(errors.to_nested_json());
         }

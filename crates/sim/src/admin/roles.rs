@@ -10,6 +10,24 @@ use super::{json_body, AdminServer, Call};
 use crate::json::{error, field_errors, no_content, ok};
 
 impl AdminServer {
+    /// Each id must name an existing role of the wanted kind (admin roles
+    /// for administrators, user roles for users).
+    pub(super) fn role_kind_errors(&self, errors: &mut FieldErrors, ids: &[i64], admin: bool) {
+        for id in ids {
+            match self.roles.iter().find(|role| role.id == *id) {
+                None => errors.add("roles", format!("There is no role {id}.")),
+                Some(role) if role.fields.is_admin_role != admin => {
+                    let kind = if admin { "is not" } else { "is" };
+                    errors.add(
+                        "roles",
+                        format!("{} {kind} an administrator role.", role.fields.name),
+                    )
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
     pub(super) fn handle_roles(&mut self, call: &Call, now: i64) -> HttpResponse {
         let segments = &call.segments;
         match (segments[0], call.method, segments.len()) {

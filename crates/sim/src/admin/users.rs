@@ -13,7 +13,7 @@ use userdesk_api::admin::users::{self, AcceptedTerms, Profile, TermsRef, User, U
 use userdesk_api::time::format_timestamp;
 use userdesk_api::{FieldErrors, HttpResponse, Method};
 
-use super::accounts::{digest, EMAIL_TAKEN, USERNAME_TAKEN};
+use super::accounts::{digest, taken_errors};
 use super::list::{number_key, same_number, serve_list};
 use super::{json_body, AdminServer, Call};
 use crate::json::{error, field_errors, no_content, ok};
@@ -198,24 +198,13 @@ impl AdminServer {
             Err(errors) => return field_errors(errors.to_nested_json()),
         };
         let own_id = existing.map(|index| self.users[index].id);
-        let mut errors = FieldErrors::new();
-        let others = || self.users.iter().filter(|u| Some(u.id) != own_id);
-        if others().any(|other| other.username == fields.username) {
-            errors.add("username", USERNAME_TAKEN);
-        }
-        if others().any(|other| other.email.eq_ignore_ascii_case(&fields.email)) {
-            errors.add("email", EMAIL_TAKEN);
-        }
-        for id in &fields.roles {
-            match self.roles.iter().find(|role| role.id == *id) {
-                None => errors.add("roles", format!("There is no role {id}.")),
-                Some(role) if role.fields.is_admin_role => errors.add(
-                    "roles",
-                    format!("{} is an administrator role.", role.fields.name),
-                ),
-                Some(_) => {}
-            }
-        }
+        let others = self
+            .users
+            .iter()
+            .filter(|u| Some(u.id) != own_id)
+            .map(|u| (u.username.as_str(), u.email.as_str()));
+        let mut errors = taken_errors(others, &fields.username, &fields.email);
+        self.role_kind_errors(&mut errors, &fields.roles, false);
         if !errors.is_empty() {
             return field_errors(errors.to_nested_json());
         }
