@@ -21,6 +21,13 @@ pub enum ApiError {
     NotFound(String),
     /// 405: the verb is not supported for this path.
     MethodNotAllowed(String),
+    /// 401 naming the application key: the console's key is wrong or missing.
+    /// Signing in again cannot help; the key is set under Connections.
+    BadAppKey(String),
+    /// 415: the server refused the body's media type.
+    UnsupportedMediaType(String),
+    /// 429: too many requests; `retry_after` is the server's `Retry-After` in seconds.
+    TooManyRequests { retry_after: Option<u32> },
     /// 5xx or any status the API does not document.
     Server { status: u16, message: String },
     /// The answer's body was not what the API documents (garbage, wrong shape).
@@ -48,6 +55,19 @@ impl ApiError {
             ApiError::Forbidden(text) => format!("Forbidden: {text}"),
             ApiError::NotFound(text) => format!("Not found: {text}"),
             ApiError::MethodNotAllowed(text) => format!("Not allowed: {text}"),
+            ApiError::BadAppKey(text) => format!(
+                "The server refused this console's application key ({text}). Check the key under Connections, or ask the system owner for a new one."
+            ),
+            ApiError::UnsupportedMediaType(text) => {
+                format!("The server refused the request's format (HTTP 415): {text}")
+            }
+            ApiError::TooManyRequests { retry_after } => match retry_after {
+                Some(seconds) => format!(
+                    "The server is busy (too many requests). A retry is possible in {seconds} seconds."
+                ),
+                None => "The server is busy (too many requests). Wait a moment, then try again."
+                    .to_string(),
+            },
             ApiError::Server { status, message } => {
                 format!("The server failed (HTTP {status}): {message}")
             }
@@ -57,11 +77,32 @@ impl ApiError {
         }
     }
 
-    /// Whether sending the same request again may succeed.
+    /// Whether sending the same request again may succeed. A refusal the
+    /// server will repeat (403, 404, 405, 415, a bad app key, field errors)
+    /// is not; passing faults (network, timeout, 5xx, 429, a garbled answer)
+    /// and 401 (which asks for the password first) are.
     pub fn is_retryable(&self) -> bool {
         matches!(
             self,
-            ApiError::Network(_) | ApiError::Timeout { .. } | ApiError::Server { .. }
+            ApiError::Network(_)
+                | ApiError::Timeout { .. }
+                | ApiError::Server { .. }
+                | ApiError::TooManyRequests { .. }
+                | ApiError::UnexpectedResponse(_)
+                | ApiError::Unauthorized(_)
+        )
+    }
+
+    /// Whether a create that failed this way may still have created the
+    /// record: the request may have reached the server and the answer was
+    /// lost or garbled. Sending it again blindly could make a duplicate.
+    pub fn may_have_applied(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Network(_)
+                | ApiError::Timeout { .. }
+                | ApiError::Server { .. }
+                | ApiError::UnexpectedResponse(_)
         )
     }
 }
@@ -73,3 +114,57 @@ impl std::fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_the_server_will_repeat_are_not_retryable() {
+        for refused in [
+            ApiError::Forbidden("x".into()),
+            ApiError::NotFound("x".into()),
+            ApiError::MethodNotAllowed("x".into()),
+            ApiError::UnsupportedMediaType("x".into()),
+            ApiError::BadAppKey("x".into()),
+            ApiError::BadRequest("x".into()),
+        ] {
+            assert!(!refused.is_retryable(), "{refused:?}");
+        }
+        for passing in [
+            ApiError::Network("x".into()),
+            ApiError::Timeout { seconds: 20 },
+            ApiError::Server {
+                status: 502,
+                message: "x".into(),
+            },
+            ApiError::TooManyRequests {
+                retry_after: Some(3),
+            },
+            ApiError::UnexpectedResponse("x".into()),
+        ] {
+            assert!(passing.is_retryable(), "{passing:?}");
+        }
+    }
+
+    #[test]
+    fn only_lost_or_garbled_answers_may_have_applied_a_create() {
+        assert!(ApiError::Timeout { seconds: 20 }.may_have_applied());
+        assert!(ApiError::Server {
+            status: 500,
+            message: "x".into()
+        }
+        .may_have_applied());
+        assert!(!ApiError::TooManyRequests { retry_after: None }.may_have_applied());
+        assert!(!ApiError::Forbidden("x".into()).may_have_applied());
+    }
+
+    #[test]
+    fn too_many_requests_says_when_to_retry() {
+        let message = ApiError::TooManyRequests {
+            retry_after: Some(7),
+        }
+        .message();
+        assert!(message.contains("in 7 seconds"), "{message}");
+    }
+}

@@ -125,6 +125,8 @@ impl HttpRequest {
 pub struct HttpResponse {
     pub status: u16,
     pub content_type: Option<String>,
+    /// `Retry-After` in seconds, when the server sent it as a number.
+    pub retry_after: Option<u32>,
     pub body: String,
 }
 
@@ -134,6 +136,7 @@ impl HttpResponse {
         HttpResponse {
             status,
             content_type: Some("application/json".to_string()),
+            retry_after: None,
             body,
         }
     }
@@ -143,9 +146,16 @@ impl HttpResponse {
         HttpResponse {
             status,
             content_type: None,
+            retry_after: None,
             body: String::new(),
         }
     }
+}
+
+/// Reads a `Retry-After` value given in seconds. The HTTP-date form is not
+/// read (`None`): the UI then asks the user to wait a moment instead.
+pub fn parse_retry_after(value: &str) -> Option<u32> {
+    value.trim().parse::<u32>().ok()
 }
 
 /// Percent-encodes a query or path component (RFC 3986 unreserved set kept).
@@ -228,6 +238,13 @@ mod tests {
     fn malformed_percent_escape_is_kept() {
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz"), "%zz");
+    }
+
+    #[test]
+    fn retry_after_reads_seconds_only() {
+        assert_eq!(parse_retry_after(" 12 "), Some(12));
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), None);
+        assert_eq!(parse_retry_after("-1"), None);
     }
 
     #[test]

@@ -7,11 +7,13 @@
 
 pub mod admin;
 pub mod base64;
+pub mod deploy;
 pub mod erp;
 pub mod error;
 pub mod hmac;
 pub mod http;
 pub mod profiles;
+pub mod redirect;
 pub mod time;
 pub mod validation;
 pub mod websupport;

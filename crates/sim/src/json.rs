@@ -26,6 +26,7 @@ pub fn no_content() -> HttpResponse {
     HttpResponse {
         status: 204,
         content_type: Some("text/html; charset=utf-8".to_string()),
+        retry_after: None,
         body: String::new(),
     }
 }

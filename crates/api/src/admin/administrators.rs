@@ -224,6 +224,7 @@ pub const ADMINISTRATORS: Resource = Resource {
             "joined_at.desc",
         ],
         filters: &["status", "role"],
+        integers: &["status", "role"],
         default_limit: super::list::DEFAULT_LIMIT,
     },
 };

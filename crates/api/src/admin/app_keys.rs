@@ -160,6 +160,7 @@ pub const APP_KEYS: Resource = Resource {
     list: ListSpec {
         orders: &["id.asc", "id.desc", "application.asc", "application.desc"],
         filters: &["status"],
+        integers: &["status"],
         default_limit: super::list::DEFAULT_LIMIT,
     },
 };

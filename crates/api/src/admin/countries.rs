@@ -22,6 +22,7 @@ pub const COUNTRIES: Resource = Resource {
             "code_3.desc",
         ],
         filters: &["status"],
+        integers: &["status"],
         default_limit: DEFAULT_LIMIT,
     },
 };

@@ -28,6 +28,10 @@ pub struct ListPage<T> {
     pub total: u64,
     pub next_uri: Option<String>,
     pub previous_uri: Option<String>,
+    /// Items of the answer that could not be read and were left out.
+    pub unreadable: usize,
+    /// Items sent beyond the page size asked for, left out unread.
+    pub surplus: usize,
 }
 
 impl<T> ListPage<T> {
@@ -40,6 +44,8 @@ impl<T> ListPage<T> {
             total: 0,
             next_uri: None,
             previous_uri: None,
+            unreadable: 0,
+            surplus: 0,
         }
     }
 
@@ -66,6 +72,10 @@ pub fn clamp_limit(limit: u32) -> u32 {
 pub struct ListSpec {
     pub orders: &'static [&'static str],
     pub filters: &'static [&'static str],
+    /// The filters that take a whole number (ids, status and other codes).
+    /// A value that is not one is refused as typed and dropped from a URL:
+    /// a real server answers such a value with 500.
+    pub integers: &'static [&'static str],
     /// 10 for most lists; logins default to 25.
     pub default_limit: u32,
 }
@@ -108,10 +118,25 @@ impl ListSpec {
                 .iter()
                 .filter_map(|key| {
                     value(key)
-                        .filter(|v| !v.trim().is_empty())
-                        .map(|v| (*key, v.trim().to_string()))
+                        .map(|v| v.trim().to_string())
+                        .filter(|v| !v.is_empty() && self.check_filter(key, v).is_ok())
+                        .map(|v| (*key, v))
                 })
                 .collect(),
+        }
+    }
+
+    /// Whether `value` is acceptable for the filter `key`: integer filters
+    /// take a whole number from 0 up (no sign, no letters, at most 18 digits).
+    pub fn check_filter(&self, key: &str, value: &str) -> Result<(), &'static str> {
+        let value = value.trim();
+        if value.is_empty() || !self.integers.contains(&key) {
+            return Ok(());
+        }
+        if value.len() <= 18 && value.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(())
+        } else {
+            Err("Enter a whole number, such as 12.")
         }
     }
 
@@ -227,10 +252,20 @@ pub fn decode_list<T: DeserializeOwned>(
     })?;
     let raw_items = body
         .get(key)
-        .ok_or_else(|| ApiError::UnexpectedResponse(format!("the list has no “{key}”")))?;
-    let items = Vec::<T>::deserialize(raw_items).map_err(|error| {
-        ApiError::UnexpectedResponse(format!("an item of “{key}” is malformed: {error}"))
-    })?;
+        .and_then(Value::as_array)
+        .ok_or_else(|| ApiError::UnexpectedResponse(format!("the list has no “{key}” array")))?;
+    // Render at most the page asked for: a server that sends 50,000 items
+    // for a page of 10 must not freeze the browser.
+    let wanted = limit.max(1) as usize;
+    let surplus = raw_items.len().saturating_sub(wanted);
+    let mut items = Vec::with_capacity(raw_items.len().min(wanted));
+    let mut unreadable = 0;
+    for raw in raw_items.iter().take(wanted) {
+        match T::deserialize(raw) {
+            Ok(item) => items.push(item),
+            Err(_) => unreadable += 1,
+        }
+    }
     Ok(ListPage {
         items,
         page: envelope.page,
@@ -238,6 +273,8 @@ pub fn decode_list<T: DeserializeOwned>(
         total: envelope.total,
         next_uri: envelope.next_uri,
         previous_uri: envelope.previous_uri,
+        unreadable,
+        surplus,
     })
 }
 
@@ -250,6 +287,7 @@ mod tests {
         let response = HttpResponse {
             status: 204,
             content_type: Some("text/html".into()),
+            retry_after: None,
             body: String::new(),
         };
         let page: ListPage<Value> = decode_list(&response, "roles", 3, 10).expect("empty page");
@@ -273,6 +311,28 @@ mod tests {
     }
 
     #[test]
+    fn oversized_answers_are_cut_to_the_page_asked_for() {
+        let items: Vec<String> = (0..50_000).map(|n| n.to_string()).collect();
+        let body = format!(
+            r#"{{"page":1,"limit":10,"total":50000,"items":[{}]}}"#,
+            items.join(",")
+        );
+        let page: ListPage<u32> =
+            decode_list(&HttpResponse::json(200, body), "items", 1, 10).expect("page");
+        assert_eq!(page.items, (0..10).collect::<Vec<u32>>());
+        assert_eq!((page.surplus, page.unreadable), (49_990, 0));
+    }
+
+    #[test]
+    fn one_malformed_item_leaves_the_others_readable() {
+        let body = r#"{"page":1,"limit":10,"total":4,"items":[1,"two",3,{"x":4}]}"#;
+        let page: ListPage<u8> =
+            decode_list(&HttpResponse::json(200, body.into()), "items", 1, 10).expect("page");
+        assert_eq!(page.items, [1, 3]);
+        assert_eq!((page.unreadable, page.surplus), (2, 0));
+    }
+
+    #[test]
     fn malformed_lists_are_unexpected_responses() {
         for body in [
             "[]",
@@ -292,6 +352,7 @@ mod tests {
     const SPEC: ListSpec = ListSpec {
         orders: &["id.asc", "id.desc", "name.asc", "name.desc"],
         filters: &["type", "status"],
+        integers: &["status"],
         default_limit: DEFAULT_LIMIT,
     };
 
@@ -344,6 +405,21 @@ mod tests {
             }
         );
         assert_eq!(from_pairs(&[("page", "two")]).page, 1);
+    }
+
+    #[test]
+    fn integer_filters_refuse_letters_as_typed_and_in_the_url() {
+        assert!(SPEC.check_filter("status", "2").is_ok());
+        assert!(SPEC.check_filter("status", " 12 ").is_ok());
+        assert!(SPEC.check_filter("status", "").is_ok());
+        for garbage in ["abc", "1a", "-1", "1.5", "1e3", "99999999999999999999"] {
+            assert!(SPEC.check_filter("status", garbage).is_err(), "{garbage}");
+        }
+        assert!(SPEC.check_filter("type", "admin").is_ok(), "text filters take text");
+        let query = from_pairs(&[("status", "abc"), ("type", "user")]);
+        assert_eq!(query.filters, vec![("type", "user".to_string())]);
+        let typed = SPEC.filtered(&query, "status", "x1");
+        assert_eq!(typed.filter("status"), None);
     }
 
     #[test]

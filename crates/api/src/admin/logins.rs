@@ -20,6 +20,7 @@ pub const LOGINS: Resource = Resource {
     list: ListSpec {
         orders: &["id.asc", "id.desc", "attempt_date.asc", "attempt_date.desc"],
         filters: &["user_id", "username", "ip_address", "api"],
+        integers: &["user_id", "api"],
         default_limit: DEFAULT_LIMIT,
     },
 };

@@ -140,10 +140,15 @@ pub fn decode_error(response: &HttpResponse) -> ApiError {
             Some(fields) if !fields.is_empty() => ApiError::Validation(fields),
             _ => ApiError::BadRequest(text),
         },
+        401 if names_app_key(&text) => ApiError::BadAppKey(text),
         401 => ApiError::Unauthorized(text),
         403 => ApiError::Forbidden(text),
         404 => ApiError::NotFound(text),
         405 => ApiError::MethodNotAllowed(text),
+        415 => ApiError::UnsupportedMediaType(text),
+        429 => ApiError::TooManyRequests {
+            retry_after: response.retry_after,
+        },
         status if error.is_none() && status < 500 => ApiError::UnexpectedResponse(format!(
             "HTTP {status} with {}",
             describe_body(&response.body)
@@ -155,6 +160,18 @@ pub fn decode_error(response: &HttpResponse) -> ApiError {
     }
 }
 
+/// Whether a 401's text is the documented "Bad/Missing application key"
+/// (or a server's variant of it), which no password can fix.
+pub fn names_app_key(text: &str) -> bool {
+    let text = text.to_ascii_lowercase();
+    text.contains("application key") || text.contains("app key") || text.contains("app_key")
+}
+
+/// Whether an answer is the 401 refusing the console's application key.
+pub fn is_app_key_refusal(response: &HttpResponse) -> bool {
+    response.status == 401 && matches!(decode_error(response), ApiError::BadAppKey(_))
+}
+
 fn default_text(status: u16) -> &'static str {
     match status {
         400 => "Bad request",
@@ -162,6 +179,7 @@ fn default_text(status: u16) -> &'static str {
         403 => "Forbidden",
         404 => "Not found",
         405 => "Method not allowed",
+        415 => "Unsupported media type",
         _ => "Server error",
     }
 }
@@ -209,10 +227,19 @@ pub fn decode_plain<T: DeserializeOwned>(
         .map_err(|error| ApiError::UnexpectedResponse(format!("malformed answer: {error}")))
 }
 
-/// Decodes the answer to a delete: 204 with no body.
+/// Decodes the answer to a delete. The documented success is 204 with no
+/// body; a 200 with an empty body is read the same way. Any other 2xx (a
+/// 200 with a body, garbage or not) is not the documented answer and says
+/// nothing about whether the record is gone, so it is an unexpected answer.
 pub fn decode_deleted(response: &HttpResponse) -> Result<(), ApiError> {
     match response.status {
-        200 | 204 => Ok(()),
+        204 => Ok(()),
+        200 if response.body.trim().is_empty() => Ok(()),
+        200..=299 => Err(ApiError::UnexpectedResponse(format!(
+            "a delete answers 204 with no body, but this was HTTP {} with {}; the record may still exist",
+            response.status,
+            describe_body(&response.body)
+        ))),
         _ => Err(decode_error(response)),
     }
 }
@@ -360,8 +387,53 @@ mod tests {
     }
 
     #[test]
-    fn delete_accepts_204_only_as_success() {
+    fn app_key_refusals_are_told_apart_from_expired_tokens() {
+        for text in ["Bad application key", "Missing application key"] {
+            let answer = response(401, &format!(r#"{{"error":"{text}"}}"#));
+            assert_eq!(decode_error(&answer), ApiError::BadAppKey(text.into()));
+            assert!(is_app_key_refusal(&answer));
+        }
+        let expired = response(401, r#"{"error":"Invalid or expired token"}"#);
+        assert!(!is_app_key_refusal(&expired));
+        assert!(matches!(
+            decode_error(&expired),
+            ApiError::Unauthorized(_)
+        ));
+    }
+
+    #[test]
+    fn decodes_415_and_429_with_retry_after() {
+        assert!(matches!(
+            decode_error(&response(415, r#"{"error":"Unsupported media type"}"#)),
+            ApiError::UnsupportedMediaType(_)
+        ));
+        let mut busy = response(429, r#"{"error":"Too many requests"}"#);
+        busy.retry_after = Some(2);
+        assert_eq!(
+            decode_error(&busy),
+            ApiError::TooManyRequests {
+                retry_after: Some(2)
+            }
+        );
+    }
+
+    #[test]
+    fn delete_success_is_decided_by_status_and_the_documented_body() {
         assert_eq!(decode_deleted(&HttpResponse::empty(204)), Ok(()));
+        assert_eq!(decode_deleted(&response(200, "")), Ok(()));
+        for body in ["garbage", r#"{"deleted": false}"#, "{}", "<html>ok</html>"] {
+            assert!(
+                matches!(
+                    decode_deleted(&response(200, body)),
+                    Err(ApiError::UnexpectedResponse(_))
+                ),
+                "{body}"
+            );
+        }
+        assert!(matches!(
+            decode_deleted(&response(202, "{}")),
+            Err(ApiError::UnexpectedResponse(_))
+        ));
         assert!(matches!(
             decode_deleted(&response(404, r#"{"error":"Not found"}"#)),
             Err(ApiError::NotFound(_))

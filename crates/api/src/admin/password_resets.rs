@@ -14,6 +14,7 @@ pub const PASSWORD_RESETS: Resource = Resource {
     list: ListSpec {
         orders: &["id.asc", "id.desc", "requested_at.asc", "requested_at.desc"],
         filters: &["status", "user_id"],
+        integers: &["status", "user_id"],
         default_limit: DEFAULT_LIMIT,
     },
 };

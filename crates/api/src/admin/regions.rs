@@ -20,6 +20,7 @@ pub const REGIONS: Resource = Resource {
             "code_2.desc",
         ],
         filters: &["status", "country_id"],
+        integers: &["status", "country_id"],
         default_limit: DEFAULT_LIMIT,
     },
 };

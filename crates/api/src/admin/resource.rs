@@ -120,6 +120,7 @@ mod tests {
         list: ListSpec {
             orders: &["id.asc", "id.desc"],
             filters: &["status", "owner_id"],
+            integers: &["status", "owner_id"],
             default_limit: DEFAULT_LIMIT,
         },
     };

@@ -232,6 +232,7 @@ impl RoleType {
 pub const LIST: ListSpec = ListSpec {
     orders: &["id.asc", "id.desc", "name.asc", "name.desc"],
     filters: &["type"],
+    integers: &[],
     default_limit: super::list::DEFAULT_LIMIT,
 };
 

@@ -31,6 +31,7 @@ pub const TERMS: Resource = Resource {
             "version.desc",
         ],
         filters: &["status"],
+        integers: &["status"],
         default_limit: DEFAULT_LIMIT,
     },
 };

@@ -63,6 +63,7 @@ impl SignInFailure {
     /// Recognises a documented failure from the status and the error text.
     pub fn classify(error: &ApiError) -> Option<SignInFailure> {
         let (text, forbidden) = match error {
+            ApiError::BadAppKey(_) => return Some(SignInFailure::BadAppKey),
             ApiError::Unauthorized(text) => (text.to_ascii_lowercase(), false),
             ApiError::Forbidden(text) => (text.to_ascii_lowercase(), true),
             _ => return None,
@@ -75,10 +76,7 @@ impl SignInFailure {
             }
         } else if text.contains("locked") {
             SignInFailure::AccountLocked
-        } else if text.contains("application key")
-            || text.contains("app key")
-            || text.contains("app_key")
-        {
+        } else if super::names_app_key(&text) {
             SignInFailure::BadAppKey
         } else {
             SignInFailure::BadCredentials
@@ -105,7 +103,7 @@ impl SignInFailure {
                 "Your password has expired. Request a password reset, follow its directions, then sign in with the new password."
             }
             SignInFailure::PermissionDenied => {
-                "This account may not use the Admin API. Sign in with an administrator account."
+                "The server accepted the credentials but denied access (403 Permission denied). The likely causes: the password has expired (request a password reset, then sign in with the new password), or this account has no admin role (sign in with an administrator account)."
             }
             SignInFailure::BadAppKey => {
                 "The server rejected the application key. Check it under Connections, or ask the system owner for a new one."

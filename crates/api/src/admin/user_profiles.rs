@@ -29,6 +29,7 @@ pub const USER_PROFILES: Resource = Resource {
             "joined_at.desc",
         ],
         filters: &["status"],
+        integers: &["status"],
         default_limit: DEFAULT_LIMIT,
     },
 };

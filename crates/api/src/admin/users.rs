@@ -31,6 +31,7 @@ pub const USERS: Resource = Resource {
     list: ListSpec {
         orders: &["id.asc", "id.desc", "username.asc", "username.desc"],
         filters: &["status", "role"],
+        integers: &["status", "role"],
         default_limit: DEFAULT_LIMIT,
     },
 };
