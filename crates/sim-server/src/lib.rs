@@ -1,10 +1,22 @@
 //! Serves the simulator over real HTTP, beside an optional static SPA build.
 //!
 //! - `/api/admin/…` → the simulated Admin API;
-//! - `POST /__sim/reset` → fresh seeded state (end-to-end tests isolate with it);
+//! - `POST /__sim/reset` → fresh seeded state, no faults, no config override
+//!   (end-to-end tests isolate with it);
+//! - `POST /__sim/fault` → the next matching API calls fail on purpose (see
+//!   [`Fault`]); `DELETE /__sim/fault` clears every fault;
+//! - `PUT /__sim/config` → the body is served as `/config.json` (the
+//!   deployment config); `DELETE /__sim/config` stops serving it;
 //! - anything else → a file from the static folder, or `index.html` for
 //!   unknown paths so client-side routes survive a reload.
+//!
+//! Every answer carries the security headers a `<meta>` CSP cannot (see
+//! `deploy/nginx.conf`): `frame-ancestors 'none'`, `nosniff`,
+//! `no-referrer` and HSTS. The `__sim` controls are for tests only.
 
+mod fault;
+
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -13,6 +25,24 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use tiny_http::{Header, Request, Response, Server};
 use userdesk_api::{HttpRequest, HttpResponse, Method};
 use userdesk_sim::{Api, Simulator};
+
+pub use fault::{Fault, FaultKind};
+
+/// What the test controls change, beside the simulator.
+#[derive(Default)]
+struct Controls {
+    faults: Vec<Fault>,
+    config: Option<String>,
+}
+
+/// Headers every answer carries.
+const SECURITY_HEADERS: [(&str, &str); 5] = [
+    ("Content-Security-Policy", "frame-ancestors 'none'"),
+    ("X-Frame-Options", "DENY"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
+];
 
 /// What to serve and where.
 #[derive(Clone, Debug)]
@@ -29,14 +59,20 @@ pub fn serve(options: Options) -> Result<(), String> {
     let server = Server::http(options.address)
         .map_err(|error| format!("cannot listen on {}: {error}", options.address))?;
     let state = Arc::new(Mutex::new(fresh_simulator(&options)));
+    let controls = Arc::new(Mutex::new(Controls::default()));
     println!("sim-server listening on http://{}", options.address);
     let options = Arc::new(options);
     for request in server.incoming_requests() {
         let state = Arc::clone(&state);
+        let controls = Arc::clone(&controls);
         let options = Arc::clone(&options);
-        std::thread::spawn(move || respond(request, &state, &options));
+        std::thread::spawn(move || respond(request, &state, &controls, &options));
     }
     Ok(())
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn fresh_simulator(options: &Options) -> Simulator {
@@ -60,25 +96,39 @@ fn entropy() -> u64 {
         ^ u64::from(std::process::id())
 }
 
-fn respond(mut request: Request, state: &Mutex<Simulator>, options: &Options) {
+fn respond(
+    mut request: Request,
+    state: &Mutex<Simulator>,
+    controls: &Mutex<Controls>,
+    options: &Options,
+) {
     let url = request.url().to_string();
     let path = url.split('?').next().unwrap_or("/").to_string();
+    let method = request.method().clone();
     let response = if let Some(rest) = path.strip_prefix(Api::Admin.mount_path()) {
         let api_url = format!("{rest}{}", &url[path.len()..]);
-        match to_api_request(&mut request, api_url) {
-            Some(api_request) => {
-                let mut simulator = state
-                    .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner());
-                simulator.handle(Api::Admin, &api_request, now())
+        let fault = fault::take(&mut lock(controls).faults, rest, method.as_str());
+        match fault {
+            Some(FaultKind::Drop) => return drop_connection(request),
+            Some(FaultKind::Hang) => {
+                fault::hang(|| lock(controls).faults.is_empty());
+                return drop_connection(request);
             }
-            None => HttpResponse::json(405, r#"{"error": "Method not allowed"}"#.to_string()),
+            Some(kind) => kind.response(),
+            None => match to_api_request(&mut request, api_url) {
+                Some(api_request) => lock(state).handle(Api::Admin, &api_request, now()),
+                None => HttpResponse::json(405, r#"{"error": "Method not allowed"}"#.to_string()),
+            },
         }
-    } else if path == "/__sim/reset" && request.method() == &tiny_http::Method::Post {
-        *state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = fresh_simulator(options);
-        HttpResponse::empty(204)
+    } else if path.starts_with("/__sim/") {
+        let mut body = String::new();
+        let _ = request.as_reader().read_to_string(&mut body);
+        control(&path, &method, &body, state, controls, options)
+    } else if path == "/config.json" {
+        match lock(controls).config.clone() {
+            Some(text) => HttpResponse::json(200, text),
+            None => return serve_static(request, &path, options.static_root.as_deref()),
+        }
     } else {
         return serve_static(request, &path, options.static_root.as_deref());
     };
@@ -86,7 +136,63 @@ fn respond(mut request: Request, state: &Mutex<Simulator>, options: &Options) {
     if let Some(content_type) = response.content_type {
         reply.add_header(header("Content-Type", &content_type));
     }
-    let _ = request.respond(reply);
+    if let Some(seconds) = response.retry_after {
+        reply.add_header(header("Retry-After", &seconds.to_string()));
+    }
+    let _ = request.respond(with_security_headers(reply));
+}
+
+/// The test-only controls under `/__sim/`.
+fn control(
+    path: &str,
+    method: &tiny_http::Method,
+    body: &str,
+    state: &Mutex<Simulator>,
+    controls: &Mutex<Controls>,
+    options: &Options,
+) -> HttpResponse {
+    use tiny_http::Method::{Delete, Post, Put};
+    match (path, method) {
+        ("/__sim/reset", Post) => {
+            *lock(state) = fresh_simulator(options);
+            *lock(controls) = Controls::default();
+            HttpResponse::empty(204)
+        }
+        ("/__sim/fault", Post) => match Fault::parse(body) {
+            Ok(fault) => {
+                lock(controls).faults.push(fault);
+                HttpResponse::empty(204)
+            }
+            Err(problem) => HttpResponse::json(400, serde_json::json!({ "error": problem }).to_string()),
+        },
+        ("/__sim/fault", Delete) => {
+            lock(controls).faults.clear();
+            HttpResponse::empty(204)
+        }
+        ("/__sim/config", Put) => {
+            lock(controls).config = Some(body.to_string());
+            HttpResponse::empty(204)
+        }
+        ("/__sim/config", Delete) => {
+            lock(controls).config = None;
+            HttpResponse::empty(204)
+        }
+        _ => HttpResponse::json(404, r#"{"error": "Not found"}"#.to_string()),
+    }
+}
+
+/// Ends the exchange without an HTTP answer: the browser sees a network error.
+fn drop_connection(request: Request) {
+    let mut writer = request.into_writer();
+    let _ = writer.write_all(b"\r\n");
+    let _ = writer.flush();
+}
+
+fn with_security_headers<R: std::io::Read>(mut reply: Response<R>) -> Response<R> {
+    for (name, value) in SECURITY_HEADERS {
+        reply.add_header(header(name, value));
+    }
+    reply
 }
 
 fn to_api_request(request: &mut Request, url: String) -> Option<HttpRequest> {
@@ -114,7 +220,7 @@ fn serve_static(request: Request, path: &str, root: Option<&Path>) {
         Ok(bytes) => {
             let reply =
                 Response::from_data(bytes).with_header(header("Content-Type", content_type(&file)));
-            let _ = request.respond(reply);
+            let _ = request.respond(with_security_headers(reply));
         }
         Err(_) => {
             let _ = request.respond(Response::from_string("not found").with_status_code(404));

@@ -11,6 +11,7 @@
 
 pub mod admin;
 mod json;
+pub mod password;
 mod rng;
 
 use serde::{Deserialize, Serialize};

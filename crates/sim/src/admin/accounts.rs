@@ -11,6 +11,7 @@ use userdesk_api::time::format_timestamp;
 use userdesk_api::{FieldErrors, HttpResponse, Method};
 
 use super::{json_body, AdminServer, Call};
+use crate::password::PasswordHash;
 use crate::json::{error, field_errors, ok};
 
 pub const USERNAME_TAKEN: &str = "This username is already taken.";
@@ -21,8 +22,8 @@ pub const EMAIL_TAKEN: &str = "This email address is already in use.";
 pub struct Account {
     pub id: i64,
     pub fields: AccountFields,
-    /// Salted FNV-1a digest: the simulator never keeps a plain password.
-    pub password_digest: String,
+    /// Never the password itself: see [`PasswordHash`].
+    pub password: PasswordHash,
     pub is_admin: bool,
     pub role_ids: Vec<i64>,
     pub joined_at: String,
@@ -40,7 +41,7 @@ impl Account {
     pub fn new(
         id: i64,
         fields: AccountFields,
-        password: &str,
+        password: PasswordHash,
         is_admin: bool,
         role_ids: Vec<i64>,
         now: i64,
@@ -48,7 +49,7 @@ impl Account {
         Account {
             id,
             fields,
-            password_digest: digest(id, password),
+            password,
             is_admin,
             role_ids,
             joined_at: format_timestamp(now),
@@ -63,11 +64,11 @@ impl Account {
     }
 
     pub fn password_matches(&self, password: &str) -> bool {
-        self.password_digest == digest(self.id, password)
+        self.password.matches(password)
     }
 
     pub fn set_password(&mut self, password: &str, now: i64) {
-        self.password_digest = digest(self.id, password);
+        self.password = PasswordHash::new(password, &salt("administrator", self.id, now));
         self.password_changed_at = now;
     }
 
@@ -88,14 +89,10 @@ impl Account {
     }
 }
 
-// Salted by id, not username, so renaming an account keeps its password.
-pub(super) fn digest(id: i64, password: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in id.to_le_bytes().into_iter().chain(password.bytes()) {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("fnv1a:{hash:016x}")
+/// A salt unique to one password of one record: its kind, id and the time
+/// it was set. Not tied to the username, so a rename keeps the password.
+pub(super) fn salt(kind: &str, id: i64, now: i64) -> String {
+    format!("{kind}:{id}:{now}")
 }
 
 impl AdminServer {

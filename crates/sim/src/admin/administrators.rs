@@ -8,7 +8,9 @@ use userdesk_api::time::format_timestamp;
 use userdesk_api::{HttpResponse, Method};
 
 use super::list::{same_number, serve_list};
+use super::accounts::salt;
 use super::{json_body, Account, AdminServer, Call};
+use crate::password::PasswordHash;
 use crate::json::{error, field_errors, no_content, ok};
 
 impl AdminServer {
@@ -120,11 +122,14 @@ impl AdminServer {
             None => {
                 let id = self.next_account_id;
                 self.next_account_id += 1;
-                let password = fields.password.clone().unwrap_or_default();
+                let password = match &fields.password {
+                    Some(typed) => PasswordHash::new(typed, &salt("administrator", id, now)),
+                    None => PasswordHash::Unset,
+                };
                 self.accounts.push(Account::new(
                     id,
                     fields.account.clone(),
-                    &password,
+                    password,
                     true,
                     Vec::new(),
                     now,

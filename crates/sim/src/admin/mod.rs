@@ -44,6 +44,9 @@ pub struct AdminServer {
     pub app_keys: Vec<AppKey>,
     pub roles: Vec<Role>,
     pub accounts: Vec<Account>,
+    /// Live tokens. Never part of the persisted state: Demo keeps them in
+    /// the tab's session storage, apart (see [`AdminServer::tokens_json`]).
+    #[serde(skip)]
     pub tokens: Vec<IssuedToken>,
     pub users: Vec<StoredUser>,
     pub user_profiles: Vec<UserProfile>,
@@ -84,6 +87,23 @@ pub(crate) struct Call<'a> {
 impl AdminServer {
     pub fn seeded(now: i64) -> Self {
         seed::seeded(now)
+    }
+
+    /// The live tokens as JSON, for the tab's session storage.
+    pub fn tokens_json(&self) -> String {
+        serde_json::to_string(&self.tokens).unwrap_or_default()
+    }
+
+    /// Takes back tokens saved by [`AdminServer::tokens_json`]; garbage is ignored.
+    pub fn restore_tokens(&mut self, text: &str) {
+        if let Ok(tokens) = serde_json::from_str(text) {
+            self.tokens = tokens;
+        }
+    }
+
+    /// Forgets one token (signing out).
+    pub fn revoke(&mut self, token: &str) {
+        self.tokens.retain(|issued| issued.token != token);
     }
 
     pub fn handle(&mut self, request: &HttpRequest, now: i64, rng: &mut Rng) -> HttpResponse {

@@ -17,7 +17,7 @@ use userdesk_api::base64::parse_basic_auth;
 use userdesk_api::time::{format_timestamp, parse_timestamp};
 use userdesk_api::HttpRequest;
 
-use super::accounts::digest;
+use crate::password::PasswordHash;
 use super::{Acceptance, AdminServer, StoredUser};
 
 const SEEDED_AT: &str = "2019-11-05T02:16:56+0000";
@@ -182,7 +182,9 @@ pub fn users() -> (Vec<StoredUser>, Vec<UserProfile>) {
             id: seed.id,
             email: format!("{username}@test.com"),
             is_verified: seed.verified,
-            password_digest: digest(seed.id, &format!("{username}Pass!")),
+            password: PasswordHash::Seeded {
+                seed: username.clone(),
+            },
             password_changed_at: SEEDED_AT.to_string(),
             // User 3 also holds SERVICE, so the role filter has something to tell apart.
             role_ids: if seed.id == 3 { vec![1, 3] } else { vec![1] },

@@ -7,6 +7,7 @@ use userdesk_api::admin::status::ResourceStatus;
 use userdesk_api::admin::DOCUMENTED_APP_KEY;
 
 use super::{records, Account, AdminServer, TOKEN_LIFETIME};
+use crate::password::PasswordHash;
 
 const SEEDED_AT: &str = "2019-11-05T02:16:56+0000";
 
@@ -89,12 +90,10 @@ fn administrators(now: i64) -> Vec<Account> {
             last_name: last.to_string(),
             username: username.to_string(),
         };
-        let password = if id == 1 {
-            "admin1pass".to_string()
-        } else {
-            format!("{username}Pass!")
+        let password = PasswordHash::Seeded {
+            seed: username.to_string(),
         };
-        let mut account = Account::new(id, fields, &password, true, roles, now);
+        let mut account = Account::new(id, fields, password, true, roles, now);
         account.joined_at = joined.to_string();
         account.status = status;
         account.status_changed_at = joined.to_string();

@@ -9,7 +9,6 @@ use userdesk_api::admin::roles::Role;
 use userdesk_api::base64::parse_basic_auth;
 use userdesk_api::{HttpRequest, HttpResponse};
 
-use super::accounts::digest;
 use super::{AdminServer, IssuedToken};
 use crate::json::{error, ok};
 use crate::Rng;
@@ -37,7 +36,7 @@ impl AdminServer {
             let user_with_password = self
                 .users
                 .iter()
-                .any(|u| u.username == username && u.password_digest == digest(u.id, &password));
+                .any(|u| u.username == username && u.password.matches(&password));
             return if user_with_password {
                 error(403, "Permission denied")
             } else {

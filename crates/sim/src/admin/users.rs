@@ -13,7 +13,8 @@ use userdesk_api::admin::users::{self, AcceptedTerms, Profile, TermsRef, User, U
 use userdesk_api::time::format_timestamp;
 use userdesk_api::{FieldErrors, HttpResponse, Method};
 
-use super::accounts::{digest, taken_errors};
+use super::accounts::{salt, taken_errors};
+use crate::password::PasswordHash;
 use super::list::{number_key, same_number, serve_list};
 use super::{json_body, AdminServer, Call};
 use crate::json::{error, field_errors, no_content, ok};
@@ -25,8 +26,8 @@ pub struct StoredUser {
     pub username: String,
     pub email: String,
     pub is_verified: bool,
-    /// Salted digest, never the password itself.
-    pub password_digest: String,
+    /// Never the password itself: see [`PasswordHash`].
+    pub password: PasswordHash,
     pub password_changed_at: String,
     pub role_ids: Vec<i64>,
     pub status: ResourceStatus,
@@ -219,7 +220,7 @@ impl AdminServer {
                     username: String::new(),
                     email: String::new(),
                     is_verified: false,
-                    password_digest: String::new(),
+                    password: PasswordHash::Unset,
                     password_changed_at: stamp.clone(),
                     role_ids: Vec::new(),
                     status: fields.status,
@@ -233,7 +234,7 @@ impl AdminServer {
         };
         let user = &mut self.users[index];
         if let Some(password) = &fields.password {
-            user.password_digest = digest(user.id, password);
+            user.password = PasswordHash::new(password, &salt("user", user.id, now));
             user.password_changed_at = stamp.clone();
         }
         if user.status != fields.status {

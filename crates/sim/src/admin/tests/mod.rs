@@ -60,7 +60,7 @@ fn app_key_is_required_and_checked() {
     let missing = HttpRequest::new(Method::Get, "/v/1.0/token");
     assert_eq!(
         roles::decode_role(&send(&mut sim, &missing)),
-        Err(ApiError::Unauthorized("Missing application key".into()))
+        Err(ApiError::BadAppKey("Missing application key".into()))
     );
     let mut wrong = config();
     wrong.app_key = "x".repeat(32);
@@ -135,7 +135,7 @@ fn non_administrators_are_denied() {
     sim.admin.accounts.push(super::Account::new(
         9,
         fields,
-        "user9pass",
+        crate::password::PasswordHash::new("user9pass", "test"),
         false,
         vec![1],
         NOW,
@@ -389,6 +389,7 @@ fn state_survives_a_json_round_trip() {
         &roles::create_request(&config(), &token, &input("KEPT")),
     );
     let mut restored = Simulator::from_json(&sim.to_json()).expect("restores");
+    restored.admin.restore_tokens(&sim.admin.tokens_json());
     let kept = roles::decode_role(&restored.handle(
         Api::Admin,
         &roles::get_request(&config(), &token, 4),
@@ -665,7 +666,7 @@ mod app_key_tests {
         );
         assert_eq!(
             app_keys::APP_KEYS.decode_record::<app_keys::AppKey>(&next),
-            Err(ApiError::Unauthorized("Bad application key".into()))
+            Err(ApiError::BadAppKey("Bad application key".into()))
         );
     }
 }
@@ -833,4 +834,21 @@ mod administrator_tests {
             ));
         assert!(matches!(gone, Err(ApiError::NotFound(_))));
     }
+}
+
+#[test]
+fn persisted_state_holds_no_token_and_no_password() {
+    let mut sim = Simulator::seeded(NOW, 7);
+    let token = sign_in(&mut sim);
+    let saved = sim.to_json();
+    assert!(!saved.contains(&token), "a token reached the persisted state");
+    for password in ["admin1pass", "admin2Pass!", "user3Pass!"] {
+        assert!(!saved.contains(password), "{password} is in the persisted state");
+    }
+    let mut restored = Simulator::from_json(&saved).expect("restores");
+    assert!(restored.admin.tokens.is_empty());
+    restored.admin.restore_tokens(&sim.admin.tokens_json());
+    assert_eq!(restored.admin.tokens.len(), 1);
+    restored.admin.revoke(&token);
+    assert!(restored.admin.tokens.is_empty());
 }
