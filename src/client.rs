@@ -4,13 +4,21 @@
 
 use leptos::prelude::*;
 use userdesk_api::admin::token::{decode_token, token_request};
-use userdesk_api::admin::AdminConfig;
+use userdesk_api::admin::{is_app_key_refusal, AdminConfig};
+use userdesk_api::deploy::DeployOutcome;
 use userdesk_api::{ApiError, HttpRequest, HttpResponse};
 use userdesk_sim::Api;
 
+use crate::components::toast::{ToastKind, Toasts};
+use crate::demo;
 use crate::session::{AdminSession, Session};
 use crate::settings::Connections;
 use crate::transport::{self, Activity};
+
+/// The longest `Retry-After` waited for before the one automatic retry.
+const MAX_AUTOMATIC_WAIT_SECONDS: u32 = 30;
+/// The wait when a 429 gives no usable `Retry-After`.
+const DEFAULT_WAIT_SECONDS: u32 = 2;
 
 /// Records this session has seen, dropped at sign-out.
 #[derive(Clone, Copy)]
@@ -32,18 +40,21 @@ pub struct Client {
     pub session: Session,
     pub activity: Activity,
     pub cache: Cache,
+    toasts: Toasts,
 }
 
 impl Client {
-    /// Creates the app's client and provides it (and its parts) as context.
-    pub fn provide() -> Client {
+    /// Creates the app's client from the deployment config and provides it
+    /// (and its parts) as context. Needs [`Toasts`] provided first.
+    pub fn provide(deployment: &DeployOutcome) -> Client {
         let client = Client {
-            connections: RwSignal::new(Connections::load()),
+            connections: RwSignal::new(Connections::load(deployment)),
             session: Session::restore(),
             activity: Activity::new(),
             cache: Cache {
                 role_names: RwSignal::new(Vec::new()),
             },
+            toasts: Toasts::use_toasts(),
         };
         provide_context(client);
         provide_context(client.connections);
@@ -71,16 +82,36 @@ impl Client {
         Ok(session)
     }
 
-    /// Sends an authenticated Admin API call. On 401 it asks the user to
-    /// re-authenticate and, if they do, sends the call once more with the new
-    /// token, so the page and its input survive.
+    /// Sends an authenticated Admin API call.
+    ///
+    /// - On 429 it says when a retry is possible, waits for `Retry-After`
+    ///   and sends the call once more.
+    /// - On 401 it asks the user to re-authenticate and, if they do, sends
+    ///   the call once more with the new token, so the page and its input
+    ///   survive. A 401 refusing the app key is returned as it is: no
+    ///   password can fix it.
     pub async fn admin<F>(&self, build: F) -> Result<HttpResponse, ApiError>
     where
         F: Fn(&AdminConfig, &str) -> HttpRequest,
     {
-        let response = self.admin_once(&build).await?;
+        let mut response = self.admin_once(&build).await?;
+        if response.status == 429 {
+            let wait = response
+                .retry_after
+                .unwrap_or(DEFAULT_WAIT_SECONDS)
+                .clamp(1, MAX_AUTOMATIC_WAIT_SECONDS);
+            let _ = self.toasts.try_show(
+                ToastKind::Error,
+                format!("The server is busy (too many requests). Retrying in {wait} s…"),
+            );
+            transport::sleep(wait).await;
+            response = self.admin_once(&build).await?;
+        }
         // Without a session (signed out meanwhile) there is nobody to re-authenticate.
-        if response.status != 401 || self.session.admin.with_untracked(Option::is_none) {
+        if response.status != 401
+            || is_app_key_refusal(&response)
+            || self.session.admin.with_untracked(Option::is_none)
+        {
             return Ok(response);
         }
         if self.session.wait_for_reauth().await {
@@ -105,9 +136,11 @@ impl Client {
         transport::send(Api::Admin, &connection.target, request, self.activity).await
     }
 
-    /// Signs out: forgets the token and every cached record.
+    /// Signs out: forgets the token everywhere (memory, session storage,
+    /// Demo's tokens) and every cached record.
     pub fn sign_out(&self) {
         self.session.end();
+        demo::forget_tokens();
         self.cache.clear();
     }
 }

@@ -17,6 +17,7 @@ pub mod unsaved;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use userdesk_api::deploy::DeployOutcome;
 
 use crate::client::Client;
 use crate::components::toast::Toasts;
@@ -45,16 +46,22 @@ use crate::shell::Shell;
 use crate::unsaved::UnsavedChanges;
 
 /// Provides the app-wide context every page relies on.
-pub fn provide_app_context() -> Client {
+pub fn provide_app_context(deployment: &DeployOutcome) -> Client {
     Toasts::provide();
     UnsavedChanges::provide();
-    Client::provide()
+    Client::provide(deployment)
 }
 
-/// The whole console.
+/// Fetches the deployment config, then mounts the console.
+pub async fn start() {
+    let deployment = transport::fetch_deploy_config().await;
+    leptos::mount::mount_to_body(move || view! { <App deployment=deployment.clone() /> });
+}
+
+/// The whole console, set up from the deployment config.
 #[component]
-pub fn App() -> impl IntoView {
-    provide_app_context();
+pub fn App(deployment: DeployOutcome) -> impl IntoView {
+    provide_app_context(&deployment);
     UnsavedChanges::use_unsaved().install_guards();
     view! {
         <Router>

@@ -3,5 +3,5 @@ fn main() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("userdesk stopped: {info}").into());
     }));
-    leptos::mount::mount_to_body(userdesk::App);
+    wasm_bindgen_futures::spawn_local(userdesk::start());
 }

@@ -1,16 +1,23 @@
 //! Connection settings: per API, Demo (the in-browser simulator) or a server.
 //!
-//! The mode, base URL and version persist in local storage. The Admin app
-//! key stays in memory: it is a long-lived key, so a reload falls back to
-//! the documented key the simulator accepts.
+//! Three layers, the later winning:
+//! 1. the defaults: every API in Demo, with the documented Admin app key;
+//! 2. the deployment config, `/config.json` (see `userdesk_api::deploy`);
+//! 3. the user's choice under Connections: mode, base URL and version in
+//!    local storage; an Admin app key typed there in session storage, so it
+//!    lives for the tab and a reload keeps it.
+//!
+//! "Use the deployment's settings" removes layer 3.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use userdesk_api::admin::{AdminConfig, DEFAULT_VERSION, DOCUMENTED_APP_KEY};
+use userdesk_api::deploy::{ApiEntry, DeployConfig, DeployOutcome};
 
 use crate::storage::{self, Store};
 
-const STORAGE_KEY: &str = "userdesk.connections";
+const CHOICE_KEY: &str = "userdesk.connections";
+const APP_KEY_KEY: &str = "userdesk.admin.app_key";
 
 /// Where one API's requests go.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,18 +27,31 @@ pub enum Target {
     Server { base_url: String },
 }
 
+impl Target {
+    fn from_entry(entry: Option<&ApiEntry>) -> Target {
+        match entry.and_then(|e| e.base_url.clone()) {
+            Some(base_url) => Target::Server { base_url },
+            None => Target::Demo,
+        }
+    }
+}
+
+/// Which layer a connection comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Defaults,
+    Deployment,
+    /// Chosen under Connections in this browser.
+    Chosen,
+}
+
 /// The Admin API connection.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AdminConnection {
     pub target: Target,
     pub version: String,
-    /// Never serialised: see the module docs.
-    #[serde(skip, default = "documented_app_key")]
     pub app_key: String,
-}
-
-fn documented_app_key() -> String {
-    DOCUMENTED_APP_KEY.to_string()
+    pub source: Source,
 }
 
 impl Default for AdminConnection {
@@ -39,12 +59,32 @@ impl Default for AdminConnection {
         AdminConnection {
             target: Target::Demo,
             version: DEFAULT_VERSION.to_string(),
-            app_key: documented_app_key(),
+            app_key: DOCUMENTED_APP_KEY.to_string(),
+            source: Source::Defaults,
         }
     }
 }
 
 impl AdminConnection {
+    /// The deployment's Admin connection, or the defaults.
+    pub fn from_deployment(deployment: &DeployConfig) -> Self {
+        let Some(entry) = deployment.admin.as_ref() else {
+            return AdminConnection::default();
+        };
+        AdminConnection {
+            target: Target::from_entry(Some(entry)),
+            version: entry
+                .version
+                .clone()
+                .unwrap_or_else(|| DEFAULT_VERSION.to_string()),
+            app_key: entry
+                .app_key
+                .clone()
+                .unwrap_or_else(|| DOCUMENTED_APP_KEY.to_string()),
+            source: Source::Deployment,
+        }
+    }
+
     /// The request-building config. Demo paths go straight to the simulator.
     pub fn config(&self) -> AdminConfig {
         let base_url = match &self.target {
@@ -67,25 +107,77 @@ impl AdminConnection {
     }
 }
 
-/// Every API's connection.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// What local storage keeps of a choice: never the app key.
+#[derive(Serialize, Deserialize)]
+struct SavedChoice {
+    admin: SavedAdmin,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedAdmin {
+    target: Target,
+    version: String,
+}
+
+/// Every API's connection, and the deployment they started from.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Connections {
-    #[serde(default)]
     pub admin: AdminConnection,
+    pub deployment: DeployConfig,
+    /// Why `config.json` could not be used, for the banner.
+    pub deployment_problem: Option<String>,
 }
 
 impl Connections {
-    /// The saved settings, or Demo everywhere on first load.
-    pub fn load() -> Self {
-        storage::read(Store::Local, STORAGE_KEY)
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
+    /// The defaults, the deployment config over them, and this browser's
+    /// choice over both.
+    pub fn load(outcome: &DeployOutcome) -> Self {
+        let (deployment, deployment_problem) = match outcome {
+            DeployOutcome::Loaded(config) => ((**config).clone(), None),
+            DeployOutcome::Absent => (DeployConfig::default(), None),
+            DeployOutcome::Malformed(problem) => (DeployConfig::default(), Some(problem.clone())),
+        };
+        let mut admin = AdminConnection::from_deployment(&deployment);
+        let choice = storage::read(Store::Local, CHOICE_KEY)
+            .and_then(|text| serde_json::from_str::<SavedChoice>(&text).ok());
+        if let Some(choice) = choice {
+            admin.target = choice.admin.target;
+            admin.version = choice.admin.version;
+            admin.source = Source::Chosen;
+        }
+        if let Some(key) = storage::read(Store::Session, APP_KEY_KEY) {
+            admin.app_key = key;
+            admin.source = Source::Chosen;
+        }
+        Connections {
+            admin,
+            deployment,
+            deployment_problem,
+        }
     }
 
-    /// Persists the non-secret part.
-    pub fn save(&self) -> bool {
-        serde_json::to_string(self)
-            .is_ok_and(|text| storage::write(Store::Local, STORAGE_KEY, &text))
+    /// Keeps the user's Admin choice: mode, base URL and version for this
+    /// browser, the app key for this tab. Returns whether storage took it.
+    pub fn choose_admin(&mut self, mut chosen: AdminConnection) -> bool {
+        chosen.source = Source::Chosen;
+        let saved = SavedChoice {
+            admin: SavedAdmin {
+                target: chosen.target.clone(),
+                version: chosen.version.clone(),
+            },
+        };
+        let stored = serde_json::to_string(&saved)
+            .is_ok_and(|text| storage::write(Store::Local, CHOICE_KEY, &text))
+            && storage::write(Store::Session, APP_KEY_KEY, &chosen.app_key);
+        self.admin = chosen;
+        stored
+    }
+
+    /// Forgets the user's choice: back to the deployment config (or the defaults).
+    pub fn use_deployment(&mut self) {
+        storage::remove(Store::Local, CHOICE_KEY);
+        storage::remove(Store::Session, APP_KEY_KEY);
+        self.admin = AdminConnection::from_deployment(&self.deployment);
     }
 }
 

@@ -138,7 +138,15 @@ pub fn Shell(children: Children) -> impl IntoView {
                     </div>
                 }).collect_view()}
             </nav>
-            <main class="main" id="main">{children()}</main>
+            <main class="main" id="main">
+                {move || client.connections.with(|c| c.deployment_problem.clone()).map(|problem| view! {
+                    <div class="banner banner--error" role="alert">
+                        <p><strong>"The deployment config could not be used, so every API runs in Demo mode. "</strong>{problem}</p>
+                        <p>"Fix config.json on the server, or choose a server under " <A href="/settings">"Connections"</A> "."</p>
+                    </div>
+                })}
+                {children()}
+            </main>
         </div>
         <Toaster />
         <ReauthDialog />

@@ -4,6 +4,8 @@
 
 use gloo_net::http::{Method as FetchMethod, RequestBuilder};
 use leptos::prelude::*;
+use userdesk_api::deploy::{read_deploy_config, DeployOutcome};
+use userdesk_api::http::parse_retry_after;
 use userdesk_api::{ApiError, HttpRequest, HttpResponse, Method};
 use userdesk_sim::Api;
 use wasm_bindgen::prelude::*;
@@ -48,17 +50,38 @@ pub async fn send(
     activity.in_flight.update(|n| *n += 1);
     let result = match target {
         Target::Demo => Ok(demo::send(api, &request)),
-        Target::Server { .. } => fetch(request).await,
+        Target::Server { .. } => fetch(request, TIMEOUT_SECONDS).await,
     };
     activity.in_flight.update(|n| *n = n.saturating_sub(1));
     result
 }
 
-async fn fetch(request: HttpRequest) -> Result<HttpResponse, ApiError> {
+/// Seconds the start-up waits for `/config.json` before going on without it.
+const CONFIG_TIMEOUT_SECONDS: u32 = 5;
+
+/// Fetches the deployment config, `/config.json` beside `index.html`. No
+/// answer (offline, a dev server without the file) means there is none.
+pub async fn fetch_deploy_config() -> DeployOutcome {
+    let request =
+        HttpRequest::new(Method::Get, "/config.json").header("Accept", "application/json");
+    match fetch(request, CONFIG_TIMEOUT_SECONDS).await {
+        Ok(response) => read_deploy_config(
+            response.status,
+            response.content_type.as_deref(),
+            &response.body,
+        ),
+        Err(ApiError::Timeout { seconds }) => DeployOutcome::Malformed(format!(
+            "config.json did not arrive within {seconds} seconds."
+        )),
+        Err(_) => DeployOutcome::Absent,
+    }
+}
+
+async fn fetch(request: HttpRequest, timeout_seconds: u32) -> Result<HttpResponse, ApiError> {
     let controller = web_sys::AbortController::new()
         .map_err(|_| ApiError::Network("cannot create an abort controller".into()))?;
     let signal = controller.signal();
-    let timer = Timeout::start(&controller, TIMEOUT_SECONDS);
+    let timer = Timeout::start(&controller, timeout_seconds);
     let mut builder = RequestBuilder::new(&request.url).method(match request.method {
         Method::Get => FetchMethod::GET,
         Method::Post => FetchMethod::POST,
@@ -80,7 +103,7 @@ async fn fetch(request: HttpRequest) -> Result<HttpResponse, ApiError> {
     let response = outcome.map_err(|error| {
         if signal.aborted() {
             ApiError::Timeout {
-                seconds: TIMEOUT_SECONDS,
+                seconds: timeout_seconds,
             }
         } else {
             ApiError::Network(error.to_string())
@@ -88,10 +111,14 @@ async fn fetch(request: HttpRequest) -> Result<HttpResponse, ApiError> {
     })?;
     let status = response.status();
     let content_type = response.headers().get("content-type");
+    let retry_after = response
+        .headers()
+        .get("retry-after")
+        .and_then(|value| parse_retry_after(&value));
     let body = response.text().await.map_err(|_| {
         if signal.aborted() {
             ApiError::Timeout {
-                seconds: TIMEOUT_SECONDS,
+                seconds: timeout_seconds,
             }
         } else {
             ApiError::UnexpectedResponse("the body could not be read".into())
@@ -100,8 +127,22 @@ async fn fetch(request: HttpRequest) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse {
         status,
         content_type,
+        retry_after,
         body,
     })
+}
+
+/// Waits `seconds` on the page's timer (which tests can fast-forward).
+pub async fn sleep(seconds: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                (seconds * 1000) as i32,
+            );
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Aborts a request when it takes too long; dropping it cancels the timer.

@@ -67,7 +67,7 @@ async fn signed_in_demo() -> (Owner, Client, HtmlElement) {
     demo::reset();
     let owner = Owner::new();
     owner.set();
-    let client = provide_app_context();
+    let client = provide_app_context(&userdesk_api::deploy::DeployOutcome::Absent);
     client
         .admin_sign_in("admin1", "admin1pass")
         .await
@@ -567,4 +567,55 @@ async fn list_layout_renders_described_columns_from_the_demo() {
     let text = container.text_content().unwrap_or_default();
     assert!(text.contains("Lynne Harford"), "{text}");
     assert!(text.contains("Page 1 of 4 · 37 users"), "{text}");
+}
+
+/// Every `id` under `root`, with those used more than once.
+fn duplicate_ids(root: &HtmlElement) -> Vec<String> {
+    let mut seen = std::collections::BTreeMap::<String, u32>::new();
+    let nodes = root.query_selector_all("[id]").expect("selector");
+    for index in 0..nodes.length() {
+        if let Some(element) = nodes
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            *seen.entry(element.id()).or_default() += 1;
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, count)| *count > 1)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn no_id_is_shared_between_a_form_and_the_sign_in_dialog_over_it() {
+    let (_owner, client, container) = signed_in_demo().await;
+    let on_saved = Callback::new(|_: User| ());
+    let _mounted = mount_to(container.clone(), move || {
+        view! {
+            <Router>
+                <userdesk::pages::admin::reauth::ReauthDialog />
+                <UserForm existing=None on_saved=on_saved />
+            </Router>
+        }
+    });
+    until("the user form renders", || {
+        query(&container, "form input[name='password']").is_some()
+    })
+    .await;
+    client.session.renew();
+    until("the dialog is open", || {
+        query(&container, "[role=dialog] input[name='password']").is_some()
+    })
+    .await;
+    assert_eq!(duplicate_ids(&container), Vec::<String>::new());
+    // The dialog's label leads to the dialog's own field, not the form's.
+    let label = query(&container, "[role=dialog] label.field__label").expect("a label");
+    let target = label.get_attribute("for").expect("for");
+    let field = document().get_element_by_id(&target).expect("its field");
+    assert!(
+        field.closest("[role=dialog]").ok().flatten().is_some(),
+        "the dialog's label points outside the dialog"
+    );
+    client.session.finish_reauth(false);
 }

@@ -8,7 +8,7 @@ use crate::components::dialog::{ConfirmDialog, Tone};
 use crate::components::field::{errors_for, TextField, TextKind};
 use crate::components::toast::{ToastKind, Toasts};
 use crate::demo;
-use crate::settings::{AdminConnection, Target};
+use crate::settings::{AdminConnection, Connections, Source, Target};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -16,14 +16,50 @@ pub fn SettingsPage() -> impl IntoView {
     let toasts = Toasts::use_toasts();
     let saved = client.connections.get_untracked().admin;
     let use_server = RwSignal::new(matches!(saved.target, Target::Server { .. }));
-    let base_url = RwSignal::new(match &saved.target {
-        Target::Server { base_url } => base_url.clone(),
-        Target::Demo => String::new(),
-    });
-    let version = RwSignal::new(saved.version.clone());
-    let app_key = RwSignal::new(saved.app_key.clone());
+    let base_url = RwSignal::new(String::new());
+    let version = RwSignal::new(String::new());
+    let app_key = RwSignal::new(String::new());
+    let show = move |connection: &AdminConnection| {
+        use_server.set(matches!(connection.target, Target::Server { .. }));
+        base_url.set(match &connection.target {
+            Target::Server { base_url } => base_url.clone(),
+            Target::Demo => String::new(),
+        });
+        version.set(connection.version.clone());
+        app_key.set(connection.app_key.clone());
+    };
+    show(&saved);
     let errors = RwSignal::new(FieldErrors::new());
     let confirm_reset = RwSignal::new(false);
+    let source = move || client.connections.with(|c| c.admin.source);
+    let has_deployment = move || client.connections.with(|c| c.deployment.admin.is_some());
+    // A new server (or version) means the token belongs to another server.
+    let switch_to = move |apply: &dyn Fn(&mut Connections) -> bool| {
+        let previous = client.connections.get_untracked().admin;
+        let mut stored = true;
+        client.connections.update(|c| stored = apply(c));
+        let now = client.connections.get_untracked().admin;
+        if previous.target != now.target || previous.version != now.version {
+            client.sign_out();
+        }
+        stored
+    };
+    let use_deployment = move |_| {
+        errors.set(FieldErrors::new());
+        switch_to(&|c: &mut Connections| {
+            c.use_deployment();
+            true
+        });
+        show(&client.connections.get_untracked().admin);
+        toasts.show(
+            ToastKind::Success,
+            if has_deployment() {
+                "Using the deployment's settings from config.json."
+            } else {
+                "Using the defaults: Demo mode."
+            },
+        );
+    };
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -38,6 +74,7 @@ pub fn SettingsPage() -> impl IntoView {
             target,
             version: version.get_untracked().trim().to_string(),
             app_key: app_key.get_untracked().trim().to_string(),
+            source: Source::Chosen,
         };
         let mut checked = candidate.config();
         if candidate.target == Target::Demo {
@@ -49,13 +86,8 @@ pub fn SettingsPage() -> impl IntoView {
             return;
         }
         errors.set(FieldErrors::new());
-        let previous = client.connections.get_untracked().admin;
-        if previous.target != candidate.target || previous.version != candidate.version {
-            // The token belongs to the old server.
-            client.sign_out();
-        }
-        client.connections.update(|c| c.admin = candidate);
-        if client.connections.with_untracked(|c| c.save()) {
+        let stored = switch_to(&|c: &mut Connections| c.choose_admin(candidate.clone()));
+        if stored {
             toasts.show(ToastKind::Success, "Connection settings saved.");
         } else {
             toasts.show(
@@ -82,6 +114,13 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <section class="page page--narrow">
             <h1 class="page__title">"Connections"</h1>
+            <p class="notice" data-testid="connection-source">
+                {move || match source() {
+                    Source::Defaults => "No deployment config (config.json): every API starts in Demo mode.",
+                    Source::Deployment => "The Admin API uses the deployment's settings (config.json).",
+                    Source::Chosen => "The Admin API uses the settings chosen here, in this browser.",
+                }}
+            </p>
             <form class="form" on:submit=on_submit novalidate>
                 <fieldset class="fieldset">
                     <legend class="fieldset__legend">"Admin API"</legend>
@@ -117,12 +156,17 @@ pub fn SettingsPage() -> impl IntoView {
                         name="app_key"
                         value=app_key
                         errors=errors_for(errors, "app_key")
-                        hint="32 characters. Kept in memory only: after a reload it returns to the documented demo key."
+                        hint="32 characters. A key typed here lives for this tab (session storage); the deployment's key is the default."
                         required=true
                     />
                 </fieldset>
                 <div class="form__actions">
                     <button class="button button--primary" type="submit">"Save connections"</button>
+                    <Show when=move || source() == Source::Chosen>
+                        <button class="button" type="button" on:click=use_deployment>
+                            {move || if has_deployment() { "Use the deployment's settings" } else { "Use the defaults" }}
+                        </button>
+                    </Show>
                 </div>
             </form>
             <section class="danger-zone">

@@ -85,3 +85,34 @@ export async function signedInPage(browser, connect) {
   await page.waitForURL(`${BASE}/admin/roles`);
   return page;
 }
+
+/** Makes the next matching API call fail: `{path, method, kind, times}` (see crates/sim-server/src/fault.rs). */
+export async function injectFault(fault) {
+  const response = await fetch(`${BASE}/__sim/fault`, { method: 'POST', body: JSON.stringify(fault) });
+  if (response.status !== 204) throw new Error(`fault control answered ${response.status}: ${await response.text()}`);
+}
+
+/** Clears every armed fault (and wakes a hanging call). */
+export async function clearFaults() {
+  await fetch(`${BASE}/__sim/fault`, { method: 'DELETE' });
+}
+
+/** Serves `text` as the deployment's /config.json until the next reset. */
+export async function serveConfig(text) {
+  const body = typeof text === 'string' ? text : JSON.stringify(text);
+  const response = await fetch(`${BASE}/__sim/config`, { method: 'PUT', body });
+  if (response.status !== 204) throw new Error(`config control answered ${response.status}`);
+}
+
+/** Every route of the console, for tours. */
+export const ROUTES = [
+  '/', '/settings', '/admin/login', '/admin/account', '/admin/account/password',
+  '/admin/administrators', '/admin/administrators/new', '/admin/administrators/1',
+  '/admin/app-keys', '/admin/app-keys/new', '/admin/app-keys/1',
+  '/admin/roles', '/admin/roles/new', '/admin/roles/1',
+  '/admin/users', '/admin/users/new', '/admin/users/2',
+  '/admin/user-profiles', '/admin/user-profiles/new', '/admin/user-profiles/1',
+  '/admin/terms', '/admin/terms/new', '/admin/terms/1',
+  '/admin/countries', '/admin/regions', '/admin/logins', '/admin/password-resets', '/admin/notifications',
+  '/no/such/page',
+];

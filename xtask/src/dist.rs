@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::csp;
 use crate::run::{self, step, workspace_root};
 use crate::tools::Tools;
 
@@ -16,8 +17,41 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
         "trunk build --release",
     )?;
     let dist = workspace_root().join("dist");
+    secure(&dist)?;
     report_sizes(&dist)?;
     Ok(dist)
+}
+
+/// Copies the deployment's `config.json` (if any) into `dist/` and writes
+/// the CSP `<meta>` into `dist/index.html`.
+fn secure(dist: &Path) -> Result<(), String> {
+    let mut origins = Vec::new();
+    let config = workspace_root().join("config.json");
+    if config.is_file() {
+        let text = std::fs::read_to_string(&config)
+            .map_err(|e| format!("cannot read config.json: {e}"))?;
+        let parsed = userdesk_api::deploy::parse(&text)
+            .map_err(|problem| format!("config.json: {problem}"))?;
+        origins.extend(parsed.server_origins());
+        std::fs::write(dist.join("config.json"), text)
+            .map_err(|e| format!("cannot copy config.json into dist/: {e}"))?;
+        println!("Copied config.json into dist/.");
+    }
+    if let Ok(extra) = std::env::var("USERDESK_CONNECT_SRC") {
+        origins.extend(csp::extra_origins(&extra)?);
+    }
+    origins.sort();
+    origins.dedup();
+    let index = dist.join("index.html");
+    let html =
+        std::fs::read_to_string(&index).map_err(|e| format!("cannot read dist/index.html: {e}"))?;
+    let secured = csp::with_policy(&html, &origins)?;
+    std::fs::write(&index, secured).map_err(|e| format!("cannot write dist/index.html: {e}"))?;
+    println!(
+        "Wrote the CSP into dist/index.html (connect-src 'self'{}).",
+        origins.iter().map(|o| format!(" {o}")).collect::<String>()
+    );
+    Ok(())
 }
 
 fn report_sizes(dist: &Path) -> Result<(), String> {

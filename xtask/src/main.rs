@@ -5,6 +5,7 @@
 //! - `dist`: release build into `dist/`, printing raw, gzip and brotli sizes;
 //! - `demo --port P`: serve `dist/` (SPA fallback) and the simulator over HTTP.
 
+mod csp;
 mod dist;
 mod run;
 mod test;

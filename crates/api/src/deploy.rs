@@ -10,7 +10,7 @@
 //! use userdesk_api::deploy::{read_deploy_config, DeployOutcome};
 //! let body = r#"{"admin": {"mode": "server", "base_url": "/api/admin", "app_key": "y84pSJ7PA4E9Lnj936ptdqj9jmGCmtTx"}}"#;
 //! let DeployOutcome::Loaded(config) = read_deploy_config(200, Some("application/json"), body) else { panic!() };
-//! assert_eq!(config.admin.and_then(|a| a.base_url).as_deref(), Some("/api/admin"));
+//! assert_eq!(config.admin.clone().and_then(|a| a.base_url).as_deref(), Some("/api/admin"));
 //! ```
 
 use serde_json::{Map, Value};
@@ -65,7 +65,7 @@ impl DeployConfig {
 pub enum DeployOutcome {
     /// No deployment config: every API starts in Demo.
     Absent,
-    Loaded(DeployConfig),
+    Loaded(Box<DeployConfig>),
     /// The file exists but cannot be used; the text names the problem.
     Malformed(String),
 }
@@ -77,7 +77,9 @@ pub fn read_deploy_config(status: u16, content_type: Option<&str>, body: &str) -
         return DeployOutcome::Absent;
     }
     if !(200..300).contains(&status) {
-        return DeployOutcome::Malformed(format!("config.json could not be loaded (HTTP {status})."));
+        return DeployOutcome::Malformed(format!(
+            "config.json could not be loaded (HTTP {status})."
+        ));
     }
     let html = content_type.is_some_and(|t| t.to_ascii_lowercase().contains("html"))
         || body.trim_start().starts_with('<');
@@ -85,7 +87,7 @@ pub fn read_deploy_config(status: u16, content_type: Option<&str>, body: &str) -
         return DeployOutcome::Absent;
     }
     match parse(body) {
-        Ok(config) => DeployOutcome::Loaded(config),
+        Ok(config) => DeployOutcome::Loaded(Box::new(config)),
         Err(problem) => DeployOutcome::Malformed(format!("config.json: {problem}")),
     }
 }
@@ -108,7 +110,11 @@ pub fn parse(text: &str) -> Result<DeployConfig, String> {
             API_KEYS.join(", ")
         ));
     }
-    let entry = |api: &str| top.get(api).map(|value| parse_entry(api, value)).transpose();
+    let entry = |api: &str| {
+        top.get(api)
+            .map(|value| parse_entry(api, value))
+            .transpose()
+    };
     Ok(DeployConfig {
         admin: entry("admin")?,
         websupport: entry("websupport")?,
@@ -133,9 +139,8 @@ fn parse_entry(api: &str, value: &Value) -> Result<ApiEntry, String> {
         ));
     }
     let text = |key: &str| string_field(api, fields, key);
-    let mode = text("mode")?.ok_or_else(|| {
-        format!("“{api}.mode” is missing; use \"server\" or \"demo\"")
-    })?;
+    let mode = text("mode")?
+        .ok_or_else(|| format!("“{api}.mode” is missing; use \"server\" or \"demo\""))?;
     let base_url = match mode.as_str() {
         "demo" => None,
         "server" => {
@@ -181,7 +186,11 @@ fn parse_entry(api: &str, value: &Value) -> Result<ApiEntry, String> {
     })
 }
 
-fn string_field(api: &str, fields: &Map<String, Value>, key: &str) -> Result<Option<String>, String> {
+fn string_field(
+    api: &str,
+    fields: &Map<String, Value>,
+    key: &str,
+) -> Result<Option<String>, String> {
     match fields.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(text)) => Ok(Some(text.clone())),
@@ -218,7 +227,7 @@ mod tests {
 
     fn loaded(body: &str) -> DeployConfig {
         match read_deploy_config(200, Some("application/json"), body) {
-            DeployOutcome::Loaded(config) => config,
+            DeployOutcome::Loaded(config) => *config,
             other => panic!("expected a config for {body}, got {other:?}"),
         }
     }
@@ -258,9 +267,16 @@ mod tests {
 
     #[test]
     fn no_file_or_an_html_fallback_means_no_config() {
-        assert_eq!(read_deploy_config(404, None, "Not found"), DeployOutcome::Absent);
         assert_eq!(
-            read_deploy_config(200, Some("text/html; charset=utf-8"), "<!doctype html><html>"),
+            read_deploy_config(404, None, "Not found"),
+            DeployOutcome::Absent
+        );
+        assert_eq!(
+            read_deploy_config(
+                200,
+                Some("text/html; charset=utf-8"),
+                "<!doctype html><html>"
+            ),
             DeployOutcome::Absent
         );
         assert_eq!(
@@ -277,12 +293,26 @@ mod tests {
         assert!(problem(r#"{"admin": {"mode": "server"}}"#).contains("admin.base_url"));
         assert!(problem(r#"{"admin": {"mode": "cloud"}}"#).contains("admin.mode"));
         assert!(problem(r#"{"admin": {"base_url": "/x"}}"#).contains("admin.mode"));
-        assert!(problem(r#"{"admin": {"mode": "demo", "app_key": "short"}}"#).contains("admin.app_key"));
-        assert!(problem(r#"{"admin": {"mode": "server", "base_url": "api.example"}}"#).contains("admin.base_url"));
-        assert!(problem(r#"{"admin": {"mode": "server", "base_url": "//evil.example"}}"#).contains("admin.base_url"));
-        assert!(problem(r#"{"erp": {"mode": "server", "base_url": "/e", "app_key": "x"}}"#).contains("erp.app_key"));
+        assert!(
+            problem(r#"{"admin": {"mode": "demo", "app_key": "short"}}"#).contains("admin.app_key")
+        );
+        assert!(
+            problem(r#"{"admin": {"mode": "server", "base_url": "api.example"}}"#)
+                .contains("admin.base_url")
+        );
+        assert!(
+            problem(r#"{"admin": {"mode": "server", "base_url": "//evil.example"}}"#)
+                .contains("admin.base_url")
+        );
+        assert!(
+            problem(r#"{"erp": {"mode": "server", "base_url": "/e", "app_key": "x"}}"#)
+                .contains("erp.app_key")
+        );
         assert!(problem(r#"{"admin": {"mode": 1}}"#).contains("must be a string"));
-        assert!(problem(r#"{"admin": {"mode": "server", "base_url": "/a", "version": "v/1"}}"#).contains("admin.version"));
+        assert!(
+            problem(r#"{"admin": {"mode": "server", "base_url": "/a", "version": "v/1"}}"#)
+                .contains("admin.version")
+        );
         assert!(matches!(
             read_deploy_config(500, None, ""),
             DeployOutcome::Malformed(text) if text.contains("HTTP 500")
@@ -291,7 +321,10 @@ mod tests {
 
     #[test]
     fn origins_come_from_absolute_urls_only() {
-        assert_eq!(origin_of("https://api.example.com:8443/v/1.0"), Some("https://api.example.com:8443".into()));
+        assert_eq!(
+            origin_of("https://api.example.com:8443/v/1.0"),
+            Some("https://api.example.com:8443".into())
+        );
         assert_eq!(origin_of("/api/admin"), None);
         assert_eq!(origin_of("javascript://x"), None);
     }

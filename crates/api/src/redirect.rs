@@ -45,9 +45,7 @@ fn plain_path(text: &str) -> bool {
     let mut chars = text.chars();
     chars.next() == Some('/')
         && !matches!(chars.next(), Some('/') | Some('\\'))
-        && !text
-            .chars()
-            .any(|c| c == '\\' || c.is_control())
+        && !text.chars().any(|c| c == '\\' || c.is_control())
 }
 
 /// Where to go after signing in: `next` when it is a safe path to another
@@ -109,7 +107,11 @@ mod tests {
 
     #[test]
     fn the_sign_in_page_itself_is_never_next() {
-        for path in ["/admin/login", "/admin/login/", "/admin/login?next=/admin/login"] {
+        for path in [
+            "/admin/login",
+            "/admin/login/",
+            "/admin/login?next=/admin/login",
+        ] {
             assert_eq!(after_sign_in(Some(path)), START_PAGE, "{path}");
         }
         assert_eq!(after_sign_in(None), START_PAGE);

@@ -3,7 +3,9 @@
 //! `POST /__sim/fault` with `{"path": "/role", "method": "GET", "kind":
 //! "500", "times": 1}` makes the next matching API call fail that way.
 //! `path` is a substring of the API path (after `/api/admin`), `method` is
-//! optional (any verb when absent), `times` defaults to 1.
+//! optional (any verb when absent), `times` defaults to 1. The kind
+//! `canned` answers `{"status": …, "body": "…"}` as given, for answers no
+//! other kind covers (an oversized list, one malformed record).
 
 use std::time::{Duration, Instant};
 
@@ -31,11 +33,13 @@ pub enum FaultKind {
     UnsupportedMediaType,
     /// 429 with `Retry-After: 1`.
     TooManyRequests,
+    /// The fault's own status and JSON body.
+    Canned,
 }
 
 impl FaultKind {
     /// The names accepted in `kind`.
-    pub const NAMES: [(&'static str, FaultKind); 11] = [
+    pub const NAMES: [(&'static str, FaultKind); 12] = [
         ("drop", FaultKind::Drop),
         ("hang", FaultKind::Hang),
         ("500", FaultKind::ServerError),
@@ -47,6 +51,7 @@ impl FaultKind {
         ("404", FaultKind::NotFound),
         ("415", FaultKind::UnsupportedMediaType),
         ("429", FaultKind::TooManyRequests),
+        ("canned", FaultKind::Canned),
     ];
 
     /// The answer for the kinds that answer at all.
@@ -55,7 +60,7 @@ impl FaultKind {
             HttpResponse::json(status, serde_json::json!({ "error": text }).to_string())
         };
         match self {
-            FaultKind::Drop | FaultKind::Hang => HttpResponse::empty(599),
+            FaultKind::Drop | FaultKind::Hang | FaultKind::Canned => HttpResponse::empty(599),
             FaultKind::ServerError => error(500, "Simulated failure"),
             FaultKind::BadGateway => HttpResponse {
                 status: 502,
@@ -85,6 +90,8 @@ pub struct Fault {
     pub method: Option<String>,
     pub kind: FaultKind,
     pub times: u32,
+    /// For `canned`: the status and body to answer with.
+    pub canned: Option<(u16, String)>,
 }
 
 impl Fault {
@@ -98,7 +105,19 @@ impl Fault {
             .find(|(name, _)| *name == kind_name)
             .map(|(_, kind)| *kind)
             .ok_or_else(|| format!("unknown kind “{kind_name}”"))?;
+        let canned = match kind {
+            FaultKind::Canned => {
+                let status = value
+                    .get("status")
+                    .and_then(Value::as_u64)
+                    .and_then(|s| u16::try_from(s).ok())
+                    .ok_or("“canned” needs a numeric “status”")?;
+                Some((status, text("body").unwrap_or_default()))
+            }
+            _ => None,
+        };
         Ok(Fault {
+            canned,
             path: text("path").unwrap_or_default(),
             method: text("method").map(|m| m.to_ascii_uppercase()),
             kind,
@@ -118,16 +137,28 @@ impl Fault {
     }
 }
 
-/// The kind of the first fault matching this call, using up one of its times.
-pub fn take(faults: &mut Vec<Fault>, path: &str, method: &str) -> Option<FaultKind> {
-    let index = faults.iter().position(|f| f.times > 0 && f.matches(path, method))?;
+/// The first fault matching this call, using up one of its times.
+pub fn take(faults: &mut Vec<Fault>, path: &str, method: &str) -> Option<Fault> {
+    let index = faults
+        .iter()
+        .position(|f| f.times > 0 && f.matches(path, method))?;
     let fault = &mut faults[index];
     fault.times -= 1;
-    let kind = fault.kind;
+    let taken = fault.clone();
     if fault.times == 0 {
         faults.remove(index);
     }
-    Some(kind)
+    Some(taken)
+}
+
+impl Fault {
+    /// The answer this fault gives, for the kinds that answer.
+    pub fn response(&self) -> HttpResponse {
+        match &self.canned {
+            Some((status, body)) => HttpResponse::json(*status, body.clone()),
+            None => self.kind.response(),
+        }
+    }
 }
 
 /// Waits until `cleared` says so, or 30 seconds (past any client timeout).
@@ -144,35 +175,41 @@ mod tests {
 
     #[test]
     fn faults_match_path_and_method_and_wear_out() {
-        let mut faults = vec![Fault::parse(
-            r#"{"path": "/role/", "method": "put", "kind": "500", "times": 2}"#,
-        )
-        .expect("parses")];
-        assert_eq!(take(&mut faults, "/v/1.0/role/4", "GET"), None);
-        assert_eq!(take(&mut faults, "/v/1.0/roles/1/10", "PUT"), None);
+        let mut faults =
+            vec![
+                Fault::parse(r#"{"path": "/role/", "method": "put", "kind": "500", "times": 2}"#)
+                    .expect("parses"),
+            ];
+        let kind = |faults: &mut Vec<Fault>, path, method| {
+            take(faults, path, method).map(|fault| fault.kind)
+        };
+        assert_eq!(kind(&mut faults, "/v/1.0/role/4", "GET"), None);
+        assert_eq!(kind(&mut faults, "/v/1.0/roles/1/10", "PUT"), None);
         assert_eq!(
-            take(&mut faults, "/v/1.0/role/4", "PUT"),
+            kind(&mut faults, "/v/1.0/role/4", "PUT"),
             Some(FaultKind::ServerError)
         );
         assert_eq!(
-            take(&mut faults, "/v/1.0/role/4", "PUT"),
+            kind(&mut faults, "/v/1.0/role/4", "PUT"),
             Some(FaultKind::ServerError)
         );
-        assert_eq!(take(&mut faults, "/v/1.0/role/4", "PUT"), None);
+        assert_eq!(kind(&mut faults, "/v/1.0/role/4", "PUT"), None);
         assert!(faults.is_empty());
     }
 
     #[test]
     fn every_kind_parses_and_bad_bodies_are_refused() {
         for (name, kind) in FaultKind::NAMES {
-            let fault = Fault::parse(&format!(r#"{{"kind": "{name}"}}"#)).expect("parses");
+            let fault =
+                Fault::parse(&format!(r#"{{"kind": "{name}", "status": 200}}"#)).expect("parses");
             assert_eq!((fault.kind, fault.times), (kind, 1));
         }
+        let canned =
+            Fault::parse(r#"{"kind": "canned", "status": 200, "body": "{}"}"#).expect("parses");
+        assert_eq!(canned.response(), HttpResponse::json(200, "{}".into()));
+        assert!(Fault::parse(r#"{"kind": "canned"}"#).is_err());
         assert!(Fault::parse(r#"{"kind": "fire"}"#).is_err());
         assert!(Fault::parse("nope").is_err());
-        assert_eq!(
-            FaultKind::TooManyRequests.response().retry_after,
-            Some(1)
-        );
+        assert_eq!(FaultKind::TooManyRequests.response().retry_after, Some(1));
     }
 }

@@ -41,7 +41,10 @@ const SECURITY_HEADERS: [(&str, &str); 5] = [
     ("X-Frame-Options", "DENY"),
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),
-    ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
+    (
+        "Strict-Transport-Security",
+        "max-age=31536000; includeSubDomains",
+    ),
 ];
 
 /// What to serve and where.
@@ -72,7 +75,9 @@ pub fn serve(options: Options) -> Result<(), String> {
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn fresh_simulator(options: &Options) -> Simulator {
@@ -109,12 +114,18 @@ fn respond(
         let api_url = format!("{rest}{}", &url[path.len()..]);
         let fault = fault::take(&mut lock(controls).faults, rest, method.as_str());
         match fault {
-            Some(FaultKind::Drop) => return drop_connection(request),
-            Some(FaultKind::Hang) => {
+            Some(Fault {
+                kind: FaultKind::Drop,
+                ..
+            }) => return drop_connection(request),
+            Some(Fault {
+                kind: FaultKind::Hang,
+                ..
+            }) => {
                 fault::hang(|| lock(controls).faults.is_empty());
                 return drop_connection(request);
             }
-            Some(kind) => kind.response(),
+            Some(fault) => fault.response(),
             None => match to_api_request(&mut request, api_url) {
                 Some(api_request) => lock(state).handle(Api::Admin, &api_request, now()),
                 None => HttpResponse::json(405, r#"{"error": "Method not allowed"}"#.to_string()),
@@ -163,7 +174,9 @@ fn control(
                 lock(controls).faults.push(fault);
                 HttpResponse::empty(204)
             }
-            Err(problem) => HttpResponse::json(400, serde_json::json!({ "error": problem }).to_string()),
+            Err(problem) => {
+                HttpResponse::json(400, serde_json::json!({ "error": problem }).to_string())
+            }
         },
         ("/__sim/fault", Delete) => {
             lock(controls).faults.clear();

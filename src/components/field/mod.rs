@@ -1,18 +1,42 @@
 //! Form fields wired to the form contract: `name` is the API field name,
 //! a visible label is tied to the control, and an invalid field carries
 //! `aria-invalid="true"` plus `aria-describedby` pointing at its message.
+//!
+//! Ids are `{scope}-{name}`: a form that can share the page with another
+//! (the re-authentication dialog over any page) provides its own
+//! [`FieldScope`], so a label never points at another form's control.
 
 use leptos::prelude::*;
 use userdesk_api::FieldErrors;
 
-/// The DOM id of a field's control.
-pub fn control_id(name: &str) -> String {
-    format!("field-{}", name.replace('.', "-"))
+/// The id prefix of one form's fields; `field` when none is provided.
+///
+/// ## Usage
+/// ```ignore
+/// #[component]
+/// fn SignInDialog() -> impl IntoView {
+///     FieldScope::provide("reauth"); // its password field is `reauth-password`
+///     view! { <TextField label="Password" name="password" /* … */ /> }
+/// }
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldScope(pub &'static str);
+
+impl FieldScope {
+    pub fn provide(prefix: &'static str) {
+        provide_context(FieldScope(prefix));
+    }
 }
 
-/// The DOM id of a field's error message.
-pub fn message_id(name: &str) -> String {
-    format!("{}-message", control_id(name))
+/// The DOM id of a field's control in the current [`FieldScope`].
+pub fn control_id(name: &str) -> String {
+    let scope = use_context::<FieldScope>().map_or("field", |scope| scope.0);
+    format!("{scope}-{}", name.replace('.', "-"))
+}
+
+/// The DOM id of the error message of the control with id `control`.
+pub fn message_id(control: &str) -> String {
+    format!("{control}-message")
 }
 
 /// A field's label, with the required marker.
@@ -28,10 +52,10 @@ fn FieldLabel(for_id: String, label: &'static str, required: bool) -> impl IntoV
 
 /// A field's error messages, shown while it has any.
 #[component]
-fn FieldMessage(name: &'static str, errors: Signal<Vec<String>>) -> impl IntoView {
+fn FieldMessage(id: String, errors: Signal<Vec<String>>) -> impl IntoView {
     view! {
         <Show when=move || errors.with(|e| !e.is_empty())>
-            <p class="field__message" id=message_id(name)>{move || errors.get().join(" ")}</p>
+            <p class="field__message" id=id.clone()>{move || errors.get().join(" ")}</p>
         </Show>
     }
 }
@@ -86,13 +110,15 @@ pub fn TextField(
 ) -> impl IntoView {
     let id = control_id(name);
     let hint_id = format!("{id}-hint");
+    let message = message_id(&id);
     let invalid = move || errors.with(|e| !e.is_empty());
     let described_by = {
         let hint_id = hint_id.clone();
+        let message = message.clone();
         move || {
             let mut ids = Vec::new();
             if invalid() {
-                ids.push(message_id(name));
+                ids.push(message.clone());
             }
             if hint.is_some() {
                 ids.push(hint_id.clone());
@@ -118,7 +144,7 @@ pub fn TextField(
                 aria-describedby=described_by
             />
             {hint.map(|text| view! { <p class="field__hint" id=hint_id>{text}</p> })}
-            <FieldMessage name=name errors=errors />
+            <FieldMessage id=message.clone() errors=errors />
         </div>
     }
 }
@@ -145,7 +171,11 @@ pub fn SelectField(
             element.set_value(&wanted);
         }
     });
-    let described_by = move || invalid().then(|| message_id(name));
+    let message = message_id(&id);
+    let described_by = {
+        let message = message.clone();
+        move || invalid().then(|| message.clone())
+    };
     view! {
         <div class="field" class:field--invalid=invalid>
             <FieldLabel for_id=id.clone() label=label required=required />
@@ -169,7 +199,7 @@ pub fn SelectField(
                     })
                     .collect_view()}
             </select>
-            <FieldMessage name=name errors=errors />
+            <FieldMessage id=message.clone() errors=errors />
         </div>
     }
 }
@@ -186,7 +216,11 @@ pub fn TextArea(
 ) -> impl IntoView {
     let id = control_id(name);
     let invalid = move || errors.with(|e| !e.is_empty());
-    let described_by = move || invalid().then(|| message_id(name));
+    let message = message_id(&id);
+    let described_by = {
+        let message = message.clone();
+        move || invalid().then(|| message.clone())
+    };
     view! {
         <div class="field" class:field--invalid=invalid>
             <FieldLabel for_id=id.clone() label=label required=required />
@@ -201,7 +235,7 @@ pub fn TextArea(
                 aria-invalid=move || invalid().then_some("true")
                 aria-describedby=described_by
             ></textarea>
-            <FieldMessage name=name errors=errors />
+            <FieldMessage id=message.clone() errors=errors />
         </div>
     }
 }
@@ -217,7 +251,11 @@ pub fn CheckboxField(
 ) -> impl IntoView {
     let id = control_id(name);
     let invalid = move || errors.with(|e| !e.is_empty());
-    let described_by = move || invalid().then(|| message_id(name));
+    let message = message_id(&id);
+    let described_by = {
+        let message = message.clone();
+        move || invalid().then(|| message.clone())
+    };
     view! {
         <div class="field field--checkbox" class:field--invalid=invalid>
             <input
@@ -232,7 +270,7 @@ pub fn CheckboxField(
             />
             <label class="field__label" for=id>{label}</label>
             {hint.map(|text| view! { <p class="field__hint">{text}</p> })}
-            <FieldMessage name=name errors=errors />
+            <FieldMessage id=message.clone() errors=errors />
         </div>
     }
 }
@@ -288,7 +326,12 @@ pub fn CheckboxGroup(
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
     let invalid = move || errors.with(|e| !e.is_empty());
-    let described_by = move || invalid().then(|| message_id(name));
+    let group = control_id(name);
+    let message = message_id(&group);
+    let described_by = {
+        let message = message.clone();
+        Signal::derive(move || invalid().then(|| message.clone()))
+    };
     view! {
         <fieldset class="fieldset" class:field--invalid=invalid>
             <legend class="fieldset__legend">{legend}</legend>
@@ -298,7 +341,7 @@ pub fn CheckboxGroup(
                     .get()
                     .into_iter()
                     .map(|(id, label)| {
-                        let control = format!("{}-{id}", control_id(name));
+                        let control = format!("{group}-{id}");
                         view! {
                             <div class="field field--checkbox">
                                 <input
@@ -327,7 +370,7 @@ pub fn CheckboxGroup(
                     })
                     .collect_view()
             }}
-            <FieldMessage name=name errors=errors />
+            <FieldMessage id=message.clone() errors=errors />
         </fieldset>
     }
 }

@@ -84,10 +84,16 @@ where
 
 /// The failure panel of a form, retrying the same submit.
 #[component]
-pub fn SubmitFailure(form: FormSubmit) -> impl IntoView {
+pub fn SubmitFailure(
+    form: FormSubmit,
+    /// Set when the form creates a record: the `(href, label)` of its list,
+    /// offered instead of a blind retry when the answer was lost.
+    #[prop(default = None)]
+    created_in: Option<(&'static str, &'static str)>,
+) -> impl IntoView {
     move || {
         form.failure.get().map(|error| {
-            view! { <ErrorPanel error=error on_retry=Callback::new(move |_| form.submit()) /> }
+            view! { <ErrorPanel error=error on_retry=Callback::new(move |_| form.submit()) created_in=created_in /> }
         })
     }
 }

@@ -40,6 +40,13 @@ impl ListNav {
         self.go(ListQuery { page, ..current });
     }
 
+    fn page_to(&self, page: u32) {
+        self.go(ListQuery {
+            page: page.max(1),
+            ..self.query.get_untracked()
+        });
+    }
+
     fn set_limit(&self, limit: u32) {
         self.go(ListQuery {
             limit,
@@ -55,6 +62,9 @@ pub struct ListData<T: Send + Sync + 'static> {
     pub error: RwSignal<Option<ApiError>>,
     pub loading: RwSignal<bool>,
     pub reload: RwSignal<u32>,
+    /// The page count of the last page that had rows: past the end, a 204
+    /// carries no total, so this is the last page known to exist.
+    pub known_pages: RwSignal<Option<u32>>,
 }
 
 impl<T: Send + Sync + 'static> Clone for ListData<T> {
@@ -72,6 +82,12 @@ pub struct PageSummary {
     pub pages: u32,
     pub total: u64,
     pub limit: u32,
+    /// Whether this page came back empty although it is not the first.
+    pub past_the_end: bool,
+    /// Items the answer held that could not be read.
+    pub unreadable: usize,
+    /// Items the answer held beyond the page size.
+    pub surplus: usize,
 }
 
 impl<T: Clone + Send + Sync + 'static> ListData<T> {
@@ -84,6 +100,9 @@ impl<T: Clone + Send + Sync + 'static> ListData<T> {
                     pages: p.page_count(),
                     total: p.total,
                     limit: p.limit,
+                    past_the_end: p.page > 1 && p.items.is_empty() && p.unreadable == 0,
+                    unreadable: p.unreadable,
+                    surplus: p.surplus,
                 })
             })
         })
@@ -101,6 +120,7 @@ impl<T: Clone + Send + Sync + 'static> ListData<T> {
             loading: self.loading,
             reload: self.reload,
             summary: self.summary(),
+            known_pages: self.known_pages,
         }
     }
 }
@@ -114,6 +134,7 @@ pub struct ListState {
     pub loading: RwSignal<bool>,
     pub reload: RwSignal<u32>,
     pub summary: Signal<Option<PageSummary>>,
+    pub known_pages: RwSignal<Option<u32>>,
 }
 
 /// Wires a list page: URL state under `base_path`, and `load` re-run
@@ -142,6 +163,7 @@ where
         error: RwSignal::new(None),
         loading: RwSignal::new(false),
         reload: RwSignal::new(0),
+        known_pages: RwSignal::new(None),
     };
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
@@ -159,7 +181,12 @@ where
             }
             data.loading.set(false);
             match result {
-                Ok(list) => data.page.set(Some(list)),
+                Ok(list) => {
+                    if !list.items.is_empty() {
+                        data.known_pages.set(Some(list.page_count()));
+                    }
+                    data.page.set(Some(list));
+                }
                 Err(failure) => data.error.set(Some(failure)),
             }
         });
@@ -188,11 +215,13 @@ pub fn SortHeader(nav: ListNav, column: &'static str, label: &'static str) -> im
     }
 }
 
-/// Previous/next, the position and total, and the page size.
+/// Previous/next, the position and total, and the page size. Past the
+/// last page it says so and offers the last page known to have rows.
 #[component]
 pub fn Pager(
     nav: ListNav,
     #[prop(into)] summary: Signal<Option<PageSummary>>,
+    known_pages: RwSignal<Option<u32>>,
     noun: &'static str,
     /// Set when the API fixes the page size for the current filters.
     #[prop(optional, into)]
@@ -205,7 +234,19 @@ pub fn Pager(
                     <button class="button" type="button" prop:disabled={s.page <= 1} on:click=move |_| nav.page_by(-1)>
                         "‹ Previous"
                     </button>
-                    <span class="pager__status">{format!("Page {} of {} · {} {noun}", s.page, s.pages, s.total)}</span>
+                    {if s.past_the_end {
+                        let last = known_pages.get_untracked().unwrap_or(1).min(s.page - 1).max(1);
+                        view! {
+                            <span class="pager__status">{format!("No rows on page {}", s.page)}</span>
+                            <button class="button" type="button" on:click=move |_| nav.page_to(last)>
+                                {format!("Go to page {last}")}
+                            </button>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <span class="pager__status">{format!("Page {} of {} · {} {noun}", s.page, s.pages, s.total)}</span>
+                        }.into_any()
+                    }}
                     <label class="pager__size">
                         "Per page "
                         <select
@@ -247,9 +288,40 @@ pub fn ListFeedback(
         reload,
         ..
     } = state;
-    let is_empty = move || has_page.get() && !has_rows.get();
+    let is_empty = move || {
+        has_page.get()
+            && !has_rows.get()
+            && !state.summary.with(|s| s.is_some_and(|s| s.past_the_end))
+    };
     let filtered = move || nav.query.with(|q| !q.filters.is_empty() || q.page > 1);
+    let anomalies = move || {
+        state.summary.get().map(|s| {
+            let mut notes = Vec::new();
+            if s.surplus > 0 {
+                notes.push(format!(
+                    "The server sent {} rows for a page of {}; only the first {} are shown.",
+                    s.surplus + s.limit as usize,
+                    s.limit,
+                    s.limit
+                ));
+            }
+            if s.unreadable == 1 {
+                notes.push("1 row could not be read and is not shown.".to_string());
+            } else if s.unreadable > 1 {
+                notes.push(format!(
+                    "{} rows could not be read and are not shown.",
+                    s.unreadable
+                ));
+            }
+            notes
+        })
+    };
     view! {
+        {move || anomalies().filter(|notes| !notes.is_empty()).map(|notes| view! {
+            <div class="notice notice--warning" role="status">
+                {notes.into_iter().map(|note| view! { <p>{note}</p> }).collect_view()}
+            </div>
+        })}
         {move || error.get().map(|failure| view! {
             <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
         })}

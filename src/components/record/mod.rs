@@ -14,7 +14,7 @@ use userdesk_api::{ApiError, HttpRequest};
 
 use crate::client::Client;
 use crate::components::dialog::{ConfirmDialog, Tone};
-use crate::components::status::{ErrorPanel, Loading};
+use crate::components::status::{ErrorPanel, GoneRecord, Loading};
 use crate::components::toast::{ToastKind, Toasts};
 
 /// The record behind `:id`, or why it is missing.
@@ -81,6 +81,8 @@ where
 pub struct RecordDelete {
     /// True while the delete request is in flight.
     pub deleting: RwSignal<bool>,
+    /// Why the last delete failed, until the next attempt.
+    pub failure: RwSignal<Option<ApiError>>,
     client: Client,
     toasts: Toasts,
     back_to_list: Callback<()>,
@@ -91,6 +93,7 @@ pub fn use_delete(list_path: &'static str) -> RecordDelete {
     let navigate = use_navigate();
     RecordDelete {
         deleting: RwSignal::new(false),
+        failure: RwSignal::new(None),
         client: Client::use_client(),
         toasts: Toasts::use_toasts(),
         back_to_list: Callback::new(move |()| navigate(list_path, Default::default())),
@@ -108,6 +111,7 @@ impl RecordDelete {
             return;
         }
         self.deleting.set(true);
+        self.failure.set(None);
         let this = *self;
         spawn_local(async move {
             let result = this
@@ -123,10 +127,13 @@ impl RecordDelete {
                     // The page may have gone meanwhile; then there is nowhere to leave from.
                     let _ = this.back_to_list.try_run(());
                 }
-                Err(failure) => this.toasts.show(
-                    ToastKind::Error,
-                    format!("Could not delete: {}", failure.message()),
-                ),
+                Err(failure) => {
+                    this.toasts.show(
+                        ToastKind::Error,
+                        format!("Could not delete: {}", failure.message()),
+                    );
+                    this.failure.try_set(Some(failure));
+                }
             }
         });
     }
@@ -171,7 +178,7 @@ pub fn RecordPage<T: Clone + Send + Sync + 'static>(
     let confirm_delete = RwSignal::new(false);
     let remove = use_delete(list_href);
     let deleting = remove.deleting;
-    let delete = move |_| {
+    let delete = move |_: ()| {
         let Some(id) = loaded_id.get_untracked() else {
             return;
         };
@@ -192,8 +199,14 @@ pub fn RecordPage<T: Clone + Send + Sync + 'static>(
     view! {
         <section class="page page--narrow">
             <p class="breadcrumbs"><A href=list_href>{list_label}</A> " / " {title}</p>
-            {move || data.error.get().map(|failure| view! {
-                <ErrorPanel error=failure on_retry=Callback::new(move |_| data.reload.update(|n| *n += 1)) />
+            {move || data.error.get().map(|failure| match failure {
+                ApiError::NotFound(_) => view! { <GoneRecord noun=noun list=(list_href, list_label) /> }.into_any(),
+                failure => view! {
+                    <ErrorPanel error=failure on_retry=Callback::new(move |_| data.reload.update(|n| *n += 1)) />
+                }.into_any(),
+            })}
+            {move || remove.failure.get().map(|failure| view! {
+                <DeleteFailure error=failure on_retry=Callback::new(move |_| delete(())) />
             })}
             <Show when=move || data.record.with(Option::is_none) && data.error.with(Option::is_none)>
                 <Loading label=format!("Loading {noun}…") />
@@ -217,6 +230,23 @@ pub fn RecordPage<T: Clone + Send + Sync + 'static>(
                 on_confirm=delete
             />
         </section>
+    }
+}
+
+/// Why a delete failed, with a retry when one makes sense.
+#[component]
+pub fn DeleteFailure(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
+    let error = match error {
+        ApiError::NotFound(_) => {
+            ApiError::NotFound("it no longer exists; someone may have deleted it already".into())
+        }
+        other => other,
+    };
+    view! {
+        <div class="delete-failure">
+            <p class="delete-failure__title">"Could not delete."</p>
+            <ErrorPanel error=error on_retry=on_retry />
+        </div>
     }
 }
 

@@ -152,7 +152,7 @@ fn ListShell(
                     </table>
                 </div>
             </Show>
-            <Pager nav=nav summary=state.summary noun=noun fixed_limit=fixed_limit />
+            <Pager nav=nav summary=state.summary known_pages=state.known_pages noun=noun fixed_limit=fixed_limit />
         </section>
     }
 }
@@ -202,8 +202,12 @@ pub fn FilterText(
         nav.query
             .with(|q| q.filter(key).unwrap_or_default().to_string())
     };
+    let numeric = numeric || nav.spec.integers.contains(&key);
+    // A value the API cannot take stays in the box with a message, and is not sent.
+    let problem = RwSignal::new(None::<&'static str>);
+    let message_id = format!("filter-{key}-message");
     view! {
-        <label class="toolbar__item">
+        <label class="toolbar__item" class:toolbar__item--invalid=move || problem.with(Option::is_some)>
             {label} " "
             <input
                 class="toolbar__input"
@@ -211,10 +215,21 @@ pub fn FilterText(
                 name=key
                 placeholder=placeholder
                 inputmode=numeric.then_some("numeric")
-                pattern=numeric.then_some("[0-9]*")
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby=message_id.clone()
                 prop:value=current
-                on:change=move |event| nav.filter(key, event_target_value(&event).trim())
+                on:change=move |event| {
+                    let typed = event_target_value(&event);
+                    match nav.spec.check_filter(key, &typed) {
+                        Ok(()) => {
+                            problem.set(None);
+                            nav.filter(key, typed.trim());
+                        }
+                        Err(message) => problem.set(Some(message)),
+                    }
+                }
             />
+            <span class="toolbar__message" id=message_id role="status">{move || problem.get()}</span>
         </label>
     }
 }

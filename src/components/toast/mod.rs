@@ -41,6 +41,14 @@ impl Toasts {
         expect_context::<Toasts>()
     }
 
+    /// [`Toasts::show`] from async work that may outlive the app's owner;
+    /// `None` when the toasts are gone.
+    pub fn try_show(&self, kind: ToastKind, text: impl Into<String>) -> Option<()> {
+        self.items.try_update(|_| ())?;
+        self.show(kind, text);
+        Some(())
+    }
+
     /// Shows a message for a few seconds.
     pub fn show(&self, kind: ToastKind, text: impl Into<String>) {
         let id = self.next_id.get_value();

@@ -125,7 +125,7 @@ pub fn AdministratorForm(
             event.prevent_default();
             form.submit();
         }>
-            <SubmitFailure form=form />
+            <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/administrators", "Administrators")) />
             <FormErrors errors=errors known=&administrators::FIELDS />
             <TextField label="Username" name="username" value=username errors=errors_for(errors, "username")
                 hint="2–40 letters, digits or underscores; not a number." autocomplete="off" required=true />

@@ -130,7 +130,7 @@ pub fn AppKeyForm(
             event.prevent_default();
             form.submit();
         }>
-            <SubmitFailure form=form />
+            <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/app-keys", "App keys")) />
             <FormErrors errors=errors known=&app_keys::FIELDS />
             <TextField label="Application" name="application" value=application errors=errors_for(errors, "application")
                 hint="2–200 characters." required=true />

@@ -17,6 +17,8 @@ const MAX_PAGES: u32 = 20;
 #[derive(Clone, Copy)]
 pub struct Choices {
     pub options: RwSignal<Vec<(String, String)>>,
+    /// The ids of records `marked` picked out (e.g. users with a profile).
+    pub marked: RwSignal<Vec<i64>>,
     pub error: RwSignal<Option<ApiError>>,
 }
 
@@ -25,13 +27,24 @@ pub fn use_choices<T: DeserializeOwned + 'static>(
     resource: Resource,
     label: fn(&T) -> (i64, String),
 ) -> Choices {
+    use_marked_choices(resource, label, |_| false)
+}
+
+/// [`use_choices`], also noting the ids of the records `marked` picks out.
+pub fn use_marked_choices<T: DeserializeOwned + 'static>(
+    resource: Resource,
+    label: fn(&T) -> (i64, String),
+    marked: fn(&T) -> bool,
+) -> Choices {
     let client = Client::use_client();
     let choices = Choices {
         options: RwSignal::new(Vec::new()),
+        marked: RwSignal::new(Vec::new()),
         error: RwSignal::new(None),
     };
     spawn_local(async move {
         let mut found = Vec::new();
+        let mut picked = Vec::new();
         for page in 1..=MAX_PAGES {
             let query = ListQuery {
                 page,
@@ -45,10 +58,13 @@ pub fn use_choices<T: DeserializeOwned + 'static>(
             match result {
                 Ok(list) => {
                     let last = list.next_uri.is_none() || list.items.is_empty();
-                    found.extend(list.items.iter().map(|item| {
+                    for item in &list.items {
                         let (id, text) = label(item);
-                        (id.to_string(), text)
-                    }));
+                        if marked(item) {
+                            picked.push(id);
+                        }
+                        found.push((id.to_string(), text));
+                    }
                     if last {
                         break;
                     }
@@ -59,6 +75,7 @@ pub fn use_choices<T: DeserializeOwned + 'static>(
                 }
             }
         }
+        choices.marked.try_set(picked);
         choices.options.try_set(found);
     });
     choices

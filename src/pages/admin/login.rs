@@ -5,15 +5,26 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use userdesk_api::admin::token::{validate_credentials, SignInFailure};
+use userdesk_api::redirect::{after_sign_in, START_PAGE};
 use userdesk_api::FieldErrors;
 
 use crate::client::Client;
 use crate::components::field::{errors_for, TextField, TextKind};
 
-/// Where to go after signing in: only same-site paths are followed.
-fn safe_next(next: Option<String>) -> String {
-    next.filter(|path| path.starts_with('/') && !path.starts_with("//"))
-        .unwrap_or_else(|| "/admin/roles".to_string())
+/// Where to go after signing in. `next` passes the pure same-site rules,
+/// then the browser's URL parser against the page origin: only a path on
+/// this origin, and not the sign-in page itself, is followed.
+pub fn safe_next(next: Option<String>) -> String {
+    let candidate = after_sign_in(next.as_deref());
+    same_origin_path(candidate)
+        .map(|path| after_sign_in(Some(&path)).to_string())
+        .unwrap_or_else(|| START_PAGE.to_string())
+}
+
+fn same_origin_path(path: &str) -> Option<String> {
+    let origin = web_sys::window()?.location().origin().ok()?;
+    let url = web_sys::Url::new_with_base(path, &origin).ok()?;
+    (url.origin() == origin).then(|| format!("{}{}{}", url.pathname(), url.search(), url.hash()))
 }
 
 #[component]
@@ -59,7 +70,7 @@ pub fn AdminLogin() -> impl IntoView {
             <Show when=move || client.session.admin.with(Option::is_some)>
                 <p class="notice">
                     "You are signed in as " {move || client.session.admin.with(|s| s.as_ref().map(|s| s.username.clone()))} ". "
-                    <A href="/admin/roles">"Go to roles"</A>
+                    <A href=START_PAGE>"Go to roles"</A>
                 </p>
             </Show>
             <form class="form" on:submit=on_submit novalidate>

@@ -8,11 +8,13 @@ use userdesk_api::FieldErrors;
 
 use crate::client::Client;
 use crate::components::dialog::Modal;
-use crate::components::field::{errors_for, TextField, TextKind};
+use crate::components::field::{errors_for, FieldScope, TextField, TextKind};
 
 #[component]
 pub fn ReauthDialog() -> impl IntoView {
     let client = Client::use_client();
+    // Its fields must not share ids with the form of the page behind it.
+    FieldScope::provide("reauth");
     let open = move || client.session.reauth_waiters.with(|w| !w.is_empty());
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());

@@ -12,8 +12,9 @@ use wasm_bindgen::JsCast;
 use crate::client::Client;
 use crate::components::dialog::{ConfirmDialog, Tone};
 use crate::components::field::{errors_for, CheckboxField, FormErrors, TextField, TextKind};
+use crate::components::record::DeleteFailure;
 use crate::components::record::{use_delete, use_record};
-use crate::components::status::{ErrorPanel, Loading};
+use crate::components::status::{ErrorPanel, GoneRecord, Loading};
 use crate::components::toast::{ToastKind, Toasts};
 use crate::unsaved::UnsavedChanges;
 
@@ -108,7 +109,7 @@ pub fn RoleEdit() -> impl IntoView {
         );
         role.set(Some(saved));
     });
-    let delete = move |_| {
+    let delete = move |_: ()| {
         let Some(target) = role.get_untracked() else {
             return;
         };
@@ -128,8 +129,14 @@ pub fn RoleEdit() -> impl IntoView {
     view! {
         <section class="page page--narrow">
             <p class="breadcrumbs"><A href="/admin/roles">"Roles"</A> " / " {move || role.with(|r| r.as_ref().map(|r| r.fields.name.clone()))}</p>
-            {move || error.get().map(|failure| view! {
-                <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+            {move || error.get().map(|failure| match failure {
+                ApiError::NotFound(_) => view! { <GoneRecord noun="role" list=("/admin/roles", "Roles") /> }.into_any(),
+                failure => view! {
+                    <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+                }.into_any(),
+            })}
+            {move || remove.failure.get().map(|failure| view! {
+                <DeleteFailure error=failure on_retry=Callback::new(move |_| delete(())) />
             })}
             <Show when=move || role.with(Option::is_none) && error.with(Option::is_none)>
                 <Loading label="Loading role…" />
@@ -281,7 +288,7 @@ pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) 
             }
         >
             {move || failure.get().map(|error| view! {
-                <ErrorPanel error=error on_retry=Callback::new(move |_| submit()) />
+                <ErrorPanel error=error on_retry=Callback::new(move |_| submit()) created_in=role_id.is_none().then_some(("/admin/roles", "Roles")) />
             })}
             <FormErrors errors=errors known=&roles::FIELDS />
             <TextField

@@ -98,7 +98,7 @@ pub fn TermsForm(
             event.prevent_default();
             form.submit();
         }>
-            <SubmitFailure form=form />
+            <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/terms", "Terms of service")) />
             <FormErrors errors=errors known=&terms::FIELDS />
             <div class="field-row">
                 <TextField label="Version" name="version" value=version errors=errors_for(errors, "version") hint="1–10 characters, e.g. 2.1." required=true />

@@ -157,7 +157,7 @@ pub fn UserForm(existing: Option<User>, #[prop(into)] on_saved: Callback<User>) 
             event.prevent_default();
             form.submit();
         }>
-            <SubmitFailure form=form />
+            <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/users", "Users")) />
             <FormErrors errors=errors known=&users::FIELDS />
             <TextField label="Username" name="username" value=username errors=errors_for(errors, "username")
                 hint="2–40 letters, digits or underscores; not a number." autocomplete="off" required=true />

@@ -2,7 +2,9 @@
 //! chosen from the users list.
 
 use leptos::prelude::*;
-use userdesk_api::admin::user_profiles::{self, UserProfile, UserProfileDraft, USER_PROFILES};
+use userdesk_api::admin::user_profiles::{
+    self, check_one_per_user, UserProfile, UserProfileDraft, USER_PROFILES,
+};
 use userdesk_api::admin::users::{User, USERS};
 
 use crate::client::Client;
@@ -13,7 +15,7 @@ use crate::components::record::{
     RecordPageSpec,
 };
 use crate::components::table::status_options;
-use crate::pages::admin::choices::use_choices;
+use crate::pages::admin::choices::use_marked_choices;
 use crate::unsaved::UnsavedChanges;
 
 #[component]
@@ -85,16 +87,30 @@ pub fn UserProfileForm(
         status: status.get(),
     };
     UnsavedChanges::use_unsaved().track(move || saved_draft.with(|saved| *saved != draft()));
-    let users = use_choices(USERS, |u: &User| {
-        (u.id, format!("{} (#{})", u.username, u.id))
-    });
+    // One profile per user: the picker offers only users without one.
+    let own_user = existing.as_ref().map(|p| p.fields.user_id);
+    let users = use_marked_choices(
+        USERS,
+        |u: &User| (u.id, format!("{} (#{})", u.username, u.id)),
+        |u: &User| u.profile.is_some(),
+    );
     let user_options = Signal::derive(move || {
+        let taken = users.marked.get();
         let mut options = vec![(String::new(), "Choose a user…".to_string())];
-        options.extend(users.options.get());
+        options.extend(users.options.get().into_iter().filter(|(id, _)| {
+            let id = id.parse::<i64>().ok();
+            id == own_user || !id.is_some_and(|id| taken.contains(&id))
+        }));
         options
     });
     let form = use_form_submit(
-        move || draft().validate(),
+        move || {
+            let fields = draft().validate()?;
+            users
+                .marked
+                .with_untracked(|taken| check_one_per_user(&fields, taken, own_user))?;
+            Ok(fields)
+        },
         move |fields| save_record(client, USER_PROFILES, record_id, fields),
         move |saved: UserProfile| {
             saved_draft.set(UserProfileDraft::from_profile(&saved));
@@ -107,7 +123,7 @@ pub fn UserProfileForm(
             event.prevent_default();
             form.submit();
         }>
-            <SubmitFailure form=form />
+            <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/user-profiles", "User profiles")) />
             <FormErrors errors=errors known=&user_profiles::FIELDS />
             {move || users.error.get().map(|error| view! { <p class="field__message">{format!("Users could not be loaded: {}", error.message())}</p> })}
             <SelectField label="User" name="user_id" value=user_id errors=errors_for(errors, "user_id") options=user_options required=true />

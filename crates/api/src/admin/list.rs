@@ -415,7 +415,10 @@ mod tests {
         for garbage in ["abc", "1a", "-1", "1.5", "1e3", "99999999999999999999"] {
             assert!(SPEC.check_filter("status", garbage).is_err(), "{garbage}");
         }
-        assert!(SPEC.check_filter("type", "admin").is_ok(), "text filters take text");
+        assert!(
+            SPEC.check_filter("type", "admin").is_ok(),
+            "text filters take text"
+        );
         let query = from_pairs(&[("status", "abc"), ("type", "user")]);
         assert_eq!(query.filters, vec![("type", "user".to_string())]);
         let typed = SPEC.filtered(&query, "status", "x1");

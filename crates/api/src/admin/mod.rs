@@ -395,10 +395,7 @@ mod tests {
         }
         let expired = response(401, r#"{"error":"Invalid or expired token"}"#);
         assert!(!is_app_key_refusal(&expired));
-        assert!(matches!(
-            decode_error(&expired),
-            ApiError::Unauthorized(_)
-        ));
+        assert!(matches!(decode_error(&expired), ApiError::Unauthorized(_)));
     }
 
     #[test]

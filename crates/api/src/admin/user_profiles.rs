@@ -114,6 +114,26 @@ impl UserProfileDraft {
     }
 }
 
+/// The message when the chosen user already has a profile.
+pub const USER_HAS_PROFILE: &str =
+    "This user already has a profile; each user has at most one. Edit that profile instead.";
+
+/// One profile per user. The reference server does not enforce it, so the
+/// console does before sending: `with_profile` are the users who have a
+/// profile, `own_user` the user of the profile being edited (if any).
+pub fn check_one_per_user(
+    fields: &UserProfileFields,
+    with_profile: &[i64],
+    own_user: Option<i64>,
+) -> Result<(), FieldErrors> {
+    if own_user != Some(fields.user_id) && with_profile.contains(&fields.user_id) {
+        let mut errors = FieldErrors::new();
+        errors.add("user_id", USER_HAS_PROFILE);
+        return Err(errors);
+    }
+    Ok(())
+}
+
 /// Server-side check of a JSON payload (the simulator uses it); whether the
 /// user exists is the caller's to check.
 pub fn validate_payload(payload: &Value) -> Result<UserProfileFields, FieldErrors> {
@@ -233,5 +253,24 @@ mod tests {
             (2, 2, "Harford")
         );
         assert_eq!(UserProfileDraft::from_profile(&profile).user_id, "2");
+    }
+
+    #[test]
+    fn a_user_gets_at_most_one_profile() {
+        let draft = UserProfileDraft {
+            user_id: "2".into(),
+            first_name: "Ann".into(),
+            last_name: "Lee".into(),
+            joined_at: "2020-01-01T00:00:00".into(),
+            status: "1".into(),
+        };
+        let fields = draft.validate().expect("valid");
+        let refused = check_one_per_user(&fields, &[1, 2], None).expect_err("user 2 has one");
+        assert_eq!(refused.get("user_id"), [USER_HAS_PROFILE]);
+        assert!(
+            check_one_per_user(&fields, &[1, 2], Some(2)).is_ok(),
+            "its own profile"
+        );
+        assert!(check_one_per_user(&fields, &[1], None).is_ok());
     }
 }

@@ -11,8 +11,8 @@ use userdesk_api::time::format_timestamp;
 use userdesk_api::{FieldErrors, HttpResponse, Method};
 
 use super::{json_body, AdminServer, Call};
-use crate::password::PasswordHash;
 use crate::json::{error, field_errors, ok};
+use crate::password::PasswordHash;
 
 pub const USERNAME_TAKEN: &str = "This username is already taken.";
 pub const EMAIL_TAKEN: &str = "This email address is already in use.";

@@ -7,11 +7,11 @@ use userdesk_api::admin::administrators::{
 use userdesk_api::time::format_timestamp;
 use userdesk_api::{HttpResponse, Method};
 
-use super::list::{same_number, serve_list};
 use super::accounts::salt;
+use super::list::{same_number, serve_list};
 use super::{json_body, Account, AdminServer, Call};
-use crate::password::PasswordHash;
 use crate::json::{error, field_errors, no_content, ok};
+use crate::password::PasswordHash;
 
 impl AdminServer {
     pub(super) fn handle_administrators(&mut self, call: &Call, now: i64) -> HttpResponse {

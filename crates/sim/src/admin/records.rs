@@ -17,8 +17,8 @@ use userdesk_api::base64::parse_basic_auth;
 use userdesk_api::time::{format_timestamp, parse_timestamp};
 use userdesk_api::HttpRequest;
 
-use crate::password::PasswordHash;
 use super::{Acceptance, AdminServer, StoredUser};
+use crate::password::PasswordHash;
 
 const SEEDED_AT: &str = "2019-11-05T02:16:56+0000";
 /// Ids of generated users start here, after the documented ones (1–9) and

@@ -14,10 +14,10 @@ use userdesk_api::time::format_timestamp;
 use userdesk_api::{FieldErrors, HttpResponse, Method};
 
 use super::accounts::{salt, taken_errors};
-use crate::password::PasswordHash;
 use super::list::{number_key, same_number, serve_list};
 use super::{json_body, AdminServer, Call};
 use crate::json::{error, field_errors, no_content, ok};
+use crate::password::PasswordHash;
 
 /// A stored user (they sign in through the public API, not this one).
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -841,9 +841,15 @@ fn persisted_state_holds_no_token_and_no_password() {
     let mut sim = Simulator::seeded(NOW, 7);
     let token = sign_in(&mut sim);
     let saved = sim.to_json();
-    assert!(!saved.contains(&token), "a token reached the persisted state");
+    assert!(
+        !saved.contains(&token),
+        "a token reached the persisted state"
+    );
     for password in ["admin1pass", "admin2Pass!", "user3Pass!"] {
-        assert!(!saved.contains(password), "{password} is in the persisted state");
+        assert!(
+            !saved.contains(password),
+            "{password} is in the persisted state"
+        );
     }
     let mut restored = Simulator::from_json(&saved).expect("restores");
     assert!(restored.admin.tokens.is_empty());

@@ -1,0 +1,232 @@
+// What a real deployment hits: the deployment config, a refused app key,
+// sign-in redirects, one profile per user, numeric filters, paging past the
+// end and odd list answers.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ADMIN_API, APP_KEY, BASE, clearFaults, freshPage, injectFault, launch, resetServer, serveConfig,
+  serverCall, signIn, signedInPage, useServer,
+} from './harness.mjs';
+
+const SERVER_CONFIG = { admin: { mode: 'server', base_url: ADMIN_API, version: '1.0', app_key: APP_KEY } };
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await resetServer(); await browser?.close(); });
+
+const title = (page) => page.locator('h1.page__title').first();
+
+describe('deployment config', () => {
+  test('config.json picks the server, across a reload and in a new tab, with no typing', async () => {
+    await resetServer();
+    await serveConfig(SERVER_CONFIG);
+    // Only the server has this role, so seeing it proves where the calls go.
+    assert.equal((await serverCall('POST', '/roles', {
+      name: 'ONLY_ON_SERVER', is_admin_role: false, login_lockout_policy: false, login_max_attempts: 5,
+      login_timeframe: 600, login_ban_time: 1800, login_ban_by_ip: false, password_policy: false,
+      password_reuse_history: 0, password_reset_days: 0, priority: 50,
+    })).status, 201);
+    const page = await freshPage(browser);
+    await page.goto(`${BASE}/admin/login`);
+    await page.locator('.connection__target', { hasText: ADMIN_API }).waitFor();
+    await signIn(page);
+    await page.waitForURL(`${BASE}/admin/roles`);
+    await page.getByRole('cell', { name: 'ONLY_ON_SERVER' }).waitFor();
+
+    await page.reload();
+    await page.getByRole('cell', { name: 'ONLY_ON_SERVER' }).waitFor();
+    assert.equal(await page.getByRole('dialog').count(), 0, 'no password asked after a reload');
+
+    const tab = await page.context().newPage();
+    tab.pageErrors = [];
+    tab.on('pageerror', (error) => tab.pageErrors.push(error.message));
+    await signIn(tab);
+    await tab.waitForURL(`${BASE}/admin/roles`);
+    await tab.getByRole('cell', { name: 'ONLY_ON_SERVER' }).waitFor();
+
+    // A choice under Connections overrides the deployment; "Use the deployment's settings" restores it.
+    await tab.goto(`${BASE}/settings`);
+    await tab.getByText("uses the deployment's settings (config.json)").waitFor();
+    await tab.locator('input[name="admin.mode"][value="demo"]').check();
+    await tab.getByRole('button', { name: 'Save connections' }).click();
+    await tab.locator('.connection__target', { hasText: 'Demo' }).waitFor();
+    await tab.getByRole('button', { name: "Use the deployment's settings" }).click();
+    await tab.locator('.connection__target', { hasText: ADMIN_API }).waitFor();
+    assert.deepEqual([...page.pageErrors, ...tab.pageErrors], []);
+    await page.context().close();
+  });
+
+  test('a malformed config.json gets a banner naming the problem, and Demo still works', async () => {
+    await resetServer();
+    await serveConfig('{"admin": {"mode": "server", "base_url": "/api/admin",');
+    const page = await freshPage(browser);
+    await signIn(page);
+    const banner = page.getByRole('alert').filter({ hasText: 'The deployment config could not be used' });
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /not valid JSON \(line 1, column \d+\)/);
+    await page.waitForURL(`${BASE}/admin/roles`);
+    await page.locator('.connection__target', { hasText: 'Demo' }).waitFor();
+
+    await serveConfig({ admn: { mode: 'server', base_url: ADMIN_API } });
+    await page.reload();
+    await page.getByRole('alert').filter({ hasText: 'unknown key “admn”' }).waitFor();
+    await page.context().close();
+  });
+
+  test('a refused app key says so and points to Connections, never asking for the password', async () => {
+    await resetServer();
+    await serveConfig({ admin: { ...SERVER_CONFIG.admin, app_key: 'x'.repeat(32) } });
+    const page = await freshPage(browser);
+    await signIn(page);
+    await page.getByText('The server rejected the application key').waitFor();
+    assert.equal(await page.getByRole('dialog').count(), 0);
+
+    // Signed in with a good key, then the key is changed to a refused one.
+    await resetServer();
+    await serveConfig(SERVER_CONFIG);
+    await signIn(page);
+    await page.waitForURL(`${BASE}/admin/roles`);
+    await page.goto(`${BASE}/settings`);
+    await page.locator('input[name="app_key"]').fill('y'.repeat(32));
+    await page.getByRole('button', { name: 'Save connections' }).click();
+    await page.getByText('Connection settings saved.').waitFor();
+    await page.getByRole('link', { name: 'Users', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: "refused this console's application key" });
+    await alert.waitFor();
+    await alert.getByRole('link', { name: 'Open Connections' }).waitFor();
+    assert.equal(await page.getByRole('dialog').count(), 0, 'no password dialog for a bad app key');
+    assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 0);
+
+    // The typed key lives for the tab: a reload keeps it.
+    await page.reload();
+    await page.getByRole('alert').filter({ hasText: "refused this console's application key" }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('signing in', () => {
+  test('next only ever leads to a page on this site', async () => {
+    const page = await freshPage(browser);
+    const payloads = [
+      '/\\evil.example/x', '/\t/evil.example/x', '/\n/evil.example', '//evil.example/x',
+      'javascript:alert(1)', 'https://evil.example/', '/%5Cevil.example', '/%2F%2Fevil.example',
+      '%2F%2Fevil.example', '/%09/evil.example',
+    ];
+    for (const payload of payloads) {
+      await page.goto(`${BASE}/admin/login?next=${encodeURIComponent(payload)}`);
+      await page.locator('input[name="username"]').fill('admin1');
+      await page.locator('input[name="password"]').fill('admin1pass');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${BASE}/admin/roles`);
+      assert.equal(new URL(page.url()).origin, new URL(BASE).origin, payload);
+    }
+    await page.goto(`${BASE}/admin/login?next=${encodeURIComponent('/admin/users?status=1')}`);
+    await page.locator('input[name="username"]').fill('admin1');
+    await page.locator('input[name="password"]').fill('admin1pass');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${BASE}/admin/users?status=1`);
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
+
+  test('signing out and back in shows a working page, not the sign-in form again', async () => {
+    const page = await signedInPage(browser, async () => {});
+    await page.getByRole('link', { name: 'Users', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/admin\/login/);
+    await page.locator('input[name="username"]').fill('admin1');
+    await page.locator('input[name="password"]').fill('admin1pass');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'));
+    await page.locator('tbody tr').first().waitFor();
+    assert.notEqual(await title(page).innerText(), 'Sign in to the Admin API');
+    assert.equal(await page.getByText('You are signed in as').count(), 0);
+    await page.context().close();
+  });
+
+  test('a seeded user (403 after the credentials) is told the likely causes', async () => {
+    const page = await freshPage(browser);
+    await signIn(page, 'user3', 'user3Pass!');
+    await page.getByText(/password has expired.*no admin role/).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('lists and forms against a real server', () => {
+  test('the profile picker offers only users without a profile', async () => {
+    await resetServer();
+    const page = await signedInPage(browser, useServer);
+    await page.goto(`${BASE}/admin/user-profiles/new`);
+    const picker = page.locator('select[name="user_id"]');
+    await picker.locator('option[value="9"]').waitFor({ state: 'attached' });
+    assert.equal(await picker.locator('option[value="2"]').count(), 0, 'user 2 already has a profile');
+    // On an existing profile its own user stays selectable.
+    await page.goto(`${BASE}/admin/user-profiles/2`);
+    await page.locator('select[name="user_id"] option[value="2"]').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('select[name="user_id"]').inputValue(), '2');
+    await page.context().close();
+  });
+
+  test('numeric filters refuse letters; garbage in the URL is dropped', async () => {
+    await resetServer();
+    const page = await signedInPage(browser, useServer);
+    const sentToServer = [];
+    page.on('request', (r) => { if (r.url().includes('/api/admin/')) sentToServer.push(r.url()); });
+    await page.goto(`${BASE}/admin/users?status=abc&role=1x`);
+    await page.locator('tbody tr').first().waitFor();
+    assert.ok(sentToServer.every((url) => !url.includes('status=abc') && !url.includes('role=1x')), sentToServer.join('\n'));
+
+    await page.goto(`${BASE}/admin/logins`);
+    await page.locator('tbody tr').first().waitFor();
+    const before = sentToServer.length;
+    const userId = page.locator('input[name="user_id"]');
+    await userId.fill('abc');
+    await userId.press('Enter');
+    await page.getByText('Enter a whole number, such as 12.').waitFor();
+    assert.equal(await userId.getAttribute('aria-invalid'), 'true');
+    assert.equal(await userId.inputValue(), 'abc', 'what was typed stays');
+    assert.equal(sentToServer.length, before, 'nothing was sent');
+    await userId.fill('1');
+    await userId.press('Enter');
+    await page.waitForURL(/user_id=1/);
+    await page.context().close();
+  });
+
+  test('past the last page says so and links to the last page known', async () => {
+    await resetServer();
+    const page = await signedInPage(browser, useServer);
+    await page.goto(`${BASE}/admin/users?page=3`);
+    await page.locator('tbody tr').first().waitFor();
+    await page.goto(`${BASE}/admin/users?page=99`);
+    await page.getByText('No rows on page 99').waitFor();
+    assert.equal(await page.getByText(/Page 99 of/).count(), 0);
+    await page.getByRole('button', { name: /Go to page \d+/ }).click();
+    await page.waitForURL(/page=\d/);
+    await page.locator('tbody tr').first().waitFor();
+    await page.context().close();
+  });
+
+  test('an oversized answer renders one page; a malformed record leaves the others', async () => {
+    await resetServer();
+    const page = await signedInPage(browser, useServer);
+    const item = (id) => ({
+      id, application: `App ${id}`, key: 'k'.repeat(32), status: 1,
+      created_at: '2019-10-23T15:03:37+0000', status_changed_at: '2019-10-23T15:03:37+0000',
+      updated_at: '2019-10-23T15:03:37+0000',
+    });
+    const huge = { page: 1, limit: 10, total: 50000, app_keys: Array.from({ length: 50000 }, (_, n) => item(n + 1)) };
+    await injectFault({ path: '/app_keys/', method: 'GET', kind: 'canned', status: 200, body: JSON.stringify(huge) });
+    await page.goto(`${BASE}/admin/app-keys`);
+    await page.getByText('The server sent 50000 rows for a page of 10; only the first 10 are shown.').waitFor();
+    assert.equal(await page.locator('tbody tr').count(), 10);
+
+    const mixed = { page: 1, limit: 10, total: 3, app_keys: [item(1), { id: 'broken' }, item(3)] };
+    await injectFault({ path: '/app_keys/', method: 'GET', kind: 'canned', status: 200, body: JSON.stringify(mixed) });
+    await page.reload();
+    await page.getByText('1 row could not be read and is not shown.').waitFor();
+    assert.equal(await page.locator('tbody tr').count(), 2);
+    await clearFaults();
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
+});
