@@ -146,27 +146,28 @@ pub async fn sleep(seconds: u32) {
 }
 
 /// Aborts a request when it takes too long; dropping it cancels the timer.
+///
+/// The callback owns itself (`once_into_js`), so a timer that fires after
+/// the request ended, because clearing it failed, only aborts a finished
+/// request. (Fake clocks in tests hand out timer ids above `i32::MAX`,
+/// which web-sys cannot pass back to `clearTimeout`.)
 struct Timeout {
     id: Option<i32>,
-    _callback: Closure<dyn FnMut()>,
 }
 
 impl Timeout {
     fn start(controller: &web_sys::AbortController, seconds: u32) -> Self {
         let controller = controller.clone();
-        let callback = Closure::<dyn FnMut()>::new(move || controller.abort());
+        let callback = Closure::once_into_js(move || controller.abort());
         let id = web_sys::window().and_then(|window| {
             window
                 .set_timeout_with_callback_and_timeout_and_arguments_0(
-                    callback.as_ref().unchecked_ref(),
+                    callback.unchecked_ref(),
                     (seconds * 1000) as i32,
                 )
                 .ok()
         });
-        Timeout {
-            id,
-            _callback: callback,
-        }
+        Timeout { id }
     }
 }
 

@@ -72,10 +72,19 @@ for (const [mode, connect] of Object.entries(MODES)) {
       }
       assert.deepEqual(violations, []);
 
-      const evalResult = await page.evaluate(() => {
-        try { return String(eval('6 * 7')); } catch (error) { return error.name; }
-      });
+      // DevTools' own evaluate may eval; a task the page runs later may not.
+      const evalResult = await page.evaluate(() => new Promise((resolve) => {
+        setTimeout(() => {
+          try { resolve(String(eval('6 * 7'))); } catch (error) { resolve(error.name); }
+        }, 0);
+      }));
       assert.equal(evalResult, 'EvalError', 'eval is blocked');
+      // An injected inline script does not run either.
+      await page.addScriptTag({ content: 'window.injectedRan = true;' }).catch(() => {});
+      assert.equal(await page.evaluate(() => window.injectedRan === true), false, 'inline scripts are blocked');
+      const blocked = page.pageErrors.filter((e) => e.includes('violates the following Content Security Policy'));
+      assert.equal(blocked.length, 1, 'the browser reports the blocked inline script');
+      page.pageErrors = page.pageErrors.filter((e) => !blocked.includes(e));
       assert.deepEqual(page.pageErrors, []);
       await page.context().close();
     });

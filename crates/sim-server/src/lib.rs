@@ -32,6 +32,8 @@ pub use fault::{Fault, FaultKind};
 #[derive(Default)]
 struct Controls {
     faults: Vec<Fault>,
+    /// Counts `DELETE /__sim/fault` and resets: a hanging call ends when it changes.
+    clearings: u64,
     config: Option<String>,
 }
 
@@ -122,7 +124,8 @@ fn respond(
                 kind: FaultKind::Hang,
                 ..
             }) => {
-                fault::hang(|| lock(controls).faults.is_empty());
+                let clearings = lock(controls).clearings;
+                fault::hang(|| lock(controls).clearings != clearings);
                 return drop_connection(request);
             }
             Some(fault) => fault.response(),
@@ -166,7 +169,11 @@ fn control(
     match (path, method) {
         ("/__sim/reset", Post) => {
             *lock(state) = fresh_simulator(options);
-            *lock(controls) = Controls::default();
+            let mut controls = lock(controls);
+            *controls = Controls {
+                clearings: controls.clearings + 1,
+                ..Controls::default()
+            };
             HttpResponse::empty(204)
         }
         ("/__sim/fault", Post) => match Fault::parse(body) {
@@ -179,7 +186,9 @@ fn control(
             }
         },
         ("/__sim/fault", Delete) => {
-            lock(controls).faults.clear();
+            let mut controls = lock(controls);
+            controls.faults.clear();
+            controls.clearings += 1;
             HttpResponse::empty(204)
         }
         ("/__sim/config", Put) => {
@@ -197,7 +206,7 @@ fn control(
 /// Ends the exchange without an HTTP answer: the browser sees a network error.
 fn drop_connection(request: Request) {
     let mut writer = request.into_writer();
-    let _ = writer.write_all(b"\r\n");
+    let _ = writer.write_all(b"BROKEN\r\n\r\n");
     let _ = writer.flush();
 }
 
