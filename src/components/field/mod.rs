@@ -10,23 +10,20 @@ use leptos::prelude::*;
 use userdesk_api::FieldErrors;
 
 /// The id prefix of one form's fields; `field` when none is provided.
+/// Provide it with `<Provider>`, which scopes it to its children (context
+/// provided in a component body would also reach the component's siblings).
 ///
 /// ## Usage
 /// ```ignore
-/// #[component]
-/// fn SignInDialog() -> impl IntoView {
-///     FieldScope::provide("reauth"); // its password field is `reauth-password`
-///     view! { <TextField label="Password" name="password" /* … */ /> }
+/// view! {
+///     <Provider value=FieldScope("reauth")>
+///         // id="reauth-password"
+///         <TextField label="Password" name="password" /* … */ />
+///     </Provider>
 /// }
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldScope(pub &'static str);
-
-impl FieldScope {
-    pub fn provide(prefix: &'static str) {
-        provide_context(FieldScope(prefix));
-    }
-}
 
 /// The DOM id of a field's control in the current [`FieldScope`].
 pub fn control_id(name: &str) -> String {

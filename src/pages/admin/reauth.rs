@@ -1,6 +1,7 @@
 //! The dialog that asks for the password again when a call answers 401, so
 //! the call can be retried without losing the page or its input.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use userdesk_api::admin::token::SignInFailure;
@@ -13,8 +14,6 @@ use crate::components::field::{errors_for, FieldScope, TextField, TextKind};
 #[component]
 pub fn ReauthDialog() -> impl IntoView {
     let client = Client::use_client();
-    // Its fields must not share ids with the form of the page behind it.
-    FieldScope::provide("reauth");
     let open = move || client.session.reauth_waiters.with(|w| !w.is_empty());
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
@@ -63,6 +62,8 @@ pub fn ReauthDialog() -> impl IntoView {
         });
     };
     view! {
+        // Its fields must not share ids with the form of the page behind it.
+        <Provider value=FieldScope("reauth")>
         <Modal open=Signal::derive(open) on_cancel=Callback::new(move |_| cancel()) labelled_by="reauth-title">
             <h2 class="dialog__title" id="reauth-title">
                 {move || if client.session.renewing.get() { "Renew your session" } else { "Your session has ended" }}
@@ -92,5 +93,6 @@ pub fn ReauthDialog() -> impl IntoView {
                 </div>
             </form>
         </Modal>
+        </Provider>
     }
 }
