@@ -587,35 +587,75 @@ fn duplicate_ids(root: &HtmlElement) -> Vec<String> {
         .collect()
 }
 
+/// Each form page's form, for the id check.
+fn form_pages() -> Vec<(&'static str, fn() -> AnyView)> {
+    use userdesk::pages::admin::{
+        account::{AccountPage, PasswordPage},
+        administrator_form::AdministratorForm,
+        app_key_form::AppKeyForm,
+        terms_form::TermsForm,
+        user_profile_form::UserProfileForm,
+    };
+    vec![
+        ("user", || {
+            view! { <UserForm existing=None on_saved=|_| ()/> }.into_any()
+        }),
+        ("role", || {
+            view! { <RoleForm existing=None on_saved=|_| ()/> }.into_any()
+        }),
+        ("administrator", || {
+            view! { <AdministratorForm existing=None on_saved=|_| ()/> }.into_any()
+        }),
+        ("app key", || {
+            view! { <AppKeyForm existing=None on_saved=|_| ()/> }.into_any()
+        }),
+        ("terms", || {
+            view! { <TermsForm existing=None on_saved=|_| ()/> }.into_any()
+        }),
+        ("user profile", || {
+            view! { <UserProfileForm existing=None on_saved=|_| ()/> }.into_any()
+        }),
+        ("account", || view! { <AccountPage /> }.into_any()),
+        ("password", || view! { <PasswordPage /> }.into_any()),
+    ]
+}
+
 #[wasm_bindgen_test]
 async fn no_id_is_shared_between_a_form_and_the_sign_in_dialog_over_it() {
     let (_owner, client, container) = signed_in_demo().await;
-    let on_saved = Callback::new(|_: User| ());
-    let _mounted = mount_to(container.clone(), move || {
-        view! {
-            <Router>
-                <userdesk::pages::admin::reauth::ReauthDialog />
-                <UserForm existing=None on_saved=on_saved />
-            </Router>
-        }
-    });
-    until("the user form renders", || {
-        query(&container, "form input[name='password']").is_some()
-    })
-    .await;
-    client.session.renew();
-    until("the dialog is open", || {
-        query(&container, "[role=dialog] input[name='password']").is_some()
-    })
-    .await;
-    assert_eq!(duplicate_ids(&container), Vec::<String>::new());
-    // The dialog's label leads to the dialog's own field, not the form's.
-    let label = query(&container, "[role=dialog] label.field__label").expect("a label");
-    let target = label.get_attribute("for").expect("for");
-    let field = document().get_element_by_id(&target).expect("its field");
-    assert!(
-        field.closest("[role=dialog]").ok().flatten().is_some(),
-        "the dialog's label points outside the dialog"
-    );
-    client.session.finish_reauth(false);
+    for (page, form) in form_pages() {
+        let mounted = mount_to(container.clone(), move || {
+            view! {
+                <Router>
+                    // First, so a scope leaking to its siblings would show.
+                    <userdesk::pages::admin::reauth::ReauthDialog />
+                    {form()}
+                </Router>
+            }
+        });
+        until(&format!("the {page} form renders"), || {
+            query(&container, "form input").is_some()
+        })
+        .await;
+        client.session.renew();
+        until("the dialog is open", || {
+            query(&container, "[role=dialog] input[name='password']").is_some()
+        })
+        .await;
+        assert_eq!(
+            duplicate_ids(&container),
+            Vec::<String>::new(),
+            "on the {page} page"
+        );
+        // The dialog's label leads to the dialog's own field, not the form's.
+        let label = query(&container, "[role=dialog] label.field__label").expect("a label");
+        let target = label.get_attribute("for").expect("for");
+        let field = document().get_element_by_id(&target).expect("its field");
+        assert!(
+            field.closest("[role=dialog]").ok().flatten().is_some(),
+            "on the {page} page, the dialog's label points outside the dialog"
+        );
+        client.session.finish_reauth(false);
+        drop(mounted);
+    }
 }

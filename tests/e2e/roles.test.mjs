@@ -122,6 +122,15 @@ test('signing out removes the session token and returns to sign-in', async () =>
   assert.equal(await page.evaluate(() => sessionStorage.getItem('userdesk.admin.session')), null);
   await page.goto(`${BASE}/admin/roles`);
   await page.waitForURL(/\/admin\/login\?next=/);
+
+  // Signing back in shows the page asked for, not the sign-in form again.
+  await page.locator('input[name="username"]').fill('admin1');
+  await page.locator('input[name="password"]').fill('admin1pass');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Roles' }).waitFor();
+  await page.locator('tbody tr').first().waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Sign in to the Admin API' }).count(), 0);
+  assert.equal(await page.getByText('You are signed in as').count(), 0);
   await page.context().close();
 });
 
