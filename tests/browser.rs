@@ -587,8 +587,11 @@ fn duplicate_ids(root: &HtmlElement) -> Vec<String> {
         .collect()
 }
 
+/// A named page, mounted fresh.
+type NamedPage = (&'static str, fn() -> AnyView);
+
 /// Each form page's form, for the id check.
-fn form_pages() -> Vec<(&'static str, fn() -> AnyView)> {
+fn form_pages() -> Vec<NamedPage> {
     use userdesk::pages::admin::{
         account::{AccountPage, PasswordPage},
         administrator_form::AdministratorForm,
