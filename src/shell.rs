@@ -10,51 +10,13 @@ use leptos_router::hooks::use_navigate;
 use crate::client::Client;
 use crate::components::toast::Toaster;
 use crate::pages::admin::reauth::ReauthDialog;
+use crate::pages::admin::routes::ADMIN_MENU;
 use crate::session::{format_remaining, RENEW_WINDOW_SECONDS};
 use leptos::task::spawn_local;
 
 /// Wall-clock milliseconds, ticking once a second.
 #[derive(Clone, Copy)]
 pub struct Clock(pub RwSignal<f64>);
-
-/// The menu: Admin API areas by what administrators come for.
-const NAV_GROUPS: [(&str, &[(&str, &str)]); 5] = [
-    (
-        "People",
-        &[
-            ("/admin/users", "Users"),
-            ("/admin/user-profiles", "User profiles"),
-            ("/admin/administrators", "Administrators"),
-        ],
-    ),
-    (
-        "Access",
-        &[
-            ("/admin/roles", "Roles"),
-            ("/admin/app-keys", "App keys"),
-            ("/admin/terms", "Terms of service"),
-        ],
-    ),
-    (
-        "Places",
-        &[
-            ("/admin/countries", "Countries"),
-            ("/admin/regions", "Regions"),
-        ],
-    ),
-    (
-        "Audit",
-        &[
-            ("/admin/logins", "Logins"),
-            ("/admin/password-resets", "Password resets"),
-            ("/admin/notifications", "Notifications"),
-        ],
-    ),
-    (
-        "You",
-        &[("/admin/account", "Account"), ("/settings", "Connections")],
-    ),
-];
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -129,7 +91,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         </header>
         <div class="layout">
             <nav class="nav" aria-label="Main">
-                {NAV_GROUPS.iter().map(|(group, links)| view! {
+                {ADMIN_MENU.iter().map(|(group, links)| view! {
                     <div class="nav__group">
                         <span class="nav__heading">{*group}</span>
                         {links.iter().map(|(href, label)| view! {

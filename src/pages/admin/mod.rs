@@ -17,6 +17,7 @@ pub mod regions_list;
 pub mod role_choices;
 pub mod role_form;
 pub mod roles_list;
+pub mod routes;
 pub mod terms_form;
 pub mod terms_list;
 pub mod user_form;

@@ -1,0 +1,111 @@
+//! The Admin API's area: its routes behind one sign-in guard, and its menu.
+//!
+//! ## Usage
+//! ```ignore
+//! view! {
+//!     <Router><Routes fallback=NotFound>
+//!         <Route path=path!("/admin/login") view=AdminLogin />
+//!         <AdminRoutes />
+//!     </Routes></Router>
+//! }
+//! ```
+//! A new Admin page adds one `<Route>` below and, if it is in the menu,
+//! one line to [`ADMIN_MENU`].
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, ParentRoute, Route};
+use leptos_router::{path, MatchNestedRoutes};
+
+use crate::pages::admin::account::{AccountPage, PasswordPage};
+use crate::pages::admin::administrator_form::{AdministratorEdit, AdministratorNew};
+use crate::pages::admin::administrators_list::AdministratorsList;
+use crate::pages::admin::app_key_form::{AppKeyEdit, AppKeyNew};
+use crate::pages::admin::app_keys_list::AppKeysList;
+use crate::pages::admin::countries_list::CountriesList;
+use crate::pages::admin::guard::RequireAdmin;
+use crate::pages::admin::logins_list::LoginsList;
+use crate::pages::admin::notifications_list::NotificationsList;
+use crate::pages::admin::password_resets_list::PasswordResetsList;
+use crate::pages::admin::regions_list::RegionsList;
+use crate::pages::admin::role_form::{RoleEdit, RoleNew};
+use crate::pages::admin::roles_list::RolesList;
+use crate::pages::admin::terms_form::{TermsEdit, TermsNew};
+use crate::pages::admin::terms_list::TermsList;
+use crate::pages::admin::user_form::{UserEdit, UserNew};
+use crate::pages::admin::user_profile_form::{UserProfileEdit, UserProfileNew};
+use crate::pages::admin::user_profiles_list::UserProfilesList;
+use crate::pages::admin::users_list::UsersList;
+
+/// The menu: Admin API areas by what administrators come for.
+pub const ADMIN_MENU: [(&str, &[(&str, &str)]); 5] = [
+    (
+        "People",
+        &[
+            ("/admin/users", "Users"),
+            ("/admin/user-profiles", "User profiles"),
+            ("/admin/administrators", "Administrators"),
+        ],
+    ),
+    (
+        "Access",
+        &[
+            ("/admin/roles", "Roles"),
+            ("/admin/app-keys", "App keys"),
+            ("/admin/terms", "Terms of service"),
+        ],
+    ),
+    (
+        "Places",
+        &[
+            ("/admin/countries", "Countries"),
+            ("/admin/regions", "Regions"),
+        ],
+    ),
+    (
+        "Audit",
+        &[
+            ("/admin/logins", "Logins"),
+            ("/admin/password-resets", "Password resets"),
+            ("/admin/notifications", "Notifications"),
+        ],
+    ),
+    (
+        "You",
+        &[("/admin/account", "Account"), ("/settings", "Connections")],
+    ),
+];
+
+/// Every signed-in Admin page, under `/admin`, guarded once.
+#[component(transparent)]
+pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/admin") view=|| view! { <RequireAdmin><Outlet /></RequireAdmin> }>
+            <Route path=path!("account") view=AccountPage />
+            <Route path=path!("account/password") view=PasswordPage />
+            <Route path=path!("administrators") view=AdministratorsList />
+            <Route path=path!("administrators/new") view=AdministratorNew />
+            <Route path=path!("administrators/:id") view=AdministratorEdit />
+            <Route path=path!("app-keys") view=AppKeysList />
+            <Route path=path!("app-keys/new") view=AppKeyNew />
+            <Route path=path!("app-keys/:id") view=AppKeyEdit />
+            <Route path=path!("roles") view=RolesList />
+            <Route path=path!("roles/new") view=RoleNew />
+            <Route path=path!("roles/:id") view=RoleEdit />
+            <Route path=path!("users") view=UsersList />
+            <Route path=path!("users/new") view=UserNew />
+            <Route path=path!("users/:id") view=UserEdit />
+            <Route path=path!("user-profiles") view=UserProfilesList />
+            <Route path=path!("user-profiles/new") view=UserProfileNew />
+            <Route path=path!("user-profiles/:id") view=UserProfileEdit />
+            <Route path=path!("terms") view=TermsList />
+            <Route path=path!("terms/new") view=TermsNew />
+            <Route path=path!("terms/:id") view=TermsEdit />
+            <Route path=path!("countries") view=CountriesList />
+            <Route path=path!("regions") view=RegionsList />
+            <Route path=path!("logins") view=LoginsList />
+            <Route path=path!("password-resets") view=PasswordResetsList />
+            <Route path=path!("notifications") view=NotificationsList />
+        </ParentRoute>
+    }
+    .into_inner()
+}
