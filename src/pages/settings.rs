@@ -1,11 +1,12 @@
 //! `/settings`: where each API's requests go, and the Demo data reset.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use userdesk_api::FieldErrors;
 
 use crate::client::Client;
 use crate::components::dialog::{ConfirmDialog, Tone};
-use crate::components::field::{errors_for, TextField, TextKind};
+use crate::components::field::{FormFieldErrors, TextField, TextKind};
 use crate::components::toast::{ToastKind, Toasts};
 use crate::demo;
 use crate::settings::{AdminConnection, Connections, Source, Target};
@@ -121,6 +122,7 @@ pub fn SettingsPage() -> impl IntoView {
                     Source::Chosen => "The Admin API uses the settings chosen here, in this browser.",
                 }}
             </p>
+            <Provider value=FormFieldErrors(errors)>
             <form class="form" on:submit=on_submit novalidate>
                 <fieldset class="fieldset">
                     <legend class="fieldset__legend">"Admin API"</legend>
@@ -139,7 +141,6 @@ pub fn SettingsPage() -> impl IntoView {
                             label="Base URL"
                             name="base_url"
                             value=base_url
-                            errors=errors_for(errors, "base_url")
                             kind=TextKind::Url
                             hint="e.g. https://api.admin.domain.com, or /api/admin behind a same-origin proxy; a /v/1.0 suffix is fine."
                         />
@@ -148,14 +149,12 @@ pub fn SettingsPage() -> impl IntoView {
                         label="API version"
                         name="version"
                         value=version
-                        errors=errors_for(errors, "version")
                         hint="Sent as /v/{version}. Leave empty for a server reached without its proxy."
                     />
                     <TextField
                         label="Application key"
                         name="app_key"
                         value=app_key
-                        errors=errors_for(errors, "app_key")
                         hint="32 characters. A key typed here lives for this tab (session storage); the deployment's key is the default."
                         required=true
                     />
@@ -169,6 +168,7 @@ pub fn SettingsPage() -> impl IntoView {
                     </Show>
                 </div>
             </form>
+            </Provider>
             <section class="danger-zone">
                 <h2 class="danger-zone__title">"Demo data"</h2>
                 <p>"Demo changes are kept in this browser across reloads. Resetting restores the documentation's examples."</p>

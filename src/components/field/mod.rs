@@ -62,6 +62,30 @@ pub fn errors_for(errors: RwSignal<FieldErrors>, name: &'static str) -> Signal<V
     Signal::derive(move || errors.with(|e| e.get(name).to_vec()))
 }
 
+/// The errors of the form around a field: each field finds its own
+/// messages by its `name`, so a form names a field once.
+///
+/// ## Usage
+/// ```ignore
+/// let errors = RwSignal::new(FieldErrors::new());
+/// view! {
+///     <Provider value=FormFieldErrors(errors)>
+///         // shows errors.get("email"), with aria-invalid and aria-describedby
+///         <TextField label="Email" name="email" value=email />
+///     </Provider>
+/// }
+/// ```
+#[derive(Clone, Copy)]
+pub struct FormFieldErrors(pub RwSignal<FieldErrors>);
+
+/// A field's messages: the ones passed in, else its form's by `name`.
+fn own_errors(passed: Option<Signal<Vec<String>>>, name: &'static str) -> Signal<Vec<String>> {
+    passed.unwrap_or_else(|| match use_context::<FormFieldErrors>() {
+        Some(FormFieldErrors(errors)) => errors_for(errors, name),
+        None => Signal::stored(Vec::new()),
+    })
+}
+
 /// What a text control accepts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum TextKind {
@@ -99,12 +123,13 @@ pub fn TextField(
     label: &'static str,
     name: &'static str,
     value: RwSignal<String>,
-    #[prop(into)] errors: Signal<Vec<String>>,
+    #[prop(optional, into)] errors: Option<Signal<Vec<String>>>,
     #[prop(optional)] kind: TextKind,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
+    let errors = own_errors(errors, name);
     let id = control_id(name);
     let hint_id = format!("{id}-hint");
     let message = message_id(&id);
@@ -152,10 +177,11 @@ pub fn SelectField(
     label: &'static str,
     name: &'static str,
     value: RwSignal<String>,
-    #[prop(into)] errors: Signal<Vec<String>>,
+    #[prop(optional, into)] errors: Option<Signal<Vec<String>>>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
+    let errors = own_errors(errors, name);
     let id = control_id(name);
     let invalid = move || errors.with(|e| !e.is_empty());
     // Options may arrive after the value (loaded choices): once they are in
@@ -207,10 +233,11 @@ pub fn TextArea(
     label: &'static str,
     name: &'static str,
     value: RwSignal<String>,
-    #[prop(into)] errors: Signal<Vec<String>>,
+    #[prop(optional, into)] errors: Option<Signal<Vec<String>>>,
     #[prop(default = 6)] rows: u32,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
+    let errors = own_errors(errors, name);
     let id = control_id(name);
     let invalid = move || errors.with(|e| !e.is_empty());
     let message = message_id(&id);
@@ -243,9 +270,10 @@ pub fn CheckboxField(
     label: &'static str,
     name: &'static str,
     checked: RwSignal<bool>,
-    #[prop(into)] errors: Signal<Vec<String>>,
+    #[prop(optional, into)] errors: Option<Signal<Vec<String>>>,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
+    let errors = own_errors(errors, name);
     let id = control_id(name);
     let invalid = move || errors.with(|e| !e.is_empty());
     let message = message_id(&id);
@@ -319,9 +347,10 @@ pub fn CheckboxGroup(
     name: &'static str,
     chosen: RwSignal<Vec<i64>>,
     #[prop(into)] options: Signal<Vec<(i64, String)>>,
-    #[prop(into)] errors: Signal<Vec<String>>,
+    #[prop(optional, into)] errors: Option<Signal<Vec<String>>>,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
+    let errors = own_errors(errors, name);
     let invalid = move || errors.with(|e| !e.is_empty());
     let group = control_id(name);
     let message = message_id(&group);

@@ -1,6 +1,7 @@
 //! `/admin/account`: the signed-in administrator's own account, and
 //! `/admin/account/password`: changing its password.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -8,7 +9,9 @@ use userdesk_api::admin::account::{self, AccountFields, PasswordChange, UserAcco
 use userdesk_api::{ApiError, FieldErrors};
 
 use crate::client::Client;
-use crate::components::field::{errors_for, FormErrors, PasswordChecklist, TextField, TextKind};
+use crate::components::field::{
+    FormErrors, FormFieldErrors, PasswordChecklist, TextField, TextKind,
+};
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toast::{ToastKind, Toasts};
 use crate::unsaved::UnsavedChanges;
@@ -119,6 +122,7 @@ fn AccountForm(
     };
 
     view! {
+        <Provider value=FormFieldErrors(errors)>
         <form
             class="form"
             novalidate
@@ -129,12 +133,12 @@ fn AccountForm(
         >
             {move || failure.get().map(|error| view! { <ErrorPanel error=error on_retry=Callback::new(move |_| submit()) /> })}
             <FormErrors errors=errors known=&account::FIELDS />
-            <TextField label="Username" name="username" value=username errors=errors_for(errors, "username")
+            <TextField label="Username" name="username" value=username
                 hint="2–40 letters, digits or underscores; not a number." autocomplete="username" required=true />
-            <TextField label="Email" name="email" value=email errors=errors_for(errors, "email") autocomplete="email" required=true />
-            <TextField label="First name" name="first_name" value=first_name errors=errors_for(errors, "first_name")
+            <TextField label="Email" name="email" value=email autocomplete="email" required=true />
+            <TextField label="First name" name="first_name" value=first_name
                 hint="1–40 characters." autocomplete="given-name" required=true />
-            <TextField label="Last name" name="last_name" value=last_name errors=errors_for(errors, "last_name")
+            <TextField label="Last name" name="last_name" value=last_name
                 hint="2–40 characters." autocomplete="family-name" required=true />
             <div class="form__actions">
                 <button class="button button--primary" type="submit" prop:disabled=move || busy.get()>
@@ -142,6 +146,7 @@ fn AccountForm(
                 </button>
             </div>
         </form>
+        </Provider>
     }
 }
 
@@ -202,6 +207,7 @@ pub fn PasswordPage() -> impl IntoView {
         <section class="page page--narrow">
             <p class="breadcrumbs"><A href="/admin/account">"Your account"</A> " / Password"</p>
             <h1 class="page__title">"Change password"</h1>
+            <Provider value=FormFieldErrors(errors)>
             <form
                 class="form"
                 novalidate
@@ -212,12 +218,12 @@ pub fn PasswordPage() -> impl IntoView {
             >
                 {move || failure.get().map(|error| view! { <ErrorPanel error=error on_retry=Callback::new(move |_| submit()) /> })}
                 <FormErrors errors=errors known=&["previous_password", "password1", "password2"] />
-                <TextField label="Current password" name="previous_password" value=previous errors=errors_for(errors, "previous_password")
+                <TextField label="Current password" name="previous_password" value=previous
                     kind=TextKind::Password autocomplete="current-password" required=true />
-                <TextField label="New password" name="password1" value=password1 errors=errors_for(errors, "password1")
+                <TextField label="New password" name="password1" value=password1
                     kind=TextKind::Password autocomplete="new-password" hint="8–40 characters with at least 3 of the 4 kinds below." required=true />
                 <PasswordChecklist password=password1 />
-                <TextField label="New password again" name="password2" value=password2 errors=errors_for(errors, "password2")
+                <TextField label="New password again" name="password2" value=password2
                     kind=TextKind::Password autocomplete="new-password" required=true />
                 <div class="form__actions">
                     <button class="button button--primary" type="submit" prop:disabled=move || busy.get()>
@@ -225,6 +231,7 @@ pub fn PasswordPage() -> impl IntoView {
                     </button>
                 </div>
             </form>
+            </Provider>
         </section>
     }
 }

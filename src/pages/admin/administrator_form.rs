@@ -1,5 +1,6 @@
 //! `/admin/administrators/new` and `/admin/administrators/:id`.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use userdesk_api::admin::administrators::{
     self, Administrator, AdministratorDraft, ADMINISTRATORS,
@@ -8,7 +9,7 @@ use userdesk_api::admin::roles::RoleType;
 
 use crate::client::Client;
 use crate::components::field::{
-    errors_for, CheckboxGroup, FormErrors, PasswordChecklist, SelectField, TextField, TextKind,
+    CheckboxGroup, FormErrors, FormFieldErrors, PasswordChecklist, SelectField, TextField, TextKind,
 };
 use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
 use crate::components::record::{
@@ -121,25 +122,25 @@ pub fn AdministratorForm(
     let errors = form.errors;
 
     view! {
+        <Provider value=FormFieldErrors(errors)>
         <form class="form" novalidate on:submit=move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
             form.submit();
         }>
             <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/administrators", "Administrators")) />
             <FormErrors errors=errors known=&administrators::FIELDS />
-            <TextField label="Username" name="username" value=username errors=errors_for(errors, "username")
+            <TextField label="Username" name="username" value=username
                 hint="2–40 letters, digits or underscores; not a number." autocomplete="off" required=true />
-            <TextField label="Email" name="email" value=email errors=errors_for(errors, "email") autocomplete="off" required=true />
+            <TextField label="Email" name="email" value=email autocomplete="off" required=true />
             <div class="field-row">
-                <TextField label="First name" name="first_name" value=first_name errors=errors_for(errors, "first_name") hint="1–40 characters." required=true />
-                <TextField label="Last name" name="last_name" value=last_name errors=errors_for(errors, "last_name") hint="2–40 characters." required=true />
+                <TextField label="First name" name="first_name" value=first_name hint="1–40 characters." required=true />
+                <TextField label="Last name" name="last_name" value=last_name hint="2–40 characters." required=true />
             </div>
-            <TextField label="Joined (UTC)" name="joined_at" value=joined_at errors=errors_for(errors, "joined_at") kind=TextKind::DateTime required=true />
+            <TextField label="Joined (UTC)" name="joined_at" value=joined_at kind=TextKind::DateTime required=true />
             <TextField
                 label=if creating { "Password" } else { "New password" }
                 name="password"
                 value=password
-                errors=errors_for(errors, "password")
                 kind=TextKind::Password
                 autocomplete="new-password"
                 hint=if creating { "8–40 characters with at least 3 of the 4 kinds below." } else { "Leave empty to keep the current password." }
@@ -147,10 +148,11 @@ pub fn AdministratorForm(
             />
             <PasswordChecklist password=password />
             {move || role_error.get().map(|error| view! { <p class="field__message">{format!("Roles could not be loaded: {}", error.message())}</p> })}
-            <CheckboxGroup legend="Roles" name="roles" chosen=roles options=role_options errors=errors_for(errors, "roles")
+            <CheckboxGroup legend="Roles" name="roles" chosen=roles options=role_options
                 hint="Administrator roles only." />
-            <SelectField label="Status" name="status" value=status errors=errors_for(errors, "status") options=status_options() required=true />
+            <SelectField label="Status" name="status" value=status options=status_options() required=true />
             <SubmitButton form=form label=if creating { "Create administrator" } else { "Save changes" } />
         </form>
+        </Provider>
     }
 }

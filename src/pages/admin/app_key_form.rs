@@ -1,12 +1,13 @@
 //! `/admin/app-keys/new` and `/admin/app-keys/:id`: create, edit and delete
 //! an application key.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use userdesk_api::admin::app_keys::{self, AppKey, AppKeyDraft, APP_KEYS};
 use userdesk_api::admin::status::ResourceStatus;
 
 use crate::client::Client;
-use crate::components::field::{errors_for, FormErrors, SelectField, TextField};
+use crate::components::field::{FormErrors, FormFieldErrors, SelectField, TextField};
 use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
 use crate::components::record::{
     save_record, use_on_created, use_on_updated, use_resource_record, NewRecordPage, RecordPage,
@@ -126,21 +127,23 @@ pub fn AppKeyForm(
     let errors = form.errors;
 
     view! {
+        <Provider value=FormFieldErrors(errors)>
         <form class="form" novalidate on:submit=move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
             form.submit();
         }>
             <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/app-keys", "App keys")) />
             <FormErrors errors=errors known=&app_keys::FIELDS />
-            <TextField label="Application" name="application" value=application errors=errors_for(errors, "application")
+            <TextField label="Application" name="application" value=application
                 hint="2–200 characters." required=true />
             <div class="field-row">
-                <TextField label="Key" name="key" value=key errors=errors_for(errors, "key")
+                <TextField label="Key" name="key" value=key
                     hint="Exactly 32 characters, unique." required=true />
                 <button class="button field-row__action" type="button" on:click=generate>"Generate"</button>
             </div>
-            <SelectField label="Status" name="status" value=status errors=errors_for(errors, "status") options=status_options() required=true />
+            <SelectField label="Status" name="status" value=status options=status_options() required=true />
             <SubmitButton form=form label=if record_id.is_some() { "Save changes" } else { "Create app key" } />
         </form>
+        </Provider>
     }
 }

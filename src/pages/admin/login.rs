@@ -1,5 +1,6 @@
 //! `/admin/login`: `GET /token` with the administrator's credentials.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -9,7 +10,7 @@ use userdesk_api::redirect::{after_sign_in, START_PAGE};
 use userdesk_api::FieldErrors;
 
 use crate::client::Client;
-use crate::components::field::{errors_for, TextField, TextKind};
+use crate::components::field::{FormFieldErrors, TextField, TextKind};
 
 /// Where to go after signing in. `next` passes the pure same-site rules,
 /// then the browser's URL parser against the page origin: only a path on
@@ -73,18 +74,18 @@ pub fn AdminLogin() -> impl IntoView {
                     <A href=START_PAGE>"Go to roles"</A>
                 </p>
             </Show>
+            <Provider value=FormFieldErrors(errors)>
             <form class="form" on:submit=on_submit novalidate>
                 <Show when=move || failure.with(Option::is_some)>
                     <div class="form-errors" role="alert">
                         <p class="form-errors__title">{move || failure.get()}</p>
                     </div>
                 </Show>
-                <TextField label="Username" name="username" value=username errors=errors_for(errors, "username") autocomplete="username" required=true />
+                <TextField label="Username" name="username" value=username autocomplete="username" required=true />
                 <TextField
                     label="Password"
                     name="password"
                     value=password
-                    errors=errors_for(errors, "password")
                     kind=TextKind::Password
                     autocomplete="current-password"
                     required=true
@@ -99,6 +100,7 @@ pub fn AdminLogin() -> impl IntoView {
                     <A href="/settings">"Connections"</A> " decides where this signs in."
                 </p>
             </form>
+            </Provider>
         </section>
     }
 }

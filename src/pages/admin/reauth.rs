@@ -9,7 +9,7 @@ use userdesk_api::FieldErrors;
 
 use crate::client::Client;
 use crate::components::dialog::Modal;
-use crate::components::field::{errors_for, FieldScope, TextField, TextKind};
+use crate::components::field::{FieldScope, FormFieldErrors, TextField, TextKind};
 
 #[component]
 pub fn ReauthDialog() -> impl IntoView {
@@ -72,6 +72,7 @@ pub fn ReauthDialog() -> impl IntoView {
                 "Enter the password for " <strong>{username}</strong>
                 " to continue. The page and anything you typed stay as they are."
             </p>
+            <Provider value=FormFieldErrors(errors)>
             <form class="form" on:submit=on_submit novalidate>
                 <Show when=move || failure.with(Option::is_some)>
                     <div class="form-errors" role="alert"><p class="form-errors__title">{move || failure.get()}</p></div>
@@ -80,7 +81,6 @@ pub fn ReauthDialog() -> impl IntoView {
                     label="Password"
                     name="password"
                     value=password
-                    errors=errors_for(errors, "password")
                     kind=TextKind::Password
                     autocomplete="current-password"
                     required=true
@@ -92,6 +92,7 @@ pub fn ReauthDialog() -> impl IntoView {
                     </button>
                 </div>
             </form>
+            </Provider>
         </Modal>
         </Provider>
     }

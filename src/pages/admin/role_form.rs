@@ -1,5 +1,6 @@
 //! `/admin/roles/new` and `/admin/roles/:id`: create, show, edit and delete a role.
 
+use leptos::context::Provider;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 use crate::client::Client;
 use crate::components::dialog::{ConfirmDialog, Tone};
-use crate::components::field::{errors_for, CheckboxField, FormErrors, TextField, TextKind};
+use crate::components::field::{CheckboxField, FormErrors, FormFieldErrors, TextField, TextKind};
 use crate::components::record::DeleteFailure;
 use crate::components::record::{use_delete, use_record};
 use crate::components::status::{ErrorPanel, GoneRecord, Loading};
@@ -258,26 +259,32 @@ pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) 
         });
     };
 
-    let flag_fields = BOOLEAN_FIELDS
-        .iter()
-        .zip(FLAG_LABELS)
-        .zip(flags)
-        .map(|((field, (label, hint)), checked)| {
-            view! { <CheckboxField label=label name=field checked=checked errors=errors_for(errors, field) hint=hint /> }
-        })
-        .collect_view();
-    let number_fields = INTEGER_FIELDS
+    // Built inside the form, where the fields find its errors.
+    let flag_fields = move || {
+        BOOLEAN_FIELDS
+            .iter()
+            .zip(FLAG_LABELS)
+            .zip(flags)
+            .map(|((field, (label, hint)), checked)| {
+                view! { <CheckboxField label=label name=field checked=checked hint=hint /> }
+            })
+            .collect_view()
+    };
+    let number_fields = move || {
+        INTEGER_FIELDS
         .iter()
         .zip(NUMBER_LABELS)
         .zip(numbers)
         .map(|((field, (label, hint)), value)| {
             view! {
-                <TextField label=label name=field value=value errors=errors_for(errors, field) kind=TextKind::Integer hint=hint required=true />
+                <TextField label=label name=field value=value kind=TextKind::Integer hint=hint required=true />
             }
         })
-        .collect_view();
+        .collect_view()
+    };
 
     view! {
+        <Provider value=FormFieldErrors(errors)>
         <form
             class="form"
             node_ref=form_ref
@@ -295,17 +302,16 @@ pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) 
                 label="Name"
                 name="name"
                 value=name
-                errors=errors_for(errors, "name")
                 hint="2–32 characters, unique."
                 required=true
             />
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">"Policies"</legend>
-                {flag_fields}
+                {flag_fields()}
             </fieldset>
             <fieldset class="fieldset fieldset--grid">
                 <legend class="fieldset__legend">"Limits"</legend>
-                {number_fields}
+                {number_fields()}
             </fieldset>
             <div class="form__actions">
                 <button class="button button--primary" type="submit" prop:disabled=move || busy.get()>
@@ -317,5 +323,6 @@ pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) 
                 </button>
             </div>
         </form>
+        </Provider>
     }
 }

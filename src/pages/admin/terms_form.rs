@@ -1,11 +1,12 @@
 //! `/admin/terms/new` and `/admin/terms/:id`.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use userdesk_api::admin::terms::{self, TermsDraft, TermsOfService, TERMS};
 
 use crate::client::Client;
 use crate::components::field::{
-    errors_for, FormErrors, SelectField, TextArea, TextField, TextKind,
+    FormErrors, FormFieldErrors, SelectField, TextArea, TextField, TextKind,
 };
 use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
 use crate::components::record::{
@@ -94,6 +95,7 @@ pub fn TermsForm(
     );
     let errors = form.errors;
     view! {
+        <Provider value=FormFieldErrors(errors)>
         <form class="form" novalidate on:submit=move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
             form.submit();
@@ -101,12 +103,13 @@ pub fn TermsForm(
             <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/terms", "Terms of service")) />
             <FormErrors errors=errors known=&terms::FIELDS />
             <div class="field-row">
-                <TextField label="Version" name="version" value=version errors=errors_for(errors, "version") hint="1–10 characters, e.g. 2.1." required=true />
-                <TextField label="Published (UTC)" name="publish_date" value=publish_date errors=errors_for(errors, "publish_date") kind=TextKind::DateTime required=true />
+                <TextField label="Version" name="version" value=version hint="1–10 characters, e.g. 2.1." required=true />
+                <TextField label="Published (UTC)" name="publish_date" value=publish_date kind=TextKind::DateTime required=true />
             </div>
-            <TextArea label="Text" name="text" value=text errors=errors_for(errors, "text") rows=10 required=true />
-            <SelectField label="Status" name="status" value=status errors=errors_for(errors, "status") options=status_options() required=true />
+            <TextArea label="Text" name="text" value=text rows=10 required=true />
+            <SelectField label="Status" name="status" value=status options=status_options() required=true />
             <SubmitButton form=form label=if record_id.is_none() { "Create version" } else { "Save changes" } />
         </form>
+        </Provider>
     }
 }

@@ -2,14 +2,15 @@
 //! profile (errors come back as `profile.first_name` and land on that
 //! input), user roles, and the terms of service they accepted (read-only).
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use userdesk_api::admin::roles::RoleType;
 use userdesk_api::admin::users::{self, User, UserDraft, USERS};
 
 use crate::client::Client;
 use crate::components::field::{
-    errors_for, CheckboxField, CheckboxGroup, FormErrors, PasswordChecklist, SelectField,
-    TextField, TextKind,
+    errors_for, CheckboxField, CheckboxGroup, FormErrors, FormFieldErrors, PasswordChecklist,
+    SelectField, TextField, TextKind,
 };
 use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
 use crate::components::record::{
@@ -153,27 +154,27 @@ pub fn UserForm(existing: Option<User>, #[prop(into)] on_saved: Callback<User>) 
     );
     let errors = form.errors;
     view! {
+        <Provider value=FormFieldErrors(errors)>
         <form class="form" novalidate on:submit=move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
             form.submit();
         }>
             <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/users", "Users")) />
             <FormErrors errors=errors known=&users::FIELDS />
-            <TextField label="Username" name="username" value=username errors=errors_for(errors, "username")
+            <TextField label="Username" name="username" value=username
                 hint="2–40 letters, digits or underscores; not a number." autocomplete="off" required=true />
-            <TextField label="Email" name="email" value=email errors=errors_for(errors, "email") autocomplete="off" required=true />
+            <TextField label="Email" name="email" value=email autocomplete="off" required=true />
             <TextField
                 label=if creating { "Password" } else { "New password" }
                 name="password"
                 value=password
-                errors=errors_for(errors, "password")
                 kind=TextKind::Password
                 autocomplete="new-password"
                 hint=if creating { "8–40 characters with at least 3 of the 4 kinds below." } else { "Leave empty to keep the current password." }
                 required=creating
             />
             <PasswordChecklist password=password />
-            <CheckboxField label="Verified" name="is_verified" checked=is_verified errors=errors_for(errors, "is_verified")
+            <CheckboxField label="Verified" name="is_verified" checked=is_verified
                 hint="What “verified” means is up to you; the API only stores it." />
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">"Profile"</legend>
@@ -182,17 +183,18 @@ pub fn UserForm(existing: Option<User>, #[prop(into)] on_saved: Callback<User>) 
                 </Show>
                 <Show when=move || with_profile.get()>
                     <div class="field-row">
-                        <TextField label="First name" name="profile.first_name" value=first_name errors=errors_for(errors, "profile.first_name") hint="1–40 characters." required=true />
-                        <TextField label="Last name" name="profile.last_name" value=last_name errors=errors_for(errors, "profile.last_name") hint="2–40 characters." required=true />
+                        <TextField label="First name" name="profile.first_name" value=first_name hint="1–40 characters." required=true />
+                        <TextField label="Last name" name="profile.last_name" value=last_name hint="2–40 characters." required=true />
                     </div>
-                    <TextField label="Joined (UTC)" name="profile.joined_at" value=joined_at errors=errors_for(errors, "profile.joined_at") kind=TextKind::DateTime required=true />
+                    <TextField label="Joined (UTC)" name="profile.joined_at" value=joined_at kind=TextKind::DateTime required=true />
                 </Show>
             </fieldset>
             {move || choices.error.get().map(|error| view! { <p class="field__message">{format!("Roles could not be loaded: {}", error.message())}</p> })}
-            <CheckboxGroup legend="Roles" name="roles" chosen=roles options=choices.options errors=errors_for(errors, "roles")
+            <CheckboxGroup legend="Roles" name="roles" chosen=roles options=choices.options
                 hint="User roles only." />
-            <SelectField label="Status" name="status" value=status errors=errors_for(errors, "status") options=status_options() required=true />
+            <SelectField label="Status" name="status" value=status options=status_options() required=true />
             <SubmitButton form=form label=if creating { "Create user" } else { "Save changes" } />
         </form>
+        </Provider>
     }
 }

@@ -1,6 +1,7 @@
 //! `/admin/user-profiles/new` and `/admin/user-profiles/:id`; the user is
 //! chosen from the users list.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use userdesk_api::admin::user_profiles::{
     self, check_one_per_user, UserProfile, UserProfileDraft, USER_PROFILES,
@@ -8,7 +9,7 @@ use userdesk_api::admin::user_profiles::{
 use userdesk_api::admin::users::{User, USERS};
 
 use crate::client::Client;
-use crate::components::field::{errors_for, FormErrors, SelectField, TextField, TextKind};
+use crate::components::field::{FormErrors, FormFieldErrors, SelectField, TextField, TextKind};
 use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
 use crate::components::record::{
     save_record, use_on_created, use_on_updated, use_resource_record, NewRecordPage, RecordPage,
@@ -119,6 +120,7 @@ pub fn UserProfileForm(
     );
     let errors = form.errors;
     view! {
+        <Provider value=FormFieldErrors(errors)>
         <form class="form" novalidate on:submit=move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
             form.submit();
@@ -126,14 +128,15 @@ pub fn UserProfileForm(
             <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/user-profiles", "User profiles")) />
             <FormErrors errors=errors known=&user_profiles::FIELDS />
             {move || users.error.get().map(|error| view! { <p class="field__message">{format!("Users could not be loaded: {}", error.message())}</p> })}
-            <SelectField label="User" name="user_id" value=user_id errors=errors_for(errors, "user_id") options=user_options required=true />
+            <SelectField label="User" name="user_id" value=user_id options=user_options required=true />
             <div class="field-row">
-                <TextField label="First name" name="first_name" value=first_name errors=errors_for(errors, "first_name") hint="1–40 characters." required=true />
-                <TextField label="Last name" name="last_name" value=last_name errors=errors_for(errors, "last_name") hint="2–40 characters." required=true />
+                <TextField label="First name" name="first_name" value=first_name hint="1–40 characters." required=true />
+                <TextField label="Last name" name="last_name" value=last_name hint="2–40 characters." required=true />
             </div>
-            <TextField label="Joined (UTC)" name="joined_at" value=joined_at errors=errors_for(errors, "joined_at") kind=TextKind::DateTime required=true />
-            <SelectField label="Status" name="status" value=status errors=errors_for(errors, "status") options=status_options() required=true />
+            <TextField label="Joined (UTC)" name="joined_at" value=joined_at kind=TextKind::DateTime required=true />
+            <SelectField label="Status" name="status" value=status options=status_options() required=true />
             <SubmitButton form=form label=if record_id.is_none() { "Create profile" } else { "Save changes" } />
         </form>
+        </Provider>
     }
 }
