@@ -38,7 +38,7 @@ for (const [mode, connect] of Object.entries(MODES)) {
       await page.locator('tbody tr').first().getByRole('link', { name: '3.0' }).click();
       await page.getByRole('button', { name: 'Delete terms version' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
-      await page.getByText('Terms version Version 3.0 deleted.').waitFor();
+      await page.getByText('Terms version 3.0 deleted.').waitFor();
       await rowCount(page, 4);
       assert.deepEqual(page.pageErrors, []);
       await page.context().close();

@@ -147,6 +147,8 @@ pub struct RecordPageSpec<T: 'static> {
     pub noun: &'static str,
     pub id_of: fn(&T) -> i64,
     pub title_of: fn(&T) -> String,
+    /// The toast after a delete, e.g. "User user10 deleted."
+    pub deleted_message: fn(&T) -> String,
     /// The collection it is deleted from.
     pub resource: Resource,
     /// What deleting it means, for the confirmation.
@@ -167,6 +169,7 @@ pub fn RecordPage<T: Clone + Send + Sync + 'static>(
         noun,
         id_of,
         title_of,
+        deleted_message,
         resource,
         delete_warning,
     } = spec;
@@ -182,7 +185,12 @@ pub fn RecordPage<T: Clone + Send + Sync + 'static>(
         let Some(id) = loaded_id.get_untracked() else {
             return;
         };
-        let done = format!("{} {} deleted.", capitalized(noun), title());
+        let Some(done) = data
+            .record
+            .with_untracked(|r| r.as_ref().map(deleted_message))
+        else {
+            return;
+        };
         remove.run(
             move |config, token| resource.delete_request(config, token, id),
             done,
@@ -248,14 +256,6 @@ pub fn DeleteFailure(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
             <ErrorPanel error=error on_retry=on_retry />
         </div>
     }
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Loads the route's record from an Admin API collection.

@@ -46,6 +46,9 @@ pub fn AdministratorEdit() -> impl IntoView {
         noun: "administrator",
         id_of: |a: &Administrator| a.id,
         title_of: |a: &Administrator| a.account.username.clone(),
+        deleted_message: |a: &Administrator| {
+            format!("Administrator {} deleted.", a.account.username)
+        },
         resource: ADMINISTRATORS,
         delete_warning: Callback::new(move |a: Administrator| {
             let me = client

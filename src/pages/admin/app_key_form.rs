@@ -42,6 +42,7 @@ pub fn AppKeyEdit() -> impl IntoView {
         noun: "app key",
         id_of: |k: &AppKey| k.id,
         title_of: |k: &AppKey| k.fields.application.clone(),
+        deleted_message: |k: &AppKey| format!("App key {} deleted.", k.fields.application),
         resource: APP_KEYS,
         delete_warning: Callback::new(|k: AppKey| {
             format!(

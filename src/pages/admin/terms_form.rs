@@ -41,6 +41,9 @@ pub fn TermsEdit() -> impl IntoView {
         noun: "terms version",
         id_of: |t: &TermsOfService| t.id,
         title_of: |t: &TermsOfService| format!("Version {}", t.fields.version),
+        deleted_message: |t: &TermsOfService| {
+            format!("Terms version {} deleted.", t.fields.version)
+        },
         resource: TERMS,
         delete_warning: Callback::new(|t: TermsOfService| {
             format!(

@@ -44,6 +44,7 @@ pub fn UserEdit() -> impl IntoView {
         noun: "user",
         id_of: |u: &User| u.id,
         title_of: |u: &User| u.username.clone(),
+        deleted_message: |u: &User| format!("User {} deleted.", u.username),
         resource: USERS,
         delete_warning: Callback::new(|u: User| {
             format!("{} and their profile are removed for good.", u.username)

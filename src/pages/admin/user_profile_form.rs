@@ -42,6 +42,12 @@ pub fn UserProfileEdit() -> impl IntoView {
         noun: "profile",
         id_of: |p: &UserProfile| p.id,
         title_of: |p: &UserProfile| format!("{} {}", p.fields.first_name, p.fields.last_name),
+        deleted_message: |p: &UserProfile| {
+            format!(
+                "Profile {} {} deleted.",
+                p.fields.first_name, p.fields.last_name
+            )
+        },
         resource: USER_PROFILES,
         delete_warning: Callback::new(|p: UserProfile| {
             format!(

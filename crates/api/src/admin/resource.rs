@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::list::{clamp_limit, clamp_page, decode_list, ListPage, ListQuery, ListSpec};
-use super::{decode_deleted, decode_wrapped, AdminConfig};
+use super::{decode_wrapped, AdminConfig};
 use crate::error::ApiError;
 use crate::http::{HttpRequest, HttpResponse, Method};
 
@@ -99,11 +99,6 @@ impl Resource {
         decode_wrapped(response, &[200, 201], self.item)
     }
 
-    /// A delete answer (204).
-    pub fn decode_delete(&self, response: &HttpResponse) -> Result<(), ApiError> {
-        decode_deleted(response)
-    }
-
     fn item_path(&self, id: i64) -> String {
         format!("/{}/{id}", self.item)
     }
@@ -112,6 +107,7 @@ impl Resource {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::admin::decode_deleted;
     use crate::admin::list::DEFAULT_LIMIT;
 
     const THINGS: Resource = Resource {
@@ -178,7 +174,7 @@ mod tests {
         ));
         let missing = HttpResponse::json(404, r#"{"error": "Not found"}"#.into());
         assert!(matches!(
-            THINGS.decode_delete(&missing),
+            decode_deleted(&missing),
             Err(ApiError::NotFound(_))
         ));
     }

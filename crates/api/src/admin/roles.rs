@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::list::{
     clamp_limit, clamp_page, decode_list, ListPage, ListQuery, ListSpec, DEFAULT_LIMIT,
 };
-use super::{decode_deleted, decode_wrapped, AdminConfig};
+use super::{decode_wrapped, AdminConfig};
 use crate::error::ApiError;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::validation::{integer, text_length, FieldErrors, REQUIRED};
@@ -303,11 +303,6 @@ fn to_json(input: &RoleFields) -> String {
 /// Decodes `{"role": {…}}` from a read (200), create (201) or update (200).
 pub fn decode_role(response: &HttpResponse) -> Result<Role, ApiError> {
     decode_wrapped(response, &[200, 201], "role")
-}
-
-/// Decodes the answer to a delete.
-pub fn decode_delete(response: &HttpResponse) -> Result<(), ApiError> {
-    decode_deleted(response)
 }
 
 #[cfg(test)]

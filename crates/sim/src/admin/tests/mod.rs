@@ -2,6 +2,7 @@
 //! decoders, so these double as contract tests of both sides.
 
 use userdesk_api::admin::account;
+use userdesk_api::admin::decode_deleted;
 use userdesk_api::admin::list::ListQuery;
 use userdesk_api::admin::roles::{self, RoleDraft, LIST};
 use userdesk_api::admin::token::{decode_token, token_request, SignInFailure};
@@ -288,7 +289,7 @@ fn role_crud_round_trip() {
     );
 
     assert_eq!(
-        roles::decode_delete(&send(
+        decode_deleted(&send(
             &mut sim,
             &roles::delete_request(&config(), &token, 4)
         )),
@@ -296,7 +297,7 @@ fn role_crud_round_trip() {
     );
     let gone = roles::decode_role(&send(&mut sim, &roles::get_request(&config(), &token, 4)));
     assert!(matches!(gone, Err(ApiError::NotFound(_))));
-    let again = roles::decode_delete(&send(
+    let again = decode_deleted(&send(
         &mut sim,
         &roles::delete_request(&config(), &token, 4),
     ));
@@ -634,7 +635,7 @@ mod app_key_tests {
             ("Renamed", 2)
         );
         assert_eq!(
-            app_keys::APP_KEYS.decode_delete(&send(
+            decode_deleted(&send(
                 &mut sim,
                 &app_keys::APP_KEYS.delete_request(&config(), &token, 5)
             )),
@@ -821,7 +822,7 @@ mod administrator_tests {
             "password kept"
         );
         assert_eq!(
-            administrators::ADMINISTRATORS.decode_delete(&send(
+            decode_deleted(&send(
                 &mut sim,
                 &administrators::ADMINISTRATORS.delete_request(&config(), &token, 3)
             )),

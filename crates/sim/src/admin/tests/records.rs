@@ -2,6 +2,7 @@
 //! client crate's own request builders and decoders.
 
 use userdesk_api::admin::countries::{Country, COUNTRIES};
+use userdesk_api::admin::decode_deleted;
 use userdesk_api::admin::list::{ListPage, ListQuery};
 use userdesk_api::admin::logins::{Login, LOGINS};
 use userdesk_api::admin::notifications::{Notification, NOTIFICATIONS};
@@ -181,7 +182,7 @@ fn user_crud_with_nested_profile_and_errors() {
         &mut sim,
         &USERS.delete_request(&config(), &token, created.id),
     );
-    assert_eq!(USERS.decode_delete(&deleted), Ok(()));
+    assert_eq!(decode_deleted(&deleted), Ok(()));
     let gone = send(&mut sim, &USERS.get_request(&config(), &token, created.id));
     assert!(matches!(
         USERS.decode_record::<User>(&gone),
@@ -290,7 +291,7 @@ fn user_profile_crud_checks_the_user() {
         &mut sim,
         &USER_PROFILES.delete_request(&config(), &token, created.id),
     );
-    assert_eq!(USER_PROFILES.decode_delete(&deleted), Ok(()));
+    assert_eq!(decode_deleted(&deleted), Ok(()));
     let by_joined: ListPage<UserProfile> = list(
         &mut sim,
         &token,
@@ -348,7 +349,7 @@ fn terms_crud_and_order_by_version() {
         ["publish_date", "text", "version"]
     );
     assert_eq!(
-        TERMS.decode_delete(&send(
+        decode_deleted(&send(
             &mut sim,
             &TERMS.delete_request(&config(), &token, created.id)
         )),
@@ -358,10 +359,7 @@ fn terms_crud_and_order_by_version() {
         &mut sim,
         &TERMS.delete_request(&config(), &token, created.id),
     );
-    assert!(matches!(
-        TERMS.decode_delete(&again),
-        Err(ApiError::NotFound(_))
-    ));
+    assert!(matches!(decode_deleted(&again), Err(ApiError::NotFound(_))));
 }
 
 #[test]
