@@ -19,6 +19,12 @@ for (const [mode, connect] of Object.entries(MODES)) {
       await page.waitForURL(`${BASE}/admin/users?status=2`);
       await page.getByRole('button', { name: /^Username/ }).click();
       await page.waitForURL(`${BASE}/admin/users?status=2&order_by=username.asc`);
+      // The URL changes first; the rows follow when the answer arrives.
+      await page.waitForFunction(() => {
+        const names = [...document.querySelectorAll('tbody tr td:nth-child(2)')].map((td) => td.textContent);
+        return !document.querySelector('.list__refreshing') && names.includes('user5')
+          && names.join() === [...names].sort().join();
+      });
       const sorted = await page.locator('tbody tr td:nth-child(2)').allInnerTexts();
       assert.deepEqual(sorted, [...sorted].sort(), 'sorted by username');
       assert.ok(sorted.includes('user5'));

@@ -7,12 +7,12 @@ use userdesk_api::admin::roles::RoleType;
 
 use crate::components::list::use_resource_list;
 use crate::components::table::{status_options, Column, FilterSelect, ListLayout, NewLink};
-use crate::pages::admin::role_choices::use_role_choices;
+use crate::pages::admin::choices::use_role_choices;
 
 #[component]
 pub fn AdministratorsList() -> impl IntoView {
     let (nav, data) = use_resource_list::<Administrator>(ADMINISTRATORS, "/admin/administrators");
-    let role_options = use_role_choices(RoleType::Admin).as_filter_options();
+    let role_options = use_role_choices(RoleType::Admin).as_select_options();
     let columns = vec![
         Column::new("ID", |a: &Administrator| a.id.into_any()).sorted_by("id").numeric(),
         Column::new("Username", |a: &Administrator| {

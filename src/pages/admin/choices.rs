@@ -1,11 +1,22 @@
 //! Every record of a collection as `(id, label)` pairs, for pickers and
-//! filters (a profile's user, a region list's country).
+//! filters: a profile's user, a region list's country, an administrator's
+//! roles. One paging loop serves them all.
+//!
+//! ## Usage
+//! ```ignore
+//! let countries = use_choices(COUNTRIES, |c: &Country| (c.id, c.name.clone()));
+//! view! { <FilterSelect nav=nav key="country_id" label="Country" any_label="Any country"
+//!             options=countries.as_select_options() /> }
+//! ```
+
+use std::future::Future;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
-use userdesk_api::admin::list::{ListQuery, MAX_LIMIT};
+use userdesk_api::admin::list::{ListPage, ListQuery, MAX_LIMIT};
 use userdesk_api::admin::resource::Resource;
+use userdesk_api::admin::roles::{self, RoleType};
 use userdesk_api::ApiError;
 
 use crate::client::Client;
@@ -16,10 +27,24 @@ const MAX_PAGES: u32 = 20;
 /// The loaded choices, or why they could not be loaded.
 #[derive(Clone, Copy)]
 pub struct Choices {
-    pub options: RwSignal<Vec<(String, String)>>,
+    pub options: RwSignal<Vec<(i64, String)>>,
     /// The ids of records `marked` picked out (e.g. users with a profile).
     pub marked: RwSignal<Vec<i64>>,
     pub error: RwSignal<Option<ApiError>>,
+}
+
+impl Choices {
+    /// The choices as `<option>` values and labels.
+    pub fn as_select_options(self) -> Signal<Vec<(String, String)>> {
+        let options = self.options;
+        Signal::derive(move || {
+            options.with(|all| {
+                all.iter()
+                    .map(|(id, label)| (id.to_string(), label.clone()))
+                    .collect()
+            })
+        })
+    }
 }
 
 /// Loads every record of `resource` once per page view, labelled by `label`.
@@ -37,6 +62,51 @@ pub fn use_marked_choices<T: DeserializeOwned + 'static>(
     marked: fn(&T) -> bool,
 ) -> Choices {
     let client = Client::use_client();
+    use_every_page(
+        move |query| async move {
+            client
+                .admin(|config, token| resource.list_request(config, token, &query))
+                .await
+                .and_then(|response| resource.decode_list::<T>(&response, &query))
+        },
+        resource.list.default_query(),
+        label,
+        marked,
+    )
+}
+
+/// Every role of `role_type` (its list lives at `/roles/{type}/{page}`).
+pub fn use_role_choices(role_type: RoleType) -> Choices {
+    let client = Client::use_client();
+    let start = ListQuery {
+        filters: vec![("type", role_type.as_str().to_string())],
+        ..roles::LIST.default_query()
+    };
+    use_every_page(
+        move |query| async move {
+            client
+                .admin(|config, token| roles::list_request(config, token, &query))
+                .await
+                .and_then(|response| roles::decode_list_response(&response, &query))
+        },
+        start,
+        |role| (role.id, role.fields.name.clone()),
+        |_| false,
+    )
+}
+
+/// Pages through a list from `start` with `load`, 100 records at a time.
+fn use_every_page<T, F, Fut>(
+    load: F,
+    start: ListQuery,
+    label: fn(&T) -> (i64, String),
+    marked: fn(&T) -> bool,
+) -> Choices
+where
+    T: 'static,
+    F: Fn(ListQuery) -> Fut + 'static,
+    Fut: Future<Output = Result<ListPage<T>, ApiError>> + 'static,
+{
     let choices = Choices {
         options: RwSignal::new(Vec::new()),
         marked: RwSignal::new(Vec::new()),
@@ -49,21 +119,16 @@ pub fn use_marked_choices<T: DeserializeOwned + 'static>(
             let query = ListQuery {
                 page,
                 limit: MAX_LIMIT,
-                ..resource.list.default_query()
+                ..start.clone()
             };
-            let result = client
-                .admin(|config, token| resource.list_request(config, token, &query))
-                .await
-                .and_then(|response| resource.decode_list::<T>(&response, &query));
-            match result {
+            match load(query).await {
                 Ok(list) => {
                     let last = list.next_uri.is_none() || list.items.is_empty();
                     for item in &list.items {
-                        let (id, text) = label(item);
                         if marked(item) {
-                            picked.push(id);
+                            picked.push(label(item).0);
                         }
-                        found.push((id.to_string(), text));
+                        found.push(label(item));
                     }
                     if last {
                         break;

@@ -14,7 +14,6 @@ pub mod notifications_list;
 pub mod password_resets_list;
 pub mod reauth;
 pub mod regions_list;
-pub mod role_choices;
 pub mod role_form;
 pub mod roles_list;
 pub mod routes;

@@ -11,7 +11,8 @@ use crate::pages::admin::choices::use_choices;
 #[component]
 pub fn RegionsList() -> impl IntoView {
     let (nav, data) = use_resource_list::<Region>(REGIONS, "/admin/regions");
-    let countries = use_choices(COUNTRIES, |c: &Country| (c.id, c.name.clone())).options;
+    let countries =
+        use_choices(COUNTRIES, |c: &Country| (c.id, c.name.clone())).as_select_options();
     let columns = vec![
         Column::new("ID", |r: &Region| r.id.into_any())
             .sorted_by("id")

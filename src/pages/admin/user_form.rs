@@ -18,7 +18,7 @@ use crate::components::record::{
     RecordPageSpec,
 };
 use crate::components::table::status_options;
-use crate::pages::admin::role_choices::use_role_choices;
+use crate::pages::admin::choices::use_role_choices;
 use crate::unsaved::UnsavedChanges;
 
 #[component]

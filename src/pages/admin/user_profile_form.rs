@@ -104,9 +104,11 @@ pub fn UserProfileForm(
     let user_options = Signal::derive(move || {
         let taken = users.marked.get();
         let mut options = vec![(String::new(), "Choose a user…".to_string())];
-        options.extend(users.options.get().into_iter().filter(|(id, _)| {
-            let id = id.parse::<i64>().ok();
-            id == own_user || !id.is_some_and(|id| taken.contains(&id))
+        options.extend(users.options.with(|all| {
+            all.iter()
+                .filter(|(id, _)| Some(*id) == own_user || !taken.contains(id))
+                .map(|(id, label)| (id.to_string(), label.clone()))
+                .collect::<Vec<_>>()
         }));
         options
     });

@@ -11,12 +11,12 @@ use crate::client::Client;
 use crate::components::list::use_resource_list;
 use crate::components::table::{status_options, yes_no, Column, FilterSelect, ListLayout, NewLink};
 use crate::pages::admin::administrators_list::role_names;
-use crate::pages::admin::role_choices::use_role_choices;
+use crate::pages::admin::choices::use_role_choices;
 
 #[component]
 pub fn UsersList() -> impl IntoView {
     let (nav, data) = use_resource_list::<User>(USERS, "/admin/users");
-    let role_options = use_role_choices(RoleType::User).as_filter_options();
+    let role_options = use_role_choices(RoleType::User).as_select_options();
     let columns = vec![
         Column::new("ID", |u: &User| u.id.into_any())
             .sorted_by("id")
