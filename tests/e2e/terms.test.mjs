@@ -17,6 +17,7 @@ for (const [mode, connect] of Object.entries(MODES)) {
       await page.locator('input[name="version"]').fill('2.1-release-candidate');
       await page.getByRole('button', { name: 'Create version' }).click();
       await page.getByText('Must be 1–10 characters (now 21).').waitFor();
+      await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'version');
       assert.equal(await page.locator('textarea[name="text"]').getAttribute('aria-invalid'), 'true', 'text is required');
 
       await page.locator('input[name="version"]').fill('2.1');

@@ -6,6 +6,7 @@ use std::future::Future;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use userdesk_api::{ApiError, FieldErrors};
+use wasm_bindgen::JsCast;
 
 use crate::components::status::ErrorPanel;
 
@@ -19,6 +20,8 @@ pub struct FormSubmit {
     /// True while the request is in flight.
     pub busy: RwSignal<bool>,
     action: StoredValue<Box<dyn Fn()>, LocalStorage>,
+    /// The form last submitted, where invalid fields get the focus.
+    element: StoredValue<Option<web_sys::HtmlFormElement>, LocalStorage>,
 }
 
 impl FormSubmit {
@@ -26,6 +29,30 @@ impl FormSubmit {
     pub fn submit(&self) {
         self.action.try_with_value(|action| action());
     }
+
+    /// The form's `on:submit`: no page load, then [`FormSubmit::submit`].
+    pub fn on_submit(&self, event: leptos::ev::SubmitEvent) {
+        event.prevent_default();
+        let form = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok());
+        self.element.set_value(form);
+        self.submit();
+    }
+}
+
+/// Moves the focus (and the view) to the first invalid field of `form`
+/// once the page shows the errors.
+pub fn focus_first_invalid(form: Option<web_sys::HtmlFormElement>) {
+    let Some(form) = form else {
+        return;
+    };
+    request_animation_frame(move || {
+        let first = form.query_selector("[aria-invalid=true]").ok().flatten();
+        if let Some(element) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = element.focus();
+        }
+    });
 }
 
 /// Wires a form: `validate` turns the typed state into a payload (or field
@@ -44,13 +71,17 @@ where
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
+    let element = StoredValue::new_local(None::<web_sys::HtmlFormElement>);
     let action = move || {
         if busy.get_untracked() {
             return;
         }
         let payload = match untrack(&validate) {
             Ok(payload) => payload,
-            Err(invalid) => return errors.set(invalid),
+            Err(invalid) => {
+                errors.set(invalid);
+                return focus_first_invalid(element.get_value());
+            }
         };
         errors.set(FieldErrors::new());
         failure.set(None);
@@ -67,6 +98,7 @@ where
                 Ok(answer) => saved(answer),
                 Err(ApiError::Validation(fields)) => {
                     errors.try_set(fields);
+                    focus_first_invalid(element.try_get_value().flatten());
                 }
                 Err(other) => {
                     failure.try_set(Some(other));
@@ -79,6 +111,7 @@ where
         failure,
         busy,
         action: StoredValue::new_local(Box::new(action)),
+        element,
     }
 }
 

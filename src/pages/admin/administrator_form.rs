@@ -126,10 +126,7 @@ pub fn AdministratorForm(
 
     view! {
         <Provider value=FormFieldErrors(errors)>
-        <form class="form" novalidate on:submit=move |event: leptos::ev::SubmitEvent| {
-            event.prevent_default();
-            form.submit();
-        }>
+        <form class="form" novalidate on:submit=move |event| form.on_submit(event)>
             <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/administrators", "Administrators")) />
             <FormErrors errors=errors known=&administrators::FIELDS />
             <TextField label="Username" name="username" value=username

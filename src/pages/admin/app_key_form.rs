@@ -129,10 +129,7 @@ pub fn AppKeyForm(
 
     view! {
         <Provider value=FormFieldErrors(errors)>
-        <form class="form" novalidate on:submit=move |event: leptos::ev::SubmitEvent| {
-            event.prevent_default();
-            form.submit();
-        }>
+        <form class="form" novalidate on:submit=move |event| form.on_submit(event)>
             <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/app-keys", "App keys")) />
             <FormErrors errors=errors known=&app_keys::FIELDS />
             <TextField label="Application" name="application" value=application

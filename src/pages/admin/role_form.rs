@@ -8,11 +8,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use userdesk_api::admin::roles::{self, Role, RoleDraft, BOOLEAN_FIELDS, INTEGER_FIELDS};
 use userdesk_api::{ApiError, FieldErrors};
-use wasm_bindgen::JsCast;
 
 use crate::client::Client;
 use crate::components::dialog::{ConfirmDialog, Tone};
 use crate::components::field::{CheckboxField, FormErrors, FormFieldErrors, TextField, TextKind};
+use crate::components::form::focus_first_invalid;
 use crate::components::record::DeleteFailure;
 use crate::components::record::{use_delete, use_record};
 use crate::components::status::{ErrorPanel, GoneRecord, Loading};
@@ -198,17 +198,11 @@ pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) 
     let saved_draft = RwSignal::new(start.clone());
     UnsavedChanges::use_unsaved().track(move || saved_draft.with(|saved| *saved != draft()));
 
-    let focus_first_invalid = move || {
-        request_animation_frame(move || {
-            let Some(form) = form_ref.get_untracked() else {
-                return;
-            };
-            if let Some(element) = form.query_selector("[aria-invalid=true]").ok().flatten() {
-                if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
-            }
-        });
+    let focus_invalid = move || {
+        focus_first_invalid(form_ref.get_untracked().map(|form| {
+            let element: &web_sys::HtmlFormElement = &form;
+            element.clone()
+        }))
     };
 
     let submit = move || {
@@ -221,7 +215,7 @@ pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) 
             Ok(input) => input,
             Err(invalid) => {
                 errors.set(invalid);
-                focus_first_invalid();
+                focus_invalid();
                 return;
             }
         };
@@ -252,7 +246,7 @@ pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) 
                 }
                 Err(ApiError::Validation(fields)) => {
                     errors.set(fields);
-                    focus_first_invalid();
+                    focus_invalid();
                 }
                 Err(other) => failure.set(Some(other)),
             }

@@ -99,10 +99,7 @@ pub fn TermsForm(
     let errors = form.errors;
     view! {
         <Provider value=FormFieldErrors(errors)>
-        <form class="form" novalidate on:submit=move |event: leptos::ev::SubmitEvent| {
-            event.prevent_default();
-            form.submit();
-        }>
+        <form class="form" novalidate on:submit=move |event| form.on_submit(event)>
             <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/terms", "Terms of service")) />
             <FormErrors errors=errors known=&terms::FIELDS />
             <div class="field-row">

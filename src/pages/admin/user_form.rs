@@ -156,10 +156,7 @@ pub fn UserForm(existing: Option<User>, #[prop(into)] on_saved: Callback<User>) 
     let errors = form.errors;
     view! {
         <Provider value=FormFieldErrors(errors)>
-        <form class="form" novalidate on:submit=move |event: leptos::ev::SubmitEvent| {
-            event.prevent_default();
-            form.submit();
-        }>
+        <form class="form" novalidate on:submit=move |event| form.on_submit(event)>
             <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/users", "Users")) />
             <FormErrors errors=errors known=&users::FIELDS />
             <TextField label="Username" name="username" value=username

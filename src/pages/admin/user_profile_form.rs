@@ -129,10 +129,7 @@ pub fn UserProfileForm(
     let errors = form.errors;
     view! {
         <Provider value=FormFieldErrors(errors)>
-        <form class="form" novalidate on:submit=move |event: leptos::ev::SubmitEvent| {
-            event.prevent_default();
-            form.submit();
-        }>
+        <form class="form" novalidate on:submit=move |event| form.on_submit(event)>
             <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/user-profiles", "User profiles")) />
             <FormErrors errors=errors known=&user_profiles::FIELDS />
             {move || users.error.get().map(|error| view! { <p class="field__message">{format!("Users could not be loaded: {}", error.message())}</p> })}
