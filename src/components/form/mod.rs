@@ -3,11 +3,13 @@
 
 use std::future::Future;
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use userdesk_api::{ApiError, FieldErrors};
 use wasm_bindgen::JsCast;
 
+use crate::components::field::FormFieldErrors;
 use crate::components::status::ErrorPanel;
 
 /// A form's submission state and its submit action.
@@ -112,6 +114,30 @@ where
         busy,
         action: StoredValue::new_local(Box::new(action)),
         element,
+    }
+}
+
+/// A record form: `<form>` wired to `form`, whose fields find their errors
+/// by name.
+///
+/// ## Usage
+/// ```ignore
+/// let form = use_form_submit(move || draft().validate(), send, saved);
+/// view! {
+///     <RecordForm form=form>
+///         <TextField label="Version" name="version" value=version required=true />
+///         <SubmitButton form=form label="Create version" />
+///     </RecordForm>
+/// }
+/// ```
+#[component]
+pub fn RecordForm(form: FormSubmit, children: Children) -> impl IntoView {
+    view! {
+        <Provider value=FormFieldErrors(form.errors)>
+            <form class="form" novalidate on:submit=move |event| form.on_submit(event)>
+                {children()}
+            </form>
+        </Provider>
     }
 }
 

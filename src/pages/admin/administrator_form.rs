@@ -1,6 +1,5 @@
 //! `/admin/administrators/new` and `/admin/administrators/:id`.
 
-use leptos::context::Provider;
 use leptos::prelude::*;
 use userdesk_api::admin::administrators::{
     self, Administrator, AdministratorDraft, ADMINISTRATORS,
@@ -9,9 +8,9 @@ use userdesk_api::admin::roles::RoleType;
 
 use crate::client::Client;
 use crate::components::field::{
-    CheckboxGroup, FormErrors, FormFieldErrors, PasswordChecklist, SelectField, TextField, TextKind,
+    CheckboxGroup, FormErrors, PasswordChecklist, SelectField, TextField, TextKind,
 };
-use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
+use crate::components::form::{use_form_submit, RecordForm, SubmitButton, SubmitFailure};
 use crate::components::record::{
     save_record, use_on_created, use_on_updated, use_resource_record, NewRecordPage, RecordPage,
     RecordPageSpec,
@@ -125,8 +124,7 @@ pub fn AdministratorForm(
     let errors = form.errors;
 
     view! {
-        <Provider value=FormFieldErrors(errors)>
-        <form class="form" novalidate on:submit=move |event| form.on_submit(event)>
+        <RecordForm form=form>
             <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/administrators", "Administrators")) />
             <FormErrors errors=errors known=&administrators::FIELDS />
             <TextField label="Username" name="username" value=username
@@ -152,7 +150,6 @@ pub fn AdministratorForm(
                 hint="Administrator roles only." />
             <SelectField label="Status" name="status" value=status options=status_options() required=true />
             <SubmitButton form=form label=if creating { "Create administrator" } else { "Save changes" } />
-        </form>
-        </Provider>
+        </RecordForm>
     }
 }

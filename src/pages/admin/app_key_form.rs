@@ -1,14 +1,13 @@
 //! `/admin/app-keys/new` and `/admin/app-keys/:id`: create, edit and delete
 //! an application key.
 
-use leptos::context::Provider;
 use leptos::prelude::*;
 use userdesk_api::admin::app_keys::{self, AppKey, AppKeyDraft, APP_KEYS};
 use userdesk_api::admin::status::ResourceStatus;
 
 use crate::client::Client;
-use crate::components::field::{FormErrors, FormFieldErrors, SelectField, TextField};
-use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
+use crate::components::field::{FormErrors, SelectField, TextField};
+use crate::components::form::{use_form_submit, RecordForm, SubmitButton, SubmitFailure};
 use crate::components::record::{
     save_record, use_on_created, use_on_updated, use_resource_record, NewRecordPage, RecordPage,
     RecordPageSpec,
@@ -128,8 +127,7 @@ pub fn AppKeyForm(
     let errors = form.errors;
 
     view! {
-        <Provider value=FormFieldErrors(errors)>
-        <form class="form" novalidate on:submit=move |event| form.on_submit(event)>
+        <RecordForm form=form>
             <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/app-keys", "App keys")) />
             <FormErrors errors=errors known=&app_keys::FIELDS />
             <TextField label="Application" name="application" value=application
@@ -141,7 +139,6 @@ pub fn AppKeyForm(
             </div>
             <SelectField label="Status" name="status" value=status options=status_options() required=true />
             <SubmitButton form=form label=if record_id.is_some() { "Save changes" } else { "Create app key" } />
-        </form>
-        </Provider>
+        </RecordForm>
     }
 }

@@ -1,14 +1,11 @@
 //! `/admin/terms/new` and `/admin/terms/:id`.
 
-use leptos::context::Provider;
 use leptos::prelude::*;
 use userdesk_api::admin::terms::{self, TermsDraft, TermsOfService, TERMS};
 
 use crate::client::Client;
-use crate::components::field::{
-    FormErrors, FormFieldErrors, SelectField, TextArea, TextField, TextKind,
-};
-use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
+use crate::components::field::{FormErrors, SelectField, TextArea, TextField, TextKind};
+use crate::components::form::{use_form_submit, RecordForm, SubmitButton, SubmitFailure};
 use crate::components::record::{
     save_record, use_on_created, use_on_updated, use_resource_record, NewRecordPage, RecordPage,
     RecordPageSpec,
@@ -98,8 +95,7 @@ pub fn TermsForm(
     );
     let errors = form.errors;
     view! {
-        <Provider value=FormFieldErrors(errors)>
-        <form class="form" novalidate on:submit=move |event| form.on_submit(event)>
+        <RecordForm form=form>
             <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/terms", "Terms of service")) />
             <FormErrors errors=errors known=&terms::FIELDS />
             <div class="field-row">
@@ -109,7 +105,6 @@ pub fn TermsForm(
             <TextArea label="Text" name="text" value=text rows=10 required=true />
             <SelectField label="Status" name="status" value=status options=status_options() required=true />
             <SubmitButton form=form label=if record_id.is_none() { "Create version" } else { "Save changes" } />
-        </form>
-        </Provider>
+        </RecordForm>
     }
 }

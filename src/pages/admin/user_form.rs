@@ -2,17 +2,16 @@
 //! profile (errors come back as `profile.first_name` and land on that
 //! input), user roles, and the terms of service they accepted (read-only).
 
-use leptos::context::Provider;
 use leptos::prelude::*;
 use userdesk_api::admin::roles::RoleType;
 use userdesk_api::admin::users::{self, User, UserDraft, USERS};
 
 use crate::client::Client;
 use crate::components::field::{
-    errors_for, CheckboxField, CheckboxGroup, FormErrors, FormFieldErrors, PasswordChecklist,
-    SelectField, TextField, TextKind,
+    errors_for, CheckboxField, CheckboxGroup, FormErrors, PasswordChecklist, SelectField,
+    TextField, TextKind,
 };
-use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
+use crate::components::form::{use_form_submit, RecordForm, SubmitButton, SubmitFailure};
 use crate::components::record::{
     save_record, use_on_created, use_on_updated, use_resource_record, NewRecordPage, RecordPage,
     RecordPageSpec,
@@ -155,8 +154,7 @@ pub fn UserForm(existing: Option<User>, #[prop(into)] on_saved: Callback<User>) 
     );
     let errors = form.errors;
     view! {
-        <Provider value=FormFieldErrors(errors)>
-        <form class="form" novalidate on:submit=move |event| form.on_submit(event)>
+        <RecordForm form=form>
             <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/users", "Users")) />
             <FormErrors errors=errors known=&users::FIELDS />
             <TextField label="Username" name="username" value=username
@@ -192,7 +190,6 @@ pub fn UserForm(existing: Option<User>, #[prop(into)] on_saved: Callback<User>) 
                 hint="User roles only." />
             <SelectField label="Status" name="status" value=status options=status_options() required=true />
             <SubmitButton form=form label=if creating { "Create user" } else { "Save changes" } />
-        </form>
-        </Provider>
+        </RecordForm>
     }
 }

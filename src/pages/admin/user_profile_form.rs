@@ -1,7 +1,6 @@
 //! `/admin/user-profiles/new` and `/admin/user-profiles/:id`; the user is
 //! chosen from the users list.
 
-use leptos::context::Provider;
 use leptos::prelude::*;
 use userdesk_api::admin::user_profiles::{
     self, check_one_per_user, UserProfile, UserProfileDraft, USER_PROFILES,
@@ -9,8 +8,8 @@ use userdesk_api::admin::user_profiles::{
 use userdesk_api::admin::users::{User, USERS};
 
 use crate::client::Client;
-use crate::components::field::{FormErrors, FormFieldErrors, SelectField, TextField, TextKind};
-use crate::components::form::{use_form_submit, SubmitButton, SubmitFailure};
+use crate::components::field::{FormErrors, SelectField, TextField, TextKind};
+use crate::components::form::{use_form_submit, RecordForm, SubmitButton, SubmitFailure};
 use crate::components::record::{
     save_record, use_on_created, use_on_updated, use_resource_record, NewRecordPage, RecordPage,
     RecordPageSpec,
@@ -128,8 +127,7 @@ pub fn UserProfileForm(
     );
     let errors = form.errors;
     view! {
-        <Provider value=FormFieldErrors(errors)>
-        <form class="form" novalidate on:submit=move |event| form.on_submit(event)>
+        <RecordForm form=form>
             <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/user-profiles", "User profiles")) />
             <FormErrors errors=errors known=&user_profiles::FIELDS />
             {move || users.error.get().map(|error| view! { <p class="field__message">{format!("Users could not be loaded: {}", error.message())}</p> })}
@@ -141,7 +139,6 @@ pub fn UserProfileForm(
             <TextField label="Joined (UTC)" name="joined_at" value=joined_at kind=TextKind::DateTime required=true />
             <SelectField label="Status" name="status" value=status options=status_options() required=true />
             <SubmitButton form=form label=if record_id.is_none() { "Create profile" } else { "Save changes" } />
-        </form>
-        </Provider>
+        </RecordForm>
     }
 }
