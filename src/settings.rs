@@ -28,8 +28,8 @@ pub enum Target {
 }
 
 impl Target {
-    fn from_entry(entry: Option<&ApiEntry>) -> Target {
-        match entry.and_then(|e| e.base_url.clone()) {
+    fn from_entry(entry: &ApiEntry) -> Target {
+        match entry.base_url.clone() {
             Some(base_url) => Target::Server { base_url },
             None => Target::Demo,
         }
@@ -72,7 +72,7 @@ impl AdminConnection {
             return AdminConnection::default();
         };
         AdminConnection {
-            target: Target::from_entry(Some(entry)),
+            target: Target::from_entry(entry),
             version: entry
                 .version
                 .clone()

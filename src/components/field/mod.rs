@@ -78,6 +78,12 @@ pub fn errors_for(errors: RwSignal<FieldErrors>, name: &'static str) -> Signal<V
 #[derive(Clone, Copy)]
 pub struct FormFieldErrors(pub RwSignal<FieldErrors>);
 
+/// `aria-describedby` pointing at the message while there is one.
+fn message_while_invalid(errors: Signal<Vec<String>>, message: &str) -> Signal<Option<String>> {
+    let message = message.to_string();
+    Signal::derive(move || errors.with(|e| !e.is_empty()).then(|| message.clone()))
+}
+
 /// A field's messages: the ones passed in, else its form's by `name`.
 fn own_errors(passed: Option<Signal<Vec<String>>>, name: &'static str) -> Signal<Vec<String>> {
     passed.unwrap_or_else(|| match use_context::<FormFieldErrors>() {
@@ -195,10 +201,7 @@ pub fn SelectField(
         }
     });
     let message = message_id(&id);
-    let described_by = {
-        let message = message.clone();
-        move || invalid().then(|| message.clone())
-    };
+    let described_by = message_while_invalid(errors, &message);
     view! {
         <div class="field" class:field--invalid=invalid>
             <FieldLabel for_id=id.clone() label=label required=required />
@@ -241,10 +244,7 @@ pub fn TextArea(
     let id = control_id(name);
     let invalid = move || errors.with(|e| !e.is_empty());
     let message = message_id(&id);
-    let described_by = {
-        let message = message.clone();
-        move || invalid().then(|| message.clone())
-    };
+    let described_by = message_while_invalid(errors, &message);
     view! {
         <div class="field" class:field--invalid=invalid>
             <FieldLabel for_id=id.clone() label=label required=required />
@@ -277,10 +277,7 @@ pub fn CheckboxField(
     let id = control_id(name);
     let invalid = move || errors.with(|e| !e.is_empty());
     let message = message_id(&id);
-    let described_by = {
-        let message = message.clone();
-        move || invalid().then(|| message.clone())
-    };
+    let described_by = message_while_invalid(errors, &message);
     view! {
         <div class="field field--checkbox" class:field--invalid=invalid>
             <input
@@ -354,10 +351,7 @@ pub fn CheckboxGroup(
     let invalid = move || errors.with(|e| !e.is_empty());
     let group = control_id(name);
     let message = message_id(&group);
-    let described_by = {
-        let message = message.clone();
-        Signal::derive(move || invalid().then(|| message.clone()))
-    };
+    let described_by = message_while_invalid(errors, &message);
     view! {
         <fieldset class="fieldset" class:field--invalid=invalid>
             <legend class="fieldset__legend">{legend}</legend>

@@ -127,11 +127,8 @@ impl RecordDelete {
                     // The page may have gone meanwhile; then there is nowhere to leave from.
                     let _ = this.back_to_list.try_run(());
                 }
+                // Shown on the page (DeleteFailure), with a retry where it helps.
                 Err(failure) => {
-                    this.toasts.show(
-                        ToastKind::Error,
-                        format!("Could not delete: {}", failure.message()),
-                    );
                     this.failure.try_set(Some(failure));
                 }
             }

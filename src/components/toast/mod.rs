@@ -44,7 +44,7 @@ impl Toasts {
     /// [`Toasts::show`] from async work that may outlive the app's owner;
     /// `None` when the toasts are gone.
     pub fn try_show(&self, kind: ToastKind, text: impl Into<String>) -> Option<()> {
-        self.items.try_update(|_| ())?;
+        self.items.try_with_untracked(|_| ())?;
         self.show(kind, text);
         Some(())
     }
