@@ -3,11 +3,12 @@
 //! up context after an `.await`.
 
 use leptos::prelude::*;
+use userdesk_api::admin::dialect::{AdminCall, ADMIN};
 use userdesk_api::admin::token::{decode_token, token_request};
 use userdesk_api::admin::{is_app_key_refusal, AdminConfig};
 use userdesk_api::deploy::DeployOutcome;
+use userdesk_api::resource::{Answer, Api, Description, Dialect, Operation};
 use userdesk_api::{ApiError, HttpRequest, HttpResponse};
-use userdesk_sim::Api;
 
 use crate::components::toast::{ToastKind, Toasts};
 use crate::demo;
@@ -134,6 +135,33 @@ impl Client {
             .unwrap_or_default();
         let request = build(&connection.config(), &token);
         transport::send(Api::Admin, &connection.target, request, self.activity).await
+    }
+
+    /// One operation on a described resource, in its API's dialect and
+    /// with its API's authentication (and the retries [`Client::admin`] makes).
+    ///
+    /// ## Usage
+    /// ```ignore
+    /// let terms = client.call(&TERMS, &Operation::Read { id: "2" }).await?.into_record()?;
+    /// ```
+    pub async fn call(
+        &self,
+        resource: &Description,
+        operation: &Operation<'_>,
+    ) -> Result<Answer, ApiError> {
+        match resource.api {
+            Api::Admin => {
+                let response = self
+                    .admin(|config, token| {
+                        ADMIN.request(&AdminCall { config, token }, resource, operation)
+                    })
+                    .await?;
+                ADMIN.decode(resource, operation, &response)
+            }
+            other => Err(ApiError::Network(format!(
+                "the console cannot call the {other:?} API yet"
+            ))),
+        }
     }
 
     /// Signs out: forgets the token everywhere (memory, session storage,

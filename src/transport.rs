@@ -6,8 +6,8 @@ use gloo_net::http::{Method as FetchMethod, RequestBuilder};
 use leptos::prelude::*;
 use userdesk_api::deploy::{read_deploy_config, DeployOutcome};
 use userdesk_api::http::parse_retry_after;
+use userdesk_api::resource::Api;
 use userdesk_api::{ApiError, HttpRequest, HttpResponse, Method};
-use userdesk_sim::Api;
 use wasm_bindgen::prelude::*;
 
 use crate::demo;

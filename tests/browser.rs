@@ -588,39 +588,63 @@ fn duplicate_ids(root: &HtmlElement) -> Vec<String> {
 }
 
 /// A named page, mounted fresh.
-type NamedPage = (&'static str, fn() -> AnyView);
+type NamedPage = (
+    &'static str,
+    std::sync::Arc<dyn Fn() -> AnyView + Send + Sync>,
+);
 
 /// Each form page's form, for the id check.
 fn form_pages() -> Vec<NamedPage> {
     use userdesk::pages::admin::{
         account::{AccountPage, PasswordPage},
         administrator_form::AdministratorForm,
-        app_key_form::AppKeyForm,
-        terms_form::TermsForm,
         user_profile_form::UserProfileForm,
     };
-    vec![
-        ("user", || {
-            view! { <UserForm existing=None on_saved=|_| ()/> }.into_any()
-        }),
-        ("role", || {
-            view! { <RoleForm existing=None on_saved=|_| ()/> }.into_any()
-        }),
-        ("administrator", || {
-            view! { <AdministratorForm existing=None on_saved=|_| ()/> }.into_any()
-        }),
-        ("app key", || {
-            view! { <AppKeyForm existing=None on_saved=|_| ()/> }.into_any()
-        }),
-        ("terms", || {
-            view! { <TermsForm existing=None on_saved=|_| ()/> }.into_any()
-        }),
-        ("user profile", || {
-            view! { <UserProfileForm existing=None on_saved=|_| ()/> }.into_any()
-        }),
-        ("account", || view! { <AccountPage /> }.into_any()),
-        ("password", || view! { <PasswordPage /> }.into_any()),
-    ]
+    use userdesk::pages::resource::ResourceForm;
+    use userdesk_api::admin::REGISTRY;
+    let mut pages: Vec<NamedPage> = vec![
+        (
+            "user",
+            std::sync::Arc::new(|| view! { <UserForm existing=None on_saved=|_| ()/> }.into_any()),
+        ),
+        (
+            "role",
+            std::sync::Arc::new(|| view! { <RoleForm existing=None on_saved=|_| ()/> }.into_any()),
+        ),
+        (
+            "administrator",
+            std::sync::Arc::new(|| {
+                view! { <AdministratorForm existing=None on_saved=|_| ()/> }.into_any()
+            }),
+        ),
+        (
+            "user profile",
+            std::sync::Arc::new(|| {
+                view! { <UserProfileForm existing=None on_saved=|_| ()/> }.into_any()
+            }),
+        ),
+        (
+            "account",
+            std::sync::Arc::new(|| view! { <AccountPage /> }.into_any()),
+        ),
+        (
+            "password",
+            std::sync::Arc::new(|| view! { <PasswordPage /> }.into_any()),
+        ),
+    ];
+    for resource in REGISTRY
+        .iter()
+        .copied()
+        .filter(|resource| resource.ops.create)
+    {
+        pages.push((
+            resource.slug,
+            std::sync::Arc::new(move || {
+                view! { <ResourceForm resource=resource existing=None on_saved=|_| ()/> }.into_any()
+            }),
+        ));
+    }
+    pages
 }
 
 #[wasm_bindgen_test]

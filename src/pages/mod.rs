@@ -3,4 +3,5 @@
 pub mod admin;
 pub mod home;
 pub mod not_found;
+pub mod resource;
 pub mod settings;

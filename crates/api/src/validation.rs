@@ -126,6 +126,11 @@ pub fn text_length(errors: &mut FieldErrors, field: &str, value: &str, min: usiz
     let length = value.chars().count();
     if value.trim().is_empty() {
         errors.add(field, REQUIRED);
+    } else if min == max && length != min {
+        errors.add(
+            field,
+            format!("Must be exactly {min} characters (now {length})."),
+        );
     } else if length < min || length > max {
         errors.add(
             field,

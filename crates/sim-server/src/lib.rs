@@ -24,7 +24,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use tiny_http::{Header, Request, Response, Server};
 use userdesk_api::{HttpRequest, HttpResponse, Method};
-use userdesk_sim::{Api, Simulator};
+use userdesk_sim::{mount_path, Api, Simulator};
 
 pub use fault::{Fault, FaultKind};
 
@@ -112,7 +112,9 @@ fn respond(
     let url = request.url().to_string();
     let path = url.split('?').next().unwrap_or("/").to_string();
     let method = request.method().clone();
-    let response = if let Some(rest) = path.strip_prefix(Api::Admin.mount_path()) {
+    let response = if let Some(rest) =
+        mount_path(Api::Admin).and_then(|mount| path.strip_prefix(mount))
+    {
         let api_url = format!("{rest}{}", &url[path.len()..]);
         let fault = fault::take(&mut lock(controls).faults, rest, method.as_str());
         match fault {

@@ -19,18 +19,13 @@ use userdesk_api::{HttpRequest, HttpResponse};
 
 pub use rng::Rng;
 
-/// Which API a request is addressed to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Api {
-    Admin,
-}
+pub use userdesk_api::resource::Api;
 
-impl Api {
-    /// The path prefix under which `sim-server` mounts each API.
-    pub fn mount_path(self) -> &'static str {
-        match self {
-            Api::Admin => "/api/admin",
-        }
+/// The path prefix under which `sim-server` mounts an API it simulates.
+pub fn mount_path(api: Api) -> Option<&'static str> {
+    match api {
+        Api::Admin => Some("/api/admin"),
+        Api::Websupport | Api::Profiles | Api::Erp => None,
     }
 }
 
@@ -54,6 +49,9 @@ impl Simulator {
     pub fn handle(&mut self, api: Api, request: &HttpRequest, now: i64) -> HttpResponse {
         match api {
             Api::Admin => self.admin.handle(request, now, &mut self.rng),
+            Api::Websupport | Api::Profiles | Api::Erp => {
+                json::error(404, "This API is not simulated yet")
+            }
         }
     }
 

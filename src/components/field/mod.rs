@@ -131,7 +131,7 @@ pub fn TextField(
     value: RwSignal<String>,
     #[prop(optional, into)] errors: Option<Signal<Vec<String>>>,
     #[prop(optional)] kind: TextKind,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = None, into)] hint: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
@@ -271,7 +271,7 @@ pub fn CheckboxField(
     name: &'static str,
     checked: RwSignal<bool>,
     #[prop(optional, into)] errors: Option<Signal<Vec<String>>>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = None, into)] hint: Option<&'static str>,
 ) -> impl IntoView {
     let errors = own_errors(errors, name);
     let id = control_id(name);
@@ -299,8 +299,14 @@ pub fn CheckboxField(
 
 /// Errors for fields the form has no input for, shown at the top of the form.
 #[component]
-pub fn FormErrors(errors: RwSignal<FieldErrors>, known: &'static [&'static str]) -> impl IntoView {
-    let others = move || errors.with(|e| e.outside(known));
+pub fn FormErrors(
+    errors: RwSignal<FieldErrors>,
+    /// The fields the form shows itself.
+    #[prop(into)]
+    known: Vec<&'static str>,
+) -> impl IntoView {
+    let known = StoredValue::new(known);
+    let others = move || errors.with(|e| known.with_value(|known| e.outside(known)));
     view! {
         <Show when=move || !others().is_empty()>
             <div class="form-errors" role="alert">
@@ -345,7 +351,7 @@ pub fn CheckboxGroup(
     chosen: RwSignal<Vec<i64>>,
     #[prop(into)] options: Signal<Vec<(i64, String)>>,
     #[prop(optional, into)] errors: Option<Signal<Vec<String>>>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = None, into)] hint: Option<&'static str>,
 ) -> impl IntoView {
     let errors = own_errors(errors, name);
     let invalid = move || errors.with(|e| !e.is_empty());

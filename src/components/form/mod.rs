@@ -10,7 +10,7 @@ use userdesk_api::{ApiError, FieldErrors};
 use wasm_bindgen::JsCast;
 
 use crate::components::field::FormFieldErrors;
-use crate::components::status::ErrorPanel;
+use crate::components::status::{ErrorPanel, ListLink};
 
 /// A form's submission state and its submit action.
 #[derive(Clone, Copy)]
@@ -145,14 +145,14 @@ pub fn RecordForm(form: FormSubmit, children: Children) -> impl IntoView {
 #[component]
 pub fn SubmitFailure(
     form: FormSubmit,
-    /// Set when the form creates a record: the `(href, label)` of its list,
-    /// offered instead of a blind retry when the answer was lost.
+    /// Set when the form creates a record: its list, offered instead of a
+    /// blind retry when the answer was lost.
     #[prop(default = None)]
-    created_in: Option<(&'static str, &'static str)>,
+    created_in: Option<ListLink>,
 ) -> impl IntoView {
     move || {
         form.failure.get().map(|error| {
-            view! { <ErrorPanel error=error on_retry=Callback::new(move |_| form.submit()) created_in=created_in /> }
+            view! { <ErrorPanel error=error on_retry=Callback::new(move |_| form.submit()) created_in=created_in.clone() /> }
         })
     }
 }

@@ -6,8 +6,8 @@ use std::future::Future;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use userdesk_api::admin::list::{ListPage, ListQuery, ListSpec, LIMIT_CHOICES};
 use userdesk_api::admin::resource::Resource;
+use userdesk_api::list::{ListPage, ListQuery, ListSpec, LIMIT_CHOICES};
 use userdesk_api::ApiError;
 
 use crate::client::Client;
@@ -141,7 +141,7 @@ pub struct ListState {
 /// whenever that state changes (answers to superseded requests are dropped).
 pub fn use_list<T, F, Fut>(
     spec: ListSpec,
-    base_path: &'static str,
+    base_path: impl Into<String>,
     load: F,
 ) -> (ListNav, ListData<T>)
 where
@@ -151,6 +151,7 @@ where
 {
     let query_map = use_query_map();
     let navigate = use_navigate();
+    let base_path: String = base_path.into();
     let query = Memo::new(move |_| query_map.with(|map| spec.from_url(|key| map.get(key))));
     let go = Callback::new(move |next: ListQuery| {
         navigate(

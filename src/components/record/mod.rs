@@ -8,13 +8,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use userdesk_api::admin::decode_deleted;
 use userdesk_api::admin::resource::Resource;
-use userdesk_api::admin::{decode_deleted, AdminConfig};
-use userdesk_api::{ApiError, HttpRequest};
+use userdesk_api::ApiError;
 
 use crate::client::Client;
 use crate::components::dialog::{ConfirmDialog, Tone};
-use crate::components::status::{ErrorPanel, GoneRecord, Loading};
+use crate::components::status::{ErrorPanel, GoneRecord, ListLink, Loading};
 use crate::components::toast::{ToastKind, Toasts};
 
 /// The record behind `:id`, or why it is missing.
@@ -83,29 +83,28 @@ pub struct RecordDelete {
     pub deleting: RwSignal<bool>,
     /// Why the last delete failed, until the next attempt.
     pub failure: RwSignal<Option<ApiError>>,
-    client: Client,
     toasts: Toasts,
     back_to_list: Callback<()>,
 }
 
 /// Prepares deletes that return to `list_path` when they succeed.
-pub fn use_delete(list_path: &'static str) -> RecordDelete {
+pub fn use_delete(list_path: String) -> RecordDelete {
     let navigate = use_navigate();
     RecordDelete {
         deleting: RwSignal::new(false),
         failure: RwSignal::new(None),
-        client: Client::use_client(),
         toasts: Toasts::use_toasts(),
-        back_to_list: Callback::new(move |()| navigate(list_path, Default::default())),
+        back_to_list: Callback::new(move |()| navigate(&list_path, Default::default())),
     }
 }
 
 impl RecordDelete {
-    /// Sends the delete `build` makes; on success runs `after`, shows `done`
-    /// and returns to the list. A second call while one is in flight does nothing.
-    pub fn run<F>(&self, build: F, done: String, after: impl FnOnce() + 'static)
+    /// Awaits `delete` (the request, sent); on success runs `after`, shows
+    /// `done` and returns to the list. A second call while one is in flight
+    /// does nothing.
+    pub fn run<F>(&self, delete: F, done: String, after: impl FnOnce() + 'static)
     where
-        F: Fn(&AdminConfig, &str) -> HttpRequest + 'static,
+        F: Future<Output = Result<(), ApiError>> + 'static,
     {
         if self.deleting.get_untracked() {
             return;
@@ -114,11 +113,7 @@ impl RecordDelete {
         self.failure.set(None);
         let this = *self;
         spawn_local(async move {
-            let result = this
-                .client
-                .admin(build)
-                .await
-                .and_then(|response| decode_deleted(&response));
+            let result = delete.await;
             this.deleting.set(false);
             match result {
                 Ok(()) => {
@@ -138,8 +133,8 @@ impl RecordDelete {
 
 /// What a record page shows around its form.
 pub struct RecordPageSpec<T: 'static> {
-    /// The list this record belongs to, e.g. `("/admin/users", "Users")`.
-    pub list: (&'static str, &'static str),
+    /// The list this record belongs to.
+    pub list: ListLink,
     /// The record kind in sentences, e.g. `"user"`.
     pub noun: &'static str,
     pub id_of: fn(&T) -> i64,
@@ -162,7 +157,7 @@ pub fn RecordPage<T: Clone + Send + Sync + 'static>(
     children: ChildrenFn,
 ) -> impl IntoView {
     let RecordPageSpec {
-        list: (list_href, list_label),
+        list,
         noun,
         id_of,
         title_of,
@@ -176,7 +171,8 @@ pub fn RecordPage<T: Clone + Send + Sync + 'static>(
             .with(|r| r.as_ref().map(title_of).unwrap_or_default())
     };
     let confirm_delete = RwSignal::new(false);
-    let remove = use_delete(list_href);
+    let remove = use_delete(list.href.clone());
+    let client = Client::use_client();
     let deleting = remove.deleting;
     let delete = move |_: ()| {
         let Some(id) = loaded_id.get_untracked() else {
@@ -189,7 +185,12 @@ pub fn RecordPage<T: Clone + Send + Sync + 'static>(
             return;
         };
         remove.run(
-            move |config, token| resource.delete_request(config, token, id),
+            async move {
+                client
+                    .admin(|config, token| resource.delete_request(config, token, id))
+                    .await
+                    .and_then(|response| decode_deleted(&response))
+            },
             done,
             || (),
         );
@@ -203,9 +204,9 @@ pub fn RecordPage<T: Clone + Send + Sync + 'static>(
     let children = StoredValue::new(children);
     view! {
         <section class="page page--narrow">
-            <p class="breadcrumbs"><A href=list_href>{list_label}</A> " / " {title}</p>
+            <p class="breadcrumbs"><A href=list.href.clone()>{list.label}</A> " / " {title}</p>
             {move || data.error.get().map(|failure| match failure {
-                ApiError::NotFound(_) => view! { <GoneRecord noun=noun list=(list_href, list_label) /> }.into_any(),
+                ApiError::NotFound(_) => view! { <GoneRecord noun=noun list=list.clone() /> }.into_any(),
                 failure => view! {
                     <ErrorPanel error=failure on_retry=Callback::new(move |_| data.reload.update(|n| *n += 1)) />
                 }.into_any(),
@@ -322,14 +323,14 @@ pub fn use_on_updated<T: Send + Sync + 'static>(
 /// The page around a create form.
 #[component]
 pub fn NewRecordPage(
-    /// The list it belongs to, e.g. `("/admin/users", "Users")`.
-    list: (&'static str, &'static str),
+    /// The list it belongs to.
+    list: ListLink,
     title: &'static str,
     children: Children,
 ) -> impl IntoView {
     view! {
         <section class="page page--narrow">
-            <p class="breadcrumbs"><A href=list.0>{list.1}</A> " / New"</p>
+            <p class="breadcrumbs"><A href=list.href>{list.label}</A> " / New"</p>
             <h1 class="page__title">{title}</h1>
             {children()}
         </section>

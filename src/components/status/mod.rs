@@ -4,6 +4,22 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use userdesk_api::ApiError;
 
+/// A link to a list: its address and its name, e.g. `/admin/users`, "Users".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListLink {
+    pub href: String,
+    pub label: &'static str,
+}
+
+impl ListLink {
+    pub fn new(href: impl Into<String>, label: &'static str) -> Self {
+        ListLink {
+            href: href.into(),
+            label,
+        }
+    }
+}
+
 /// A spinner with a label for screen readers.
 #[component]
 pub fn Loading(#[prop(into, default = "Loading…".into())] label: String) -> impl IntoView {
@@ -24,9 +40,9 @@ pub fn Loading(#[prop(into, default = "Loading…".into())] label: String) -> im
 pub fn ErrorPanel(
     error: ApiError,
     #[prop(optional, into)] on_retry: Option<Callback<()>>,
-    /// Set for a create: the `(href, label)` of the list it adds to.
+    /// Set for a create: the list it adds to.
     #[prop(default = None)]
-    created_in: Option<(&'static str, &'static str)>,
+    created_in: Option<ListLink>,
 ) -> impl IntoView {
     let ambiguous = created_in.filter(|_| error.may_have_applied());
     let retry = on_retry.filter(|_| error.is_retryable() && ambiguous.is_none());
@@ -37,7 +53,7 @@ pub fn ErrorPanel(
             {bad_key.then(|| view! {
                 <A href="/settings" attr:class="button">"Open Connections"</A>
             })}
-            {ambiguous.map(|(href, label)| view! {
+            {ambiguous.map(|ListLink { href, label }| view! {
                 <p class="error-panel__message">
                     "The record may have been created anyway. Check the list before trying again, so it is not created twice."
                 </p>
@@ -52,13 +68,13 @@ pub fn ErrorPanel(
 
 /// A record page whose record does not exist (any more): no useless retry.
 #[component]
-pub fn GoneRecord(noun: &'static str, list: (&'static str, &'static str)) -> impl IntoView {
+pub fn GoneRecord(noun: &'static str, list: ListLink) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert">
             <p class="error-panel__message">
                 {format!("This {noun} no longer exists. It may have been deleted, or the address is wrong.")}
             </p>
-            <A href=list.0 attr:class="button">{format!("Back to {}", list.1)}</A>
+            <A href=list.href attr:class="button">{format!("Back to {}", list.label)}</A>
         </div>
     }
 }

@@ -43,9 +43,9 @@ impl<T> Column<T> {
 }
 
 /// Where a list's "New …" button goes.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct NewLink {
-    pub href: &'static str,
+    pub href: String,
     pub label: &'static str,
 }
 
@@ -111,8 +111,10 @@ pub fn ListLayout<T: Clone + Send + Sync + 'static>(
     }
 }
 
+/// The non-generic part of a list page: heading, toolbar (`children`),
+/// feedback, the table around `rows`, and the pager.
 #[component]
-fn ListShell(
+pub fn ListShell(
     title: &'static str,
     noun: &'static str,
     empty_message: &'static str,

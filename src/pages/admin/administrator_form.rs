@@ -15,6 +15,7 @@ use crate::components::record::{
     save_record, use_on_created, use_on_updated, use_resource_record, NewRecordPage, RecordPage,
     RecordPageSpec,
 };
+use crate::components::status::ListLink;
 use crate::components::table::status_options;
 use crate::pages::admin::choices::use_role_choices;
 use crate::unsaved::UnsavedChanges;
@@ -27,7 +28,7 @@ pub fn AdministratorNew() -> impl IntoView {
         |a: &Administrator| format!("Administrator {} created.", a.account.username),
     );
     view! {
-        <NewRecordPage list=("/admin/administrators", "Administrators") title="New administrator">
+        <NewRecordPage list=ListLink::new("/admin/administrators", "Administrators") title="New administrator">
             <AdministratorForm existing=None on_saved=on_saved />
         </NewRecordPage>
     }
@@ -41,7 +42,7 @@ pub fn AdministratorEdit() -> impl IntoView {
         format!("Administrator {} saved.", a.account.username)
     });
     let spec = RecordPageSpec {
-        list: ("/admin/administrators", "Administrators"),
+        list: ListLink::new("/admin/administrators", "Administrators"),
         noun: "administrator",
         id_of: |a: &Administrator| a.id,
         title_of: |a: &Administrator| a.account.username.clone(),
@@ -125,7 +126,7 @@ pub fn AdministratorForm(
 
     view! {
         <RecordForm form=form>
-            <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/administrators", "Administrators")) />
+            <SubmitFailure form=form created_in=record_id.is_none().then(|| ListLink::new("/admin/administrators", "Administrators")) />
             <FormErrors errors=errors known=&administrators::FIELDS />
             <TextField label="Username" name="username" value=username
                 hint="2–40 letters, digits or underscores; not a number." autocomplete="off" required=true />

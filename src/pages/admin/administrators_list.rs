@@ -29,7 +29,7 @@ pub fn AdministratorsList() -> impl IntoView {
     ];
     view! {
         <ListLayout title="Administrators" noun="administrators" empty_message="No administrators match." nav=nav data=data
-            columns=columns new_link=NewLink { href: "/admin/administrators/new", label: "New administrator" }>
+            columns=columns new_link=NewLink { href: "/admin/administrators/new".into(), label: "New administrator" }>
             <FilterSelect nav=nav key="status" label="Status" any_label="Any status" options=status_options() />
             <FilterSelect nav=nav key="role" label="Role" any_label="Any role" options=role_options />
         </ListLayout>

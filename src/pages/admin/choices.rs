@@ -14,9 +14,12 @@ use std::future::Future;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
-use userdesk_api::admin::list::{ListPage, ListQuery, MAX_LIMIT};
+use serde_json::Value;
 use userdesk_api::admin::resource::Resource;
 use userdesk_api::admin::roles::{self, RoleType};
+use userdesk_api::list::{ListPage, ListQuery, MAX_LIMIT};
+use userdesk_api::resource::record::{fill, pick};
+use userdesk_api::resource::{Answer, Description, Operation};
 use userdesk_api::ApiError;
 
 use crate::client::Client;
@@ -95,11 +98,33 @@ pub fn use_role_choices(role_type: RoleType) -> Choices {
     )
 }
 
+/// Every record of a described resource, labelled by the template `label`
+/// (e.g. `{name}`).
+pub fn use_described_choices(resource: &'static Description, label: &'static str) -> Choices {
+    let client = Client::use_client();
+    use_every_page(
+        move |query| async move {
+            client
+                .call(resource, &Operation::List { query: &query })
+                .await
+                .and_then(Answer::into_page)
+        },
+        resource.list.default_query(),
+        move |record: &Value| {
+            let id = pick(record, "id")
+                .and_then(Value::as_i64)
+                .unwrap_or_default();
+            (id, fill(label, record))
+        },
+        |_| false,
+    )
+}
+
 /// Pages through a list from `start` with `load`, 100 records at a time.
 fn use_every_page<T, F, Fut>(
     load: F,
     start: ListQuery,
-    label: fn(&T) -> (i64, String),
+    label: impl Fn(&T) -> (i64, String) + 'static,
     marked: fn(&T) -> bool,
 ) -> Choices
 where

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use userdesk_api::admin::decode_deleted;
 use userdesk_api::admin::roles::{self, Role, RoleDraft, BOOLEAN_FIELDS, INTEGER_FIELDS};
 use userdesk_api::{ApiError, FieldErrors};
 
@@ -15,7 +16,7 @@ use crate::components::field::{CheckboxField, FormErrors, FormFieldErrors, TextF
 use crate::components::form::focus_first_invalid;
 use crate::components::record::DeleteFailure;
 use crate::components::record::{use_delete, use_record};
-use crate::components::status::{ErrorPanel, GoneRecord, Loading};
+use crate::components::status::{ErrorPanel, GoneRecord, ListLink, Loading};
 use crate::components::toast::{ToastKind, Toasts};
 use crate::unsaved::UnsavedChanges;
 
@@ -98,7 +99,7 @@ pub fn RoleEdit() -> impl IntoView {
     let error = data.error;
     let reload = data.reload;
     let confirm_delete = RwSignal::new(false);
-    let remove = use_delete("/admin/roles");
+    let remove = use_delete("/admin/roles".to_string());
     let deleting = remove.deleting;
     // The form mounts once per role, not again after each save.
     let loaded_id = Memo::new(move |_| role.with(|r| r.as_ref().map(|r| r.id)));
@@ -116,7 +117,12 @@ pub fn RoleEdit() -> impl IntoView {
         };
         let name = target.fields.name;
         remove.run(
-            move |config, token| roles::delete_request(config, token, target.id),
+            async move {
+                client
+                    .admin(|config, token| roles::delete_request(config, token, target.id))
+                    .await
+                    .and_then(|response| decode_deleted(&response))
+            },
             format!("Role {name} deleted."),
             move || {
                 client
@@ -131,7 +137,7 @@ pub fn RoleEdit() -> impl IntoView {
         <section class="page page--narrow">
             <p class="breadcrumbs"><A href="/admin/roles">"Roles"</A> " / " {move || role.with(|r| r.as_ref().map(|r| r.fields.name.clone()))}</p>
             {move || error.get().map(|failure| match failure {
-                ApiError::NotFound(_) => view! { <GoneRecord noun="role" list=("/admin/roles", "Roles") /> }.into_any(),
+                ApiError::NotFound(_) => view! { <GoneRecord noun="role" list=ListLink::new("/admin/roles", "Roles") /> }.into_any(),
                 failure => view! {
                     <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
                 }.into_any(),
@@ -289,7 +295,7 @@ pub fn RoleForm(existing: Option<Role>, #[prop(into)] on_saved: Callback<Role>) 
             }
         >
             {move || failure.get().map(|error| view! {
-                <ErrorPanel error=error on_retry=Callback::new(move |_| submit()) created_in=role_id.is_none().then_some(("/admin/roles", "Roles")) />
+                <ErrorPanel error=error on_retry=Callback::new(move |_| submit()) created_in=role_id.is_none().then(|| ListLink::new("/admin/roles", "Roles")) />
             })}
             <FormErrors errors=errors known=&roles::FIELDS />
             <TextField

@@ -61,7 +61,7 @@ pub fn RolesList() -> impl IntoView {
     ];
     view! {
         <ListLayout title="Roles" noun="roles" empty_message="No roles on this page." nav=nav data=data columns=columns
-            new_link=NewLink { href: "/admin/roles/new", label: "New role" }
+            new_link=NewLink { href: "/admin/roles/new".into(), label: "New role" }
             fixed_limit=Signal::derive(move || role_type().map(|_| "The API pages role-type lists by 10."))>
             <FilterSelect nav=nav key="type" label="Applies to" any_label="All roles" options=types />
         </ListLayout>

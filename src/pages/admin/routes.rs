@@ -15,26 +15,19 @@
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::{path, MatchNestedRoutes};
+use userdesk_api::resource::Api;
 
 use crate::pages::admin::account::{AccountPage, PasswordPage};
 use crate::pages::admin::administrator_form::{AdministratorEdit, AdministratorNew};
 use crate::pages::admin::administrators_list::AdministratorsList;
-use crate::pages::admin::app_key_form::{AppKeyEdit, AppKeyNew};
-use crate::pages::admin::app_keys_list::AppKeysList;
-use crate::pages::admin::countries_list::CountriesList;
 use crate::pages::admin::guard::RequireAdmin;
-use crate::pages::admin::logins_list::LoginsList;
-use crate::pages::admin::notifications_list::NotificationsList;
-use crate::pages::admin::password_resets_list::PasswordResetsList;
-use crate::pages::admin::regions_list::RegionsList;
 use crate::pages::admin::role_form::{RoleEdit, RoleNew};
 use crate::pages::admin::roles_list::RolesList;
-use crate::pages::admin::terms_form::{TermsEdit, TermsNew};
-use crate::pages::admin::terms_list::TermsList;
 use crate::pages::admin::user_form::{UserEdit, UserNew};
 use crate::pages::admin::user_profile_form::{UserProfileEdit, UserProfileNew};
 use crate::pages::admin::user_profiles_list::UserProfilesList;
 use crate::pages::admin::users_list::UsersList;
+use crate::pages::resource::{DescribedEdit, DescribedList, DescribedNew};
 
 /// The menu: Admin API areas by what administrators come for.
 pub const ADMIN_MENU: [(&str, &[(&str, &str)]); 5] = [
@@ -85,9 +78,6 @@ pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("administrators") view=AdministratorsList />
             <Route path=path!("administrators/new") view=AdministratorNew />
             <Route path=path!("administrators/:id") view=AdministratorEdit />
-            <Route path=path!("app-keys") view=AppKeysList />
-            <Route path=path!("app-keys/new") view=AppKeyNew />
-            <Route path=path!("app-keys/:id") view=AppKeyEdit />
             <Route path=path!("roles") view=RolesList />
             <Route path=path!("roles/new") view=RoleNew />
             <Route path=path!("roles/:id") view=RoleEdit />
@@ -97,14 +87,10 @@ pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("user-profiles") view=UserProfilesList />
             <Route path=path!("user-profiles/new") view=UserProfileNew />
             <Route path=path!("user-profiles/:id") view=UserProfileEdit />
-            <Route path=path!("terms") view=TermsList />
-            <Route path=path!("terms/new") view=TermsNew />
-            <Route path=path!("terms/:id") view=TermsEdit />
-            <Route path=path!("countries") view=CountriesList />
-            <Route path=path!("regions") view=RegionsList />
-            <Route path=path!("logins") view=LoginsList />
-            <Route path=path!("password-resets") view=PasswordResetsList />
-            <Route path=path!("notifications") view=NotificationsList />
+            // Every described resource (`admin::REGISTRY`), after the pages above.
+            <Route path=path!(":resource") view=|| view! { <DescribedList api=Api::Admin /> } />
+            <Route path=path!(":resource/new") view=|| view! { <DescribedNew api=Api::Admin /> } />
+            <Route path=path!(":resource/:id") view=|| view! { <DescribedEdit api=Api::Admin /> } />
         </ParentRoute>
     }
     .into_inner()

@@ -16,6 +16,7 @@ use crate::components::record::{
     save_record, use_on_created, use_on_updated, use_resource_record, NewRecordPage, RecordPage,
     RecordPageSpec,
 };
+use crate::components::status::ListLink;
 use crate::components::table::status_options;
 use crate::pages::admin::choices::use_role_choices;
 use crate::unsaved::UnsavedChanges;
@@ -28,7 +29,7 @@ pub fn UserNew() -> impl IntoView {
         |u: &User| format!("User {} created.", u.username),
     );
     view! {
-        <NewRecordPage list=("/admin/users", "Users") title="New user">
+        <NewRecordPage list=ListLink::new("/admin/users", "Users") title="New user">
             <UserForm existing=None on_saved=on_saved />
         </NewRecordPage>
     }
@@ -39,7 +40,7 @@ pub fn UserEdit() -> impl IntoView {
     let data = use_resource_record::<User>(USERS);
     let on_saved = use_on_updated(data, |u: &User| format!("User {} saved.", u.username));
     let spec = RecordPageSpec {
-        list: ("/admin/users", "Users"),
+        list: ListLink::new("/admin/users", "Users"),
         noun: "user",
         id_of: |u: &User| u.id,
         title_of: |u: &User| u.username.clone(),
@@ -155,7 +156,7 @@ pub fn UserForm(existing: Option<User>, #[prop(into)] on_saved: Callback<User>) 
     let errors = form.errors;
     view! {
         <RecordForm form=form>
-            <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/users", "Users")) />
+            <SubmitFailure form=form created_in=record_id.is_none().then(|| ListLink::new("/admin/users", "Users")) />
             <FormErrors errors=errors known=&users::FIELDS />
             <TextField label="Username" name="username" value=username
                 hint="2–40 letters, digits or underscores; not a number." autocomplete="off" required=true />

@@ -14,6 +14,7 @@ use crate::components::record::{
     save_record, use_on_created, use_on_updated, use_resource_record, NewRecordPage, RecordPage,
     RecordPageSpec,
 };
+use crate::components::status::ListLink;
 use crate::components::table::status_options;
 use crate::pages::admin::choices::use_marked_choices;
 use crate::unsaved::UnsavedChanges;
@@ -26,7 +27,7 @@ pub fn UserProfileNew() -> impl IntoView {
         |p: &UserProfile| format!("Profile {} created.", p.id),
     );
     view! {
-        <NewRecordPage list=("/admin/user-profiles", "User profiles") title="New user profile">
+        <NewRecordPage list=ListLink::new("/admin/user-profiles", "User profiles") title="New user profile">
             <UserProfileForm existing=None on_saved=on_saved />
         </NewRecordPage>
     }
@@ -37,7 +38,7 @@ pub fn UserProfileEdit() -> impl IntoView {
     let data = use_resource_record::<UserProfile>(USER_PROFILES);
     let on_saved = use_on_updated(data, |p: &UserProfile| format!("Profile {} saved.", p.id));
     let spec = RecordPageSpec {
-        list: ("/admin/user-profiles", "User profiles"),
+        list: ListLink::new("/admin/user-profiles", "User profiles"),
         noun: "profile",
         id_of: |p: &UserProfile| p.id,
         title_of: |p: &UserProfile| format!("{} {}", p.fields.first_name, p.fields.last_name),
@@ -128,7 +129,7 @@ pub fn UserProfileForm(
     let errors = form.errors;
     view! {
         <RecordForm form=form>
-            <SubmitFailure form=form created_in=record_id.is_none().then_some(("/admin/user-profiles", "User profiles")) />
+            <SubmitFailure form=form created_in=record_id.is_none().then(|| ListLink::new("/admin/user-profiles", "User profiles")) />
             <FormErrors errors=errors known=&user_profiles::FIELDS />
             {move || users.error.get().map(|error| view! { <p class="field__message">{format!("Users could not be loaded: {}", error.message())}</p> })}
             <SelectField label="User" name="user_id" value=user_id options=user_options required=true />

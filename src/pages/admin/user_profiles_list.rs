@@ -33,7 +33,7 @@ pub fn UserProfilesList() -> impl IntoView {
     ];
     view! {
         <ListLayout title="User profiles" noun="profiles" empty_message="No user profiles match." nav=nav data=data
-            columns=columns new_link=NewLink { href: "/admin/user-profiles/new", label: "New profile" }>
+            columns=columns new_link=NewLink { href: "/admin/user-profiles/new".into(), label: "New profile" }>
             <FilterSelect nav=nav key="status" label="Status" any_label="Any status" options=status_options() />
         </ListLayout>
     }

@@ -41,7 +41,7 @@ pub fn UsersList() -> impl IntoView {
     ];
     view! {
         <ListLayout title="Users" noun="users" empty_message="No users match." nav=nav data=data columns=columns
-            new_link=NewLink { href: "/admin/users/new", label: "New user" }>
+            new_link=NewLink { href: "/admin/users/new".into(), label: "New user" }>
             <FilterSelect nav=nav key="status" label="Status" any_label="Any status" options=status_options() />
             <FilterSelect nav=nav key="role" label="Role" any_label="Any role" options=role_options />
             <FindByUsername />

@@ -10,10 +10,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::account::AccountFields;
-use super::list::ListSpec;
 use super::resource::Resource;
 use super::rules::check_password;
 use super::status::ResourceStatus;
+use crate::list::ListSpec;
 use crate::time::{from_datetime_local, parse_timestamp};
 use crate::validation::{FieldErrors, REQUIRED};
 
@@ -225,7 +225,7 @@ pub const ADMINISTRATORS: Resource = Resource {
         ],
         filters: &["status", "role"],
         integers: &["status", "role"],
-        default_limit: super::list::DEFAULT_LIMIT,
+        default_limit: crate::list::DEFAULT_LIMIT,
     },
 };
 

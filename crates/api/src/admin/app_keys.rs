@@ -4,17 +4,70 @@
 //! exactly 32 characters; `status` required, one of the five status codes.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::list::ListSpec;
-use super::resource::Resource;
-use super::status::ResourceStatus;
+use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
 use super::APP_KEY_LENGTH;
-use crate::validation::{text_length, FieldErrors, REQUIRED};
+use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::resource::{
+    Api, Cell, Column, Description, Example, Field, Messages, Ops, Path, Slot, STAMPS,
+};
 
-pub const APPLICATION_MIN: usize = 2;
-pub const APPLICATION_MAX: usize = 200;
+/// The simulator's answer when another key has the same text.
 pub const KEY_TAKEN: &str = "This key is already in use.";
+
+/// Application keys, described once; uniqueness is the server's to check.
+pub const APP_KEYS: Description = Description {
+    api: Api::Admin,
+    slug: "app-keys",
+    title: "Application keys",
+    noun: "app key",
+    plural: "app keys",
+    path: Path::of("app_keys", "app_key"),
+    fields: &[
+        Field::text("application", "Application")
+            .length(2, 200)
+            .hint("2–200 characters."),
+        Field::text("key", "Key")
+            .length(APP_KEY_LENGTH, APP_KEY_LENGTH)
+            .hint("Exactly 32 characters, unique.")
+            .slot(Slot::GenerateAppKey),
+        status_field(ResourceStatus::Enabled),
+    ],
+    list: ListSpec {
+        orders: &["id.asc", "id.desc", "application.asc", "application.desc"],
+        filters: &["status"],
+        integers: &["status"],
+        default_limit: DEFAULT_LIMIT,
+    },
+    columns: &[
+        Column::new("ID", "id").numeric().sorted(),
+        Column::new("Application", "application").link().sorted(),
+        Column::new("Key", "key").shown(Cell::Code),
+        STATUS_COLUMN,
+        Column::new("Updated", "updated_at"),
+    ],
+    filters: &[STATUS_FILTER],
+    meta: STAMPS,
+    ops: Ops::CRUD,
+    messages: Messages {
+        title: "{application}",
+        created: "App key for {application} created.",
+        saved: "App key for {application} saved.",
+        deleted: "App key {application} deleted.",
+        delete_warning: "Every client using the key for {application} is refused from then on.",
+        empty: "No application keys match.",
+        new_title: "New application key",
+        new_label: "New app key",
+        create_label: "Create app key",
+    },
+    check: None,
+    example: Example {
+        record: r#"{"application": "Application 1", "created_at": "2019-10-23T15:03:37+0000", "id": 1,
+            "key": "7sv3aPS45Ck8URGRKUtBdMWgKFN4ahfW", "status": 1, "status_changed_at": "2019-10-30T13:38:47+0000",
+            "updated_at": "2019-10-30T13:38:47+0000"}"#,
+        create: r#"{"application": "Some Application Name", "key": "AHvy6Wk5kqrFzAe3HVKzxfVtqwPK3ELZ", "status": 1}"#,
+    },
+};
 
 /// An app key as the API returns it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,103 +86,6 @@ pub struct AppKeyFields {
     pub application: String,
     pub key: String,
     pub status: ResourceStatus,
-}
-
-/// Every editable field, in form order.
-pub const FIELDS: [&str; 3] = ["application", "key", "status"];
-
-/// The form's state while typing; the status is the selected code as text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AppKeyDraft {
-    pub application: String,
-    pub key: String,
-    pub status: String,
-}
-
-impl AppKeyDraft {
-    pub fn from_app_key(app_key: &AppKey) -> Self {
-        AppKeyDraft {
-            application: app_key.fields.application.clone(),
-            key: app_key.fields.key.clone(),
-            status: app_key.fields.status.code().to_string(),
-        }
-    }
-
-    /// Applies every documented rule; uniqueness is the server's to check.
-    pub fn validate(&self) -> Result<AppKeyFields, FieldErrors> {
-        let mut errors = FieldErrors::new();
-        let application = self.application.trim();
-        text_length(
-            &mut errors,
-            "application",
-            application,
-            APPLICATION_MIN,
-            APPLICATION_MAX,
-        );
-        check_key(&mut errors, &self.key);
-        let status = parse_status(&mut errors, &self.status);
-        match status {
-            Some(status) if errors.is_empty() => Ok(AppKeyFields {
-                application: application.to_string(),
-                key: self.key.clone(),
-                status,
-            }),
-            _ => Err(errors),
-        }
-    }
-}
-
-fn check_key(errors: &mut FieldErrors, key: &str) {
-    let length = key.chars().count();
-    if key.is_empty() {
-        errors.add("key", REQUIRED);
-    } else if length != APP_KEY_LENGTH {
-        errors.add(
-            "key",
-            format!("Must be exactly {APP_KEY_LENGTH} characters (now {length})."),
-        );
-    }
-}
-
-fn parse_status(errors: &mut FieldErrors, raw: &str) -> Option<ResourceStatus> {
-    let parsed = raw
-        .trim()
-        .parse::<u8>()
-        .ok()
-        .and_then(|code| ResourceStatus::try_from(code).ok());
-    if parsed.is_none() {
-        errors.add(
-            "status",
-            if raw.trim().is_empty() {
-                REQUIRED
-            } else {
-                "Choose one of the five statuses."
-            },
-        );
-    }
-    parsed
-}
-
-/// Server-side check of a JSON payload (the simulator uses it).
-pub fn validate_payload(payload: &Value) -> Result<AppKeyFields, FieldErrors> {
-    let text = |field: &str| {
-        payload
-            .get(field)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string()
-    };
-    let status = match payload.get("status") {
-        Some(Value::Number(number)) => number.to_string(),
-        Some(_) => "not a number".to_string(),
-        None => String::new(),
-    };
-    AppKeyDraft {
-        application: text("application"),
-        key: text("key"),
-        status,
-    }
-    .validate()
 }
 
 const KEY_ALPHABET: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -153,42 +109,23 @@ pub fn generate_key(mut fill_random: impl FnMut(&mut [u8])) -> String {
     key
 }
 
-/// The collection: ordered by id or application, filtered by status.
-pub const APP_KEYS: Resource = Resource {
-    collection: "app_keys",
-    item: "app_key",
-    list: ListSpec {
-        orders: &["id.asc", "id.desc", "application.asc", "application.desc"],
-        filters: &["status"],
-        integers: &["status"],
-        default_limit: super::list::DEFAULT_LIMIT,
-    },
-};
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::admin::list::ListQuery;
-    use crate::admin::AdminConfig;
-    use crate::admin::DOCUMENTED_APP_KEY;
-    use crate::error::ApiError;
-    use crate::http::{HttpResponse, Method};
+    use crate::resource::{validate, Mode};
     use serde_json::json;
 
-    fn config() -> AdminConfig {
-        AdminConfig {
-            base_url: "/a".into(),
-            version: "1.0".into(),
-            app_key: DOCUMENTED_APP_KEY.into(),
-        }
-    }
-
-    fn draft(application: &str, key: &str, status: &str) -> AppKeyDraft {
-        AppKeyDraft {
-            application: application.into(),
-            key: key.into(),
-            status: status.into(),
-        }
+    fn check(
+        application: &str,
+        key: &str,
+        status: serde_json::Value,
+    ) -> Result<(), crate::FieldErrors> {
+        validate(
+            &APP_KEYS,
+            &json!({"application": application, "key": key, "status": status}),
+            Mode::Create,
+        )
+        .map(|_| ())
     }
 
     #[test]
@@ -202,7 +139,7 @@ mod tests {
             (&"a".repeat(201), false),
         ] {
             assert_eq!(
-                draft(application, &key, "1").validate().is_ok(),
+                check(application, &key, json!(1)).is_ok(),
                 ok,
                 "{}",
                 application.len()
@@ -218,41 +155,32 @@ mod tests {
             (&"k".repeat(32), true),
             (&"k".repeat(33), false),
         ] {
-            let result = draft("App", key, "1").validate();
+            let result = check("App", key, json!(1));
             assert_eq!(result.is_ok(), ok, "{}", key.len());
             if !ok {
                 assert_eq!(result.expect_err("invalid").get("key").len(), 1);
             }
         }
+        let errors = check("App", "short", json!(1)).expect_err("short");
+        assert_eq!(
+            errors.get("key"),
+            ["Must be exactly 32 characters (now 5)."]
+        );
     }
 
     #[test]
     fn status_must_be_a_documented_code() {
         let key = "k".repeat(32);
         for (status, ok) in [
-            ("", false),
-            ("0", false),
-            ("1", true),
-            ("5", true),
-            ("6", false),
-            ("x", false),
+            (json!(null), false),
+            (json!(0), false),
+            (json!(1), true),
+            (json!(5), true),
+            (json!(6), false),
+            (json!("1"), false),
         ] {
-            assert_eq!(
-                draft("App", &key, status).validate().is_ok(),
-                ok,
-                "{status:?}"
-            );
+            assert_eq!(check("App", &key, status.clone()).is_ok(), ok, "{status:?}");
         }
-    }
-
-    #[test]
-    fn documented_payload_round_trips() {
-        let documented = json!({"application": "Some Application Name", "key": "AHvy6Wk5kqrFzAe3HVKzxfVtqwPK3ELZ", "status": 1});
-        let fields = validate_payload(&documented).expect("valid");
-        assert_eq!(serde_json::to_value(&fields).ok(), Some(documented));
-        assert!(
-            validate_payload(&json!({"application": "A", "key": "short", "status": "1"})).is_err()
-        );
     }
 
     #[test]
@@ -274,58 +202,5 @@ mod tests {
             buffer.fill(if calls < 3 { 255 } else { 61 });
         });
         assert_eq!(key, "9".repeat(32));
-    }
-
-    #[test]
-    fn requests_follow_the_documentation() {
-        let query = ListQuery {
-            page: 2,
-            limit: 3,
-            order_by: "application.desc",
-            filters: vec![("status", "2".into())],
-        };
-        let list = APP_KEYS.list_request(&config(), "t", &query);
-        assert_eq!(list.url, "/a/v/1.0/app_keys/2/3?app_key=y84pSJ7PA4E9Lnj936ptdqj9jmGCmtTx&status=2&order_by=application.desc");
-        assert_eq!(
-            APP_KEYS.get_request(&config(), "t", 7).path(),
-            "/a/v/1.0/app_key/7"
-        );
-        assert_eq!(
-            APP_KEYS.delete_request(&config(), "t", 7).method,
-            Method::Delete
-        );
-        let fields = draft("App", &"k".repeat(32), "3")
-            .validate()
-            .expect("valid");
-        assert_eq!(
-            APP_KEYS.create_request(&config(), "t", &fields).path(),
-            "/a/v/1.0/app_keys"
-        );
-        assert_eq!(
-            APP_KEYS.update_request(&config(), "t", 7, &fields).method,
-            Method::Put
-        );
-    }
-
-    #[test]
-    fn decodes_the_documented_answers() {
-        let body = r#"{"app_key": {"application": "Application 1", "created_at": "2019-10-23T15:03:37+0000", "id": 1,
-            "key": "7sv3aPS45Ck8URGRKUtBdMWgKFN4ahfW", "status": 1, "status_changed_at": "2019-10-30T13:38:47+0000",
-            "updated_at": "2019-10-30T13:38:47+0000"}}"#;
-        let app_key = APP_KEYS
-            .decode_record::<AppKey>(&HttpResponse::json(200, body.into()))
-            .expect("decodes");
-        assert_eq!(
-            (app_key.id, app_key.fields.status),
-            (1, ResourceStatus::Enabled)
-        );
-        let bad_status = body.replace("\"status\": 1", "\"status\": 9");
-        assert!(matches!(
-            APP_KEYS.decode_record::<AppKey>(&HttpResponse::json(200, bad_status)),
-            Err(ApiError::UnexpectedResponse(_))
-        ));
-        assert!(APP_KEYS
-            .decode_list::<AppKey>(&HttpResponse::empty(204), &APP_KEYS.list.default_query())
-            .is_ok_and(|p| p.items.is_empty()));
     }
 }

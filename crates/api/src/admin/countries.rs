@@ -2,14 +2,21 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::list::{ListSpec, DEFAULT_LIMIT};
-use super::resource::Resource;
+use super::status::{STATUS_COLUMN, STATUS_FILTER};
+use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::resource::{Api, Cell, Column, Description, Example, Messages, Ops, Path};
+
 use super::status::ResourceStatus;
 
 /// The collection: ordered by id, name or either code; filtered by status.
-pub const COUNTRIES: Resource = Resource {
-    collection: "countries",
-    item: "country",
+pub const COUNTRIES: Description = Description {
+    api: Api::Admin,
+    slug: "countries",
+    title: "Countries",
+    noun: "country",
+    plural: "countries",
+    path: Path::of("countries", "country"),
+    fields: &[],
     list: ListSpec {
         orders: &[
             "id.asc",
@@ -24,6 +31,27 @@ pub const COUNTRIES: Resource = Resource {
         filters: &["status"],
         integers: &["status"],
         default_limit: DEFAULT_LIMIT,
+    },
+    columns: &[
+        Column::new("ID", "id").numeric().sorted(),
+        Column::new("Name", "name").sorted(),
+        Column::new("Code", "code_2").sorted(),
+        Column::new("Code (3)", "code_3").sorted(),
+        STATUS_COLUMN,
+        Column::new("Regions", "").shown(Cell::GoTo {
+            href: "/admin/regions?country_id={id}",
+        }),
+    ],
+    filters: &[STATUS_FILTER],
+    meta: &[],
+    ops: Ops::READ_ONLY,
+    messages: Messages::listed("No countries match."),
+    check: None,
+    example: Example {
+        record: r#"{"code_2": "US", "code_3": "USA", "created_at": "2019-11-05T02:16:56+0000", "id": 1,
+            "name": "United States", "status": 1, "status_changed_at": "2018-01-01T00:00:00+0000",
+            "updated_at": "2019-11-05T02:16:56+0000"}"#,
+        create: "",
     },
 };
 
@@ -43,8 +71,7 @@ pub struct Country {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::admin::list::ListPage;
-    use crate::http::HttpResponse;
+    use crate::list::ListPage;
 
     #[test]
     fn decodes_the_documented_page() {
@@ -52,10 +79,7 @@ mod tests {
             "name": "United States", "status": 1, "status_changed_at": "2018-01-01T00:00:00+0000",
             "updated_at": "2019-11-05T02:16:56+0000"}],
             "limit": 2, "next_uri": "https://api.admin.domain.com/v/1.0/countries/2/2", "page": 1, "total": 5}"#;
-        let query = COUNTRIES.list.default_query();
-        let page: ListPage<Country> = COUNTRIES
-            .decode_list(&HttpResponse::json(200, body.into()), &query)
-            .expect("decodes");
+        let page: ListPage<Country> = crate::admin::dialect::typed_page(&COUNTRIES, body.into());
         assert_eq!((page.total, page.items[0].code_3.as_str()), (5, "USA"));
     }
 }

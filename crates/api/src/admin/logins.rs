@@ -5,35 +5,68 @@
 //! each login carries, so it is sent as `api`.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use super::list::ListSpec;
-use super::resource::Resource;
+use crate::list::ListSpec;
+use crate::resource::{Api, Cell, Column, Description, Example, Filter, Messages, Ops, Path, Tone};
 
 /// The documented default page size of this list.
 pub const DEFAULT_LIMIT: u32 = 25;
 
 /// The collection: ordered by id or attempt date; filtered by user id,
 /// username, IP address and API.
-pub const LOGINS: Resource = Resource {
-    collection: "logins",
-    item: "login",
+pub const LOGINS: Description = Description {
+    api: Api::Admin,
+    slug: "logins",
+    title: "Logins",
+    noun: "login",
+    plural: "logins",
+    path: Path::of("logins", "login"),
+    fields: &[],
     list: ListSpec {
         orders: &["id.asc", "id.desc", "attempt_date.asc", "attempt_date.desc"],
         filters: &["user_id", "username", "ip_address", "api"],
         integers: &["user_id", "api"],
         default_limit: DEFAULT_LIMIT,
     },
+    columns: &[
+        Column::new("ID", "id").numeric().sorted(),
+        Column::new("When", "attempt_date").sorted(),
+        Column::new("Username", "username"),
+        Column::new("User ID", "user_id"),
+        Column::new("IP address", "ip_address"),
+        Column::new("API", "api").shown(Cell::Choice(APIS)),
+        Column::new("Result", "success").shown(Cell::Badge(outcome)),
+    ],
+    filters: &[
+        Filter::typed("username", "Username", "admin1"),
+        Filter::typed("user_id", "User ID", ""),
+        Filter::typed("ip_address", "IP address", "1.1.1.1"),
+        Filter::choice("api", "API", "Any API", APIS),
+    ],
+    meta: &[],
+    ops: Ops::READ_ONLY,
+    messages: Messages::listed("No sign-in attempts match."),
+    check: None,
+    example: Example {
+        record: r#"{"api": 1, "attempt_date": "2018-12-01T08:32:55+0000", "created_at": "2019-11-07T02:49:26+0000",
+            "id": 1, "ip_address": "1.1.1.1", "success": true, "updated_at": "2019-11-07T02:49:26+0000",
+            "user_id": 1, "username": "admin1"}"#,
+        create: "",
+    },
 };
 
-/// Which API a login attempt was for.
-pub const APIS: [(u8, &str); 2] = [(1, "Admin"), (2, "Public")];
-
-/// The label of an API code.
-pub fn api_label(code: u8) -> String {
-    APIS.iter()
-        .find(|(c, _)| *c == code)
-        .map_or_else(|| format!("API {code}"), |(_, label)| (*label).to_string())
+/// A sign-in attempt's outcome as a badge.
+fn outcome(login: &Value) -> (Tone, &'static str) {
+    if login.get("success") == Some(&Value::Bool(true)) {
+        (Tone::Good, "Success")
+    } else {
+        (Tone::Bad, "Failed")
+    }
 }
+
+/// Which API a login attempt was for.
+pub const APIS: &[(&str, &str)] = &[("1", "Admin"), ("2", "Public")];
 
 /// One login attempt.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,9 +87,10 @@ pub struct Login {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::admin::list::ListPage;
+    use crate::admin::dialect::{AdminCall, ADMIN};
     use crate::admin::AdminConfig;
-    use crate::http::HttpResponse;
+    use crate::list::ListPage;
+    use crate::resource::{Dialect, Operation};
 
     #[test]
     fn decodes_the_documented_page() {
@@ -66,15 +100,10 @@ mod tests {
             {"api": 2, "attempt_date": "2018-12-02T12:02:21+0000", "created_at": "2019-11-07T02:49:26+0000", "id": 2,
             "ip_address": "1.1.1.9", "success": false, "updated_at": "2019-11-07T02:49:26+0000", "user_id": null,
             "username": "nobody"}], "page": 1, "total": 13}"#;
-        let page: ListPage<Login> = LOGINS
-            .decode_list(
-                &HttpResponse::json(200, body.into()),
-                &LOGINS.list.default_query(),
-            )
-            .expect("decodes");
+        let page: ListPage<Login> = crate::admin::dialect::typed_page(&LOGINS, body.into());
         assert_eq!(page.items[0].user_id, Some(1));
         assert_eq!(page.items[1].user_id, None);
-        assert_eq!(api_label(page.items[1].api), "Public");
+        assert_eq!(APIS[1], ("2", "Public"));
     }
 
     #[test]
@@ -96,7 +125,13 @@ mod tests {
             LOGINS.list.to_url(&query),
             "?user_id=1&username=admin1&ip_address=1.1.1.1&api=1"
         );
-        let url = LOGINS.list_request(&config, "t", &query).url;
+        let call = AdminCall {
+            config: &config,
+            token: "t",
+        };
+        let url = ADMIN
+            .request(&call, &LOGINS, &Operation::List { query: &query })
+            .url;
         assert!(url.starts_with("/a/v/1.0/logins/1/25?"), "{url}");
         assert!(
             url.ends_with("&user_id=1&username=admin1&ip_address=1.1.1.1&api=1&order_by=id.asc"),

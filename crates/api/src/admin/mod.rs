@@ -7,6 +7,7 @@ pub mod account;
 pub mod administrators;
 pub mod app_keys;
 pub mod countries;
+pub mod dialect;
 pub mod list;
 pub mod logins;
 pub mod notifications;
@@ -28,7 +29,19 @@ use serde_json::Value;
 use crate::base64::basic_auth;
 use crate::error::ApiError;
 use crate::http::{percent_encode, HttpRequest, HttpResponse, Method};
+use crate::resource::Description;
 use crate::validation::FieldErrors;
+
+/// Every Admin API resource on the description layer, in menu order.
+pub const REGISTRY: &[&Description] = &[
+    &app_keys::APP_KEYS,
+    &terms::TERMS,
+    &countries::COUNTRIES,
+    &regions::REGIONS,
+    &logins::LOGINS,
+    &password_resets::PASSWORD_RESETS,
+    &notifications::NOTIFICATIONS,
+];
 
 /// The app key printed in the documentation; the simulator accepts it.
 pub const DOCUMENTED_APP_KEY: &str = "y84pSJ7PA4E9Lnj936ptdqj9jmGCmtTx";

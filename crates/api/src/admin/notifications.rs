@@ -4,34 +4,78 @@
 //! its example sends 1 and 0, so both forms decode.
 
 use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 
-use super::list::{ListSpec, DEFAULT_LIMIT};
-use super::resource::Resource;
+use super::status::{STATUS_COLUMN, STATUS_FILTER};
+use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::resource::{Api, Cell, Column, Description, Example, Filter, Messages, Ops, Path, Tone};
+
 use super::status::ResourceStatus;
 use super::users::UserRef;
 
 /// The collection: ordered by id or send date; filtered by status, user id and channel.
-pub const NOTIFICATIONS: Resource = Resource {
-    collection: "notifications",
-    item: "notification",
+pub const NOTIFICATIONS: Description = Description {
+    api: Api::Admin,
+    slug: "notifications",
+    title: "Notifications",
+    noun: "notification",
+    plural: "notifications",
+    path: Path::of("notifications", "notification"),
+    fields: &[],
     list: ListSpec {
         orders: &["id.asc", "id.desc", "sent_at.asc", "sent_at.desc"],
         filters: &["status", "user_id", "channel"],
         integers: &["status", "user_id", "channel"],
         default_limit: DEFAULT_LIMIT,
     },
+    columns: &[
+        Column::new("ID", "id").numeric().sorted(),
+        Column::new("Sent", "sent_at").sorted(),
+        Column::new("User", "user.username").shown(Cell::Link {
+            href: "/admin/users/{user.id}",
+        }),
+        Column::new("Channel", "channel").shown(Cell::Choice(CHANNELS)),
+        Column::new("Template", "template"),
+        Column::new("Service ID", "notification_id").shown(Cell::Code),
+        Column::new("Delivery", "accepted").shown(Cell::Badge(delivery)),
+        STATUS_COLUMN,
+    ],
+    filters: &[
+        STATUS_FILTER,
+        Filter::typed("user_id", "User ID", ""),
+        Filter::choice("channel", "Channel", "Any channel", CHANNELS),
+    ],
+    meta: &[],
+    ops: Ops::READ_ONLY,
+    messages: Messages::listed("No notifications match."),
+    check: None,
+    example: Example {
+        record: r#"{"accepted": 1, "channel": 1, "created_at": "2019-11-05T02:16:56+0000", "id": 1,
+            "notification_id": "123456", "rejected": 0, "sent_at": "2019-02-01T10:45:00+0000", "service": "Service 1",
+            "status": 1, "status_changed_at": "2019-02-01T00:00:00+0000", "template": "template-1",
+            "updated_at": "2019-11-05T02:16:56+0000",
+            "user": {"id": 1, "uri": "http://base.api.admin.python.vm/v/dev/user/1", "username": "user1"}}"#,
+        create: "",
+    },
 };
 
-/// The documented channels.
-pub const CHANNELS: [(u8, &str); 1] = [(1, "Email")];
-
-/// The label of a channel code.
-pub fn channel_label(code: u8) -> String {
-    CHANNELS.iter().find(|(c, _)| *c == code).map_or_else(
-        || format!("Channel {code}"),
-        |(_, label)| (*label).to_string(),
-    )
+/// Whether the mail service took the notification, as a badge. The flags
+/// arrive as booleans or as 0 and 1.
+pub fn delivery(notification: &Value) -> (Tone, &'static str) {
+    let flag = |key: &str| match notification.get(key) {
+        Some(Value::Bool(value)) => *value,
+        Some(Value::Number(number)) => number.as_i64() != Some(0),
+        _ => false,
+    };
+    match (flag("accepted"), flag("rejected")) {
+        (_, true) => (Tone::Bad, "Rejected"),
+        (true, false) => (Tone::Good, "Accepted"),
+        (false, false) => (Tone::Neutral, "Unconfirmed"),
+    }
 }
+
+/// The documented channels.
+pub const CHANNELS: &[(&str, &str)] = &[("1", "Email")];
 
 /// One notification sent to a user.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,8 +115,7 @@ fn flag<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::admin::list::ListPage;
-    use crate::http::HttpResponse;
+    use crate::list::ListPage;
 
     fn item(accepted: &str) -> String {
         format!(
@@ -91,29 +134,20 @@ mod tests {
             item("1"),
             item("false")
         );
-        let page: ListPage<Notification> = NOTIFICATIONS
-            .decode_list(
-                &HttpResponse::json(200, body),
-                &NOTIFICATIONS.list.default_query(),
-            )
-            .expect("decodes");
+        let page: ListPage<Notification> = crate::admin::dialect::typed_page(&NOTIFICATIONS, body);
         assert!(page.items[0].accepted && !page.items[0].rejected);
         assert!(!page.items[1].accepted);
-        assert_eq!(channel_label(page.items[0].channel), "Email");
-    }
-
-    #[test]
-    fn other_flag_shapes_make_the_item_unreadable() {
-        let body = format!(
-            r#"{{"limit": 2, "page": 1, "total": 1, "notifications": [{}]}}"#,
-            item(r#""yes""#)
+        assert_eq!(
+            delivery(&serde_json::json!({"accepted": 1, "rejected": 0})),
+            (Tone::Good, "Accepted")
         );
-        let page: ListPage<Notification> = NOTIFICATIONS
-            .decode_list(
-                &HttpResponse::json(200, body),
-                &NOTIFICATIONS.list.default_query(),
-            )
-            .expect("the envelope decodes");
-        assert_eq!((page.items.len(), page.unreadable), (0, 1));
+        assert_eq!(
+            delivery(&serde_json::json!({"accepted": true, "rejected": true})).1,
+            "Rejected"
+        );
+        assert_eq!(
+            delivery(&serde_json::json!({"accepted": "yes"})).1,
+            "Unconfirmed"
+        );
     }
 }

@@ -2,20 +2,50 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::list::{ListSpec, DEFAULT_LIMIT};
-use super::resource::Resource;
+use super::status::{STATUS_COLUMN, STATUS_FILTER};
+use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::resource::{Api, Cell, Column, Description, Example, Filter, Messages, Ops, Path};
+
 use super::status::ResourceStatus;
 use super::users::UserRef;
 
 /// The collection: ordered by id or request date; filtered by status and user id.
-pub const PASSWORD_RESETS: Resource = Resource {
-    collection: "password_resets",
-    item: "password_reset",
+pub const PASSWORD_RESETS: Description = Description {
+    api: Api::Admin,
+    slug: "password-resets",
+    title: "Password resets",
+    noun: "request",
+    plural: "requests",
+    path: Path::of("password_resets", "password_reset"),
+    fields: &[],
     list: ListSpec {
         orders: &["id.asc", "id.desc", "requested_at.asc", "requested_at.desc"],
         filters: &["status", "user_id"],
         integers: &["status", "user_id"],
         default_limit: DEFAULT_LIMIT,
+    },
+    columns: &[
+        Column::new("ID", "id").numeric().sorted(),
+        Column::new("Requested", "requested_at").sorted(),
+        Column::new("User", "user.username").shown(Cell::Link {
+            href: "/admin/users/{user.id}",
+        }),
+        Column::new("Code", "code").shown(Cell::Code),
+        Column::new("IP address", "ip_address"),
+        Column::new("Used", "is_used").shown(Cell::YesNo),
+        STATUS_COLUMN,
+    ],
+    filters: &[STATUS_FILTER, Filter::typed("user_id", "User ID", "")],
+    meta: &[],
+    ops: Ops::READ_ONLY,
+    messages: Messages::listed("No password reset requests match."),
+    check: None,
+    example: Example {
+        record: r#"{"code": "HD7SF2", "created_at": "2019-11-05T02:16:56+0000", "id": 1, "ip_address": "1.1.1.1",
+            "is_used": true, "requested_at": "2019-01-10T07:13:49+0000", "status": 1,
+            "status_changed_at": "2019-01-10T00:00:00+0000", "updated_at": "2019-11-05T02:16:56+0000",
+            "user": {"id": 1, "uri": "https://api.admin.domain.com/v/1.0/user/1", "username": "user1"}}"#,
+        create: "",
     },
 };
 
@@ -38,8 +68,7 @@ pub struct PasswordReset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::admin::list::ListPage;
-    use crate::http::HttpResponse;
+    use crate::list::ListPage;
 
     #[test]
     fn decodes_the_documented_page() {
@@ -48,12 +77,8 @@ mod tests {
             "requested_at": "2019-01-10T07:13:49+0000", "status": 1, "status_changed_at": "2019-01-10T00:00:00+0000",
             "updated_at": "2019-11-05T02:16:56+0000",
             "user": {"id": 1, "uri": "https://api.admin.domain.com/v/1.0/user/1", "username": "user1"}}]}"#;
-        let page: ListPage<PasswordReset> = PASSWORD_RESETS
-            .decode_list(
-                &HttpResponse::json(200, body.into()),
-                &PASSWORD_RESETS.list.default_query(),
-            )
-            .expect("decodes");
+        let page: ListPage<PasswordReset> =
+            crate::admin::dialect::typed_page(&PASSWORD_RESETS, body.into());
         assert_eq!(
             (
                 page.items[0].code.as_str(),

@@ -2,14 +2,23 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::list::{ListSpec, DEFAULT_LIMIT};
-use super::resource::Resource;
+use super::status::{STATUS_COLUMN, STATUS_FILTER};
+use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::resource::{
+    Api, Column, Description, Example, Filter, FilterControl, Messages, Ops, Path,
+};
+
 use super::status::ResourceStatus;
 
 /// The collection: ordered by id, name or code; filtered by status and country.
-pub const REGIONS: Resource = Resource {
-    collection: "regions",
-    item: "region",
+pub const REGIONS: Description = Description {
+    api: Api::Admin,
+    slug: "regions",
+    title: "Regions",
+    noun: "region",
+    plural: "regions",
+    path: Path::of("regions", "region"),
+    fields: &[],
     list: ListSpec {
         orders: &[
             "id.asc",
@@ -22,6 +31,35 @@ pub const REGIONS: Resource = Resource {
         filters: &["status", "country_id"],
         integers: &["status", "country_id"],
         default_limit: DEFAULT_LIMIT,
+    },
+    columns: &[
+        Column::new("ID", "id").numeric().sorted(),
+        Column::new("Name", "name").sorted(),
+        Column::new("Code", "code_2").sorted(),
+        Column::new("Country", "{country.name} ({country.code_2})"),
+        STATUS_COLUMN,
+    ],
+    filters: &[
+        Filter {
+            key: "country_id",
+            label: "Country",
+            control: FilterControl::Records {
+                any: "Any country",
+                slug: "countries",
+                label: "{name}",
+            },
+        },
+        STATUS_FILTER,
+    ],
+    meta: &[],
+    ops: Ops::READ_ONLY,
+    messages: Messages::listed("No regions match."),
+    check: None,
+    example: Example {
+        record: r#"{"code_2": "CA", "country": {"code_2": "US", "code_3": "USA", "id": 1, "name": "United States"},
+            "created_at": "2019-11-05T02:16:56+0000", "id": 1, "name": "California", "status": 1,
+            "status_changed_at": "2018-01-01T00:00:00+0000", "updated_at": "2019-11-05T02:16:56+0000"}"#,
+        create: "",
     },
 };
 
@@ -50,9 +88,10 @@ pub struct CountryRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::admin::list::ListPage;
+    use crate::admin::dialect::{AdminCall, ADMIN};
     use crate::admin::AdminConfig;
-    use crate::http::HttpResponse;
+    use crate::list::ListPage;
+    use crate::resource::{Dialect, Operation};
 
     #[test]
     fn decodes_the_documented_page() {
@@ -60,12 +99,7 @@ mod tests {
             "country": {"code_2": "US", "code_3": "USA", "id": 1, "name": "United States"},
             "created_at": "2019-11-05T02:16:56+0000", "id": 1, "name": "California", "status": 1,
             "status_changed_at": "2018-01-01T00:00:00+0000", "updated_at": "2019-11-05T02:16:56+0000"}]}"#;
-        let page: ListPage<Region> = REGIONS
-            .decode_list(
-                &HttpResponse::json(200, body.into()),
-                &REGIONS.list.default_query(),
-            )
-            .expect("decodes");
+        let page: ListPage<Region> = crate::admin::dialect::typed_page(&REGIONS, body.into());
         assert_eq!(page.items[0].country.name, "United States");
     }
 
@@ -79,7 +113,13 @@ mod tests {
         let query = REGIONS
             .list
             .from_url(|key| (key == "country_id").then(|| "2".to_string()));
-        let url = REGIONS.list_request(&config, "t", &query).url;
+        let call = AdminCall {
+            config: &config,
+            token: "t",
+        };
+        let url = ADMIN
+            .request(&call, &REGIONS, &Operation::List { query: &query })
+            .url;
         assert!(url.ends_with("&country_id=2&order_by=id.asc"), "{url}");
     }
 }

@@ -8,10 +8,11 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::list::{clamp_limit, clamp_page, decode_list, ListPage, ListQuery, ListSpec};
+use super::list::decode_list;
 use super::{decode_wrapped, AdminConfig};
 use crate::error::ApiError;
 use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::list::{clamp_limit, clamp_page, ListPage, ListQuery, ListSpec};
 
 /// One Admin API collection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,7 +109,7 @@ impl Resource {
 mod tests {
     use super::*;
     use crate::admin::decode_deleted;
-    use crate::admin::list::DEFAULT_LIMIT;
+    use crate::list::DEFAULT_LIMIT;
 
     const THINGS: Resource = Resource {
         collection: "things",

@@ -6,12 +6,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::list::{
-    clamp_limit, clamp_page, decode_list, ListPage, ListQuery, ListSpec, DEFAULT_LIMIT,
-};
+use super::list::decode_list;
 use super::{decode_wrapped, AdminConfig};
 use crate::error::ApiError;
 use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::list::{clamp_limit, clamp_page, ListPage, ListQuery, ListSpec, DEFAULT_LIMIT};
 use crate::validation::{integer, text_length, FieldErrors, REQUIRED};
 
 pub const NAME_MIN: usize = 2;
@@ -233,7 +232,7 @@ pub const LIST: ListSpec = ListSpec {
     orders: &["id.asc", "id.desc", "name.asc", "name.desc"],
     filters: &["type"],
     integers: &[],
-    default_limit: super::list::DEFAULT_LIMIT,
+    default_limit: crate::list::DEFAULT_LIMIT,
 };
 
 /// The documented path. A type filter only has `/roles/{type}/{page}`, so it

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::resource::{Cell, Column, Field, Filter, Start};
+
 /// The five documented resource status codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]
@@ -55,6 +57,32 @@ impl From<ResourceStatus> for u8 {
     }
 }
 
+/// The status codes as `(code, label)`, for descriptions.
+pub const STATUSES: &[(&str, &str)] = &[
+    ("1", "Enabled"),
+    ("2", "Disabled"),
+    ("3", "Archived"),
+    ("4", "Deleted"),
+    ("5", "Pending"),
+];
+
+/// The `status` field of a writable resource, starting at `start`'s code.
+pub const fn status_field(start: ResourceStatus) -> Field {
+    Field::code("status", "Status", STATUSES).starts(Start::Value(match start {
+        ResourceStatus::Enabled => "1",
+        ResourceStatus::Disabled => "2",
+        ResourceStatus::Archived => "3",
+        ResourceStatus::Deleted => "4",
+        ResourceStatus::Pending => "5",
+    }))
+}
+
+/// The status column of a list.
+pub const STATUS_COLUMN: Column = Column::new("Status", "status").shown(Cell::Choice(STATUSES));
+
+/// The status filter of a list.
+pub const STATUS_FILTER: Filter = Filter::choice("status", "Status", "Any status", STATUSES);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +110,20 @@ mod tests {
                 .ok()
                 .as_deref(),
             Some("5")
+        );
+    }
+
+    #[test]
+    fn the_description_table_matches_the_codes() {
+        for (status, (code, label)) in ResourceStatus::ALL.iter().zip(STATUSES) {
+            assert_eq!(
+                (status.code().to_string().as_str(), status.label()),
+                (*code, *label)
+            );
+        }
+        assert_eq!(
+            status_field(ResourceStatus::Pending).start,
+            Start::Value("5")
         );
     }
 }

@@ -4,23 +4,30 @@
 //! datetime; `status` one of the five codes.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::list::{ListSpec, DEFAULT_LIMIT};
-use super::payload::Payload;
-use super::resource::Resource;
-use super::rules::{check_datetime, check_status};
-use super::status::ResourceStatus;
-use crate::time::to_datetime_local;
-use crate::validation::{text_length, FieldErrors, REQUIRED};
+use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
+use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::resource::{
+    Api, Cell, Column, Description, Example, Field, Messages, Meta, Ops, Path, Start,
+};
 
-pub const VERSION_MIN: usize = 1;
-pub const VERSION_MAX: usize = 10;
-
-/// The collection: ordered by id, publish date or version; filtered by status.
-pub const TERMS: Resource = Resource {
-    collection: "terms_of_services",
-    item: "terms_of_service",
+/// Terms of service, described once.
+pub const TERMS: Description = Description {
+    api: Api::Admin,
+    slug: "terms",
+    title: "Terms of service",
+    noun: "terms version",
+    plural: "versions",
+    path: Path::of("terms_of_services", "terms_of_service"),
+    fields: &[
+        Field::text("version", "Version")
+            .length(1, 10)
+            .hint("1–10 characters, e.g. 2.1.")
+            .beside_next(),
+        Field::datetime("publish_date", "Published (UTC)").starts(Start::Now),
+        Field::long_text("text", "Text", 10),
+        status_field(ResourceStatus::Pending),
+    ],
     list: ListSpec {
         orders: &[
             "id.asc",
@@ -33,6 +40,38 @@ pub const TERMS: Resource = Resource {
         filters: &["status"],
         integers: &["status"],
         default_limit: DEFAULT_LIMIT,
+    },
+    columns: &[
+        Column::new("ID", "id").numeric().sorted(),
+        Column::new("Version", "version").link().sorted(),
+        Column::new("Published", "publish_date").sorted(),
+        Column::new("Text", "text").shown(Cell::Preview(60)),
+        STATUS_COLUMN,
+    ],
+    filters: &[STATUS_FILTER],
+    meta: &[
+        Meta::new("ID", "id"),
+        Meta::new("Created", "created_at"),
+        Meta::new("Status changed", "status_changed_at"),
+    ],
+    ops: Ops::CRUD,
+    messages: Messages {
+        title: "Version {version}",
+        created: "Terms version {version} created.",
+        saved: "Terms version {version} saved.",
+        deleted: "Terms version {version} deleted.",
+        delete_warning: "Version {version} disappears, also from the accepted terms of every user.",
+        empty: "No terms of service match.",
+        new_title: "New terms of service",
+        new_label: "New version",
+        create_label: "Create version",
+    },
+    check: None,
+    example: Example {
+        record: r#"{"created_at": "2019-11-05T02:16:56+0000", "id": 2, "publish_date": "2019-01-01T00:00:00+0000",
+            "status": 1, "status_changed_at": "2019-01-01T00:00:00+0000", "text": "This is TOS 2",
+            "updated_at": "2019-11-05T02:16:56+0000", "version": "1.1"}"#,
+        create: r#"{"publish_date": "2019-10-31T20:30:00+0000", "status": 5, "text": "This is TOS 7", "version": "2.1"}"#,
     },
 };
 
@@ -56,114 +95,38 @@ pub struct TermsFields {
     pub version: String,
 }
 
-/// Every editable field, in form order.
-pub const FIELDS: [&str; 4] = ["version", "publish_date", "text", "status"];
-
-/// The form's state while typing.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TermsDraft {
-    pub version: String,
-    /// The `datetime-local` value, read as UTC.
-    pub publish_date: String,
-    pub text: String,
-    pub status: String,
-}
-
-impl TermsDraft {
-    /// New terms start as Pending, to be published at the chosen date.
-    pub fn new(publish_date: String) -> Self {
-        TermsDraft {
-            version: String::new(),
-            publish_date,
-            text: String::new(),
-            status: ResourceStatus::Pending.code().to_string(),
-        }
-    }
-
-    pub fn from_terms(terms: &TermsOfService) -> Self {
-        TermsDraft {
-            version: terms.fields.version.clone(),
-            publish_date: to_datetime_local(&terms.fields.publish_date).unwrap_or_default(),
-            text: terms.fields.text.clone(),
-            status: terms.fields.status.code().to_string(),
-        }
-    }
-
-    /// Applies every documented rule.
-    pub fn validate(&self) -> Result<TermsFields, FieldErrors> {
-        let mut errors = FieldErrors::new();
-        let version = self.version.trim().to_string();
-        text_length(&mut errors, "version", &version, VERSION_MIN, VERSION_MAX);
-        let publish_date = check_datetime(&mut errors, "publish_date", &self.publish_date);
-        check_text(&mut errors, &self.text);
-        let status = check_status(&mut errors, "status", &self.status);
-        match (publish_date, status) {
-            (Some(publish_date), Some(status)) if errors.is_empty() => Ok(TermsFields {
-                publish_date,
-                status,
-                text: self.text.clone(),
-                version,
-            }),
-            _ => Err(errors),
-        }
-    }
-}
-
-fn check_text(errors: &mut FieldErrors, text: &str) {
-    if text.trim().is_empty() {
-        errors.add("text", REQUIRED);
-    }
-}
-
-/// Server-side check of a JSON payload (the simulator uses it).
-pub fn validate_payload(payload: &Value) -> Result<TermsFields, FieldErrors> {
-    let top = Payload::new(payload);
-    let mut errors = FieldErrors::new();
-    let version = top.text("version");
-    text_length(&mut errors, "version", &version, VERSION_MIN, VERSION_MAX);
-    let text = payload
-        .get("text")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
-    check_text(&mut errors, &text);
-    let publish_date = top.datetime(&mut errors, "publish_date");
-    let status = top.status(&mut errors, "status");
-    match (publish_date, status) {
-        (Some(publish_date), Some(status)) if errors.is_empty() => Ok(TermsFields {
-            publish_date,
-            status,
-            text,
-            version,
-        }),
-        _ => Err(errors),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::http::HttpResponse;
-    use serde_json::json;
+    use crate::resource::{from_form, validate, FormValues, Mode};
+    use crate::validation::REQUIRED;
+    use serde_json::{json, Value};
 
-    fn documented() -> Value {
-        json!({"publish_date": "2019-10-31T20:30:00+0000", "status": 5, "text": "This is TOS 7", "version": "2.1"})
-    }
-
-    fn draft() -> TermsDraft {
-        TermsDraft {
-            version: "2.1".into(),
-            publish_date: "2019-10-31T20:30".into(),
-            text: "This is TOS 7".into(),
-            status: "5".into(),
+    fn form(changes: &[(&'static str, &str)]) -> Result<Value, crate::FieldErrors> {
+        let mut values: FormValues = [
+            ("version", "2.1"),
+            ("publish_date", "2019-10-31T20:30"),
+            ("text", "This is TOS 7"),
+            ("status", "5"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, v.to_string()))
+        .collect();
+        for (key, value) in changes {
+            values.insert(key, value.to_string());
         }
+        validate(
+            &TERMS,
+            &from_form(&TERMS, &values, Mode::Create),
+            Mode::Create,
+        )
     }
 
     #[test]
     fn the_documented_create_round_trips() {
-        let fields = draft().validate().expect("valid");
-        assert_eq!(serde_json::to_value(&fields).ok(), Some(documented()));
-        assert_eq!(validate_payload(&documented()), Ok(fields));
+        let documented: Value = serde_json::from_str(TERMS.example.create).expect("json");
+        assert_eq!(form(&[]), Ok(documented.clone()));
+        assert_eq!(validate(&TERMS, &documented, Mode::Create), Ok(documented));
     }
 
     #[test]
@@ -174,38 +137,26 @@ mod tests {
             ("1.0.0-beta", true),
             ("1.0.0-beta2", false),
         ] {
-            let result = TermsDraft {
-                version: version.into(),
-                ..draft()
-            }
-            .validate();
-            assert_eq!(result.is_ok(), accepted, "{version:?}");
+            assert_eq!(
+                form(&[("version", version)]).is_ok(),
+                accepted,
+                "{version:?}"
+            );
         }
-        let errors = TermsDraft {
-            text: "  \n ".into(),
-            publish_date: String::new(),
-            ..draft()
-        }
-        .validate()
-        .expect_err("invalid");
+        let errors = form(&[("text", "  \n "), ("publish_date", "")]).expect_err("invalid");
         assert_eq!(errors.get("text"), [REQUIRED]);
         assert_eq!(errors.get("publish_date"), [REQUIRED]);
     }
 
     #[test]
     fn text_keeps_its_line_breaks() {
-        let fields = TermsDraft {
-            text: "1. Be nice.\n2. Pay.\n".into(),
-            ..draft()
-        }
-        .validate()
-        .expect("valid");
-        assert_eq!(fields.text, "1. Be nice.\n2. Pay.\n");
+        let payload = form(&[("text", "1. Be nice.\n2. Pay.\n")]).expect("valid");
+        assert_eq!(payload["text"], "1. Be nice.\n2. Pay.\n");
     }
 
     #[test]
     fn payload_rejects_missing_fields() {
-        let errors = validate_payload(&json!({})).expect_err("empty");
+        let errors = validate(&TERMS, &json!({}), Mode::Create).expect_err("empty");
         assert_eq!(
             errors.iter().map(|(field, _)| field).collect::<Vec<_>>(),
             ["publish_date", "status", "text", "version"]
@@ -213,17 +164,8 @@ mod tests {
     }
 
     #[test]
-    fn decodes_the_documented_terms() {
-        let body = r#"{"terms_of_service": {"created_at": "2019-11-05T02:16:56+0000", "id": 2,
-            "publish_date": "2019-01-01T00:00:00+0000", "status": 1, "status_changed_at": "2019-01-01T00:00:00+0000",
-            "text": "This is TOS 2", "updated_at": "2019-11-05T02:16:56+0000", "version": "1.1"}}"#;
-        let terms: TermsOfService = TERMS
-            .decode_record(&HttpResponse::json(200, body.into()))
-            .expect("decodes");
+    fn the_documented_record_is_a_terms_of_service() {
+        let terms: TermsOfService = serde_json::from_str(TERMS.example.record).expect("decodes");
         assert_eq!((terms.id, terms.fields.version.as_str()), (2, "1.1"));
-        assert_eq!(
-            TermsDraft::from_terms(&terms).publish_date,
-            "2019-01-01T00:00"
-        );
     }
 }

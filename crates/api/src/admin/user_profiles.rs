@@ -7,11 +7,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::list::{ListSpec, DEFAULT_LIMIT};
 use super::payload::Payload;
 use super::resource::Resource;
 use super::rules::{check_datetime, check_first_name, check_last_name, check_status};
 use super::status::ResourceStatus;
+use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::time::to_datetime_local;
 use crate::validation::{integer, FieldErrors};
 

@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::administrators::RoleRef;
-use super::list::{ListSpec, DEFAULT_LIMIT};
 use super::payload::Payload;
 use super::resource::Resource;
 use super::rules::{
@@ -21,6 +20,7 @@ use super::rules::{
 use super::status::ResourceStatus;
 use super::AdminConfig;
 use crate::http::{percent_encode, HttpRequest, Method};
+use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::time::to_datetime_local;
 use crate::validation::{FieldErrors, REQUIRED};
 

@@ -1,6 +1,8 @@
 //! Profiles API (`002_e938d66f45173766.txt`): `Authorization: Bearer <token>`,
 //! with a token the user pastes (it is kept in memory only).
 
+pub mod dialect;
+
 use crate::http::{query_string, HttpRequest, Method};
 use crate::validation::{FieldErrors, REQUIRED};
 

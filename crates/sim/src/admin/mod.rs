@@ -6,33 +6,27 @@
 
 mod accounts;
 mod administrators;
-mod app_keys;
+mod checks;
 mod list;
-mod read_only;
-mod records;
 mod roles;
 mod seed;
-mod terms;
+mod store;
 mod token;
 mod users;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use userdesk_api::admin::app_keys::AppKey;
-use userdesk_api::admin::countries::Country;
-use userdesk_api::admin::logins::Login;
-use userdesk_api::admin::notifications::Notification;
-use userdesk_api::admin::password_resets::PasswordReset;
-use userdesk_api::admin::regions::Region;
 use userdesk_api::admin::roles::Role;
-use userdesk_api::admin::terms::TermsOfService;
 use userdesk_api::admin::user_profiles::UserProfile;
+use userdesk_api::admin::REGISTRY;
 use userdesk_api::base64::parse_basic_auth;
+use userdesk_api::resource::Description;
 use userdesk_api::{HttpRequest, HttpResponse, Method};
 
 use crate::json::error;
 use crate::Rng;
 pub use accounts::Account;
+pub use store::{Collection, Collections};
 pub use users::{Acceptance, StoredUser};
 
 /// Seconds a token lives, as in the documented example.
@@ -41,7 +35,6 @@ pub const TOKEN_LIFETIME: u64 = 14_400;
 /// Everything the simulated Admin API stores.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct AdminServer {
-    pub app_keys: Vec<AppKey>,
     pub roles: Vec<Role>,
     pub accounts: Vec<Account>,
     /// Live tokens. Never part of the persisted state: Demo keeps them in
@@ -50,21 +43,14 @@ pub struct AdminServer {
     pub tokens: Vec<IssuedToken>,
     pub users: Vec<StoredUser>,
     pub user_profiles: Vec<UserProfile>,
-    pub terms: Vec<TermsOfService>,
-    pub countries: Vec<Country>,
-    pub regions: Vec<Region>,
-    pub logins: Vec<Login>,
-    pub password_resets: Vec<PasswordReset>,
-    pub notifications: Vec<Notification>,
+    /// The described resources (app keys, terms, places, audit trails), by slug.
+    pub collections: Collections,
     /// Lifetime given to new tokens; tests shorten it to exercise expiry.
     pub token_lifetime: u64,
     next_role_id: i64,
-    next_app_key_id: i64,
     next_account_id: i64,
     next_user_id: i64,
     next_user_profile_id: i64,
-    next_terms_id: i64,
-    next_login_id: i64,
 }
 
 /// A token the server granted.
@@ -135,15 +121,14 @@ impl AdminServer {
             Some("administrators") | Some("administrator") => {
                 self.handle_administrators(&call, now)
             }
-            Some("app_keys") | Some("app_key") => self.handle_app_keys(&call, now),
             Some("user_account") => self.handle_user_account(&call, account_id, now),
             Some("users") | Some("user") => self.handle_users(&call, now),
             Some("user_profiles") | Some("user_profile") => self.handle_user_profiles(&call, now),
-            Some("terms_of_services") | Some("terms_of_service") => self.handle_terms(&call, now),
-            Some("countries" | "regions" | "logins" | "password_resets" | "notifications") => {
-                self.handle_read_only(&call)
-            }
-            _ => error(404, "Not found"),
+            Some(segment) => match described(segment) {
+                Some(resource) => self.serve_described(&call, resource, now),
+                None => error(404, "Not found"),
+            },
+            None => error(404, "Not found"),
         }
     }
 
@@ -159,6 +144,14 @@ impl AdminServer {
             .and_then(|issued| self.accounts.iter().find(|a| a.id == issued.account_id))
             .ok_or_else(|| error(401, "Invalid or expired token"))
     }
+}
+
+/// The described resource a path's first segment names.
+fn described(segment: &str) -> Option<&'static Description> {
+    REGISTRY
+        .iter()
+        .copied()
+        .find(|resource| resource.path.collection == segment || resource.path.item == segment)
 }
 
 fn parse_call(request: &HttpRequest) -> Option<Call<'_>> {

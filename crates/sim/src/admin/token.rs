@@ -5,8 +5,10 @@
 //! expired" (password policy), 403 "Permission denied" (not an administrator).
 
 use serde_json::json;
+use userdesk_api::admin::logins::{Login, LOGINS};
 use userdesk_api::admin::roles::Role;
 use userdesk_api::base64::parse_basic_auth;
+use userdesk_api::time::format_timestamp;
 use userdesk_api::{HttpRequest, HttpResponse};
 
 use super::{AdminServer, IssuedToken};
@@ -107,5 +109,40 @@ impl AdminServer {
             .iter()
             .filter(|role| account.role_ids.contains(&role.id))
             .min_by_key(|role| role.fields.priority)
+    }
+}
+
+impl AdminServer {
+    /// Adds a `GET /token` attempt to the login audit trail (API 1, admin).
+    pub(super) fn record_login(&mut self, request: &HttpRequest, success: bool, now: i64) {
+        let username = request
+            .header_value("Authorization")
+            .and_then(parse_basic_auth)
+            .map(|(username, _)| username)
+            .unwrap_or_default();
+        let user_id = self
+            .accounts
+            .iter()
+            .find(|a| a.fields.username == username)
+            .map(|a| a.id);
+        let stamp = format_timestamp(now);
+        let login = Login {
+            id: 0,
+            api: 1,
+            attempt_date: stamp.clone(),
+            // The simulator does not see the caller's address.
+            ip_address: "127.0.0.1".to_string(),
+            success,
+            user_id,
+            username,
+            created_at: stamp.clone(),
+            updated_at: stamp,
+        };
+        if let Ok(record) = serde_json::to_value(login) {
+            self.collections
+                .entry(LOGINS.slug.to_string())
+                .or_default()
+                .push(record);
+        }
     }
 }

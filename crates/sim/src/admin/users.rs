@@ -5,11 +5,13 @@
 //! their profile.
 
 use serde::{Deserialize, Serialize};
-use serde_json::json;
+use serde_json::{json, Value};
 use userdesk_api::admin::administrators::RoleRef;
 use userdesk_api::admin::status::ResourceStatus;
+use userdesk_api::admin::terms::TERMS;
 use userdesk_api::admin::user_profiles::{self, UserProfile, UserProfileFields, USER_PROFILES};
 use userdesk_api::admin::users::{self, AcceptedTerms, Profile, TermsRef, User, UserFields, USERS};
+use userdesk_api::resource::record::{pick, text_at};
 use userdesk_api::time::format_timestamp;
 use userdesk_api::{FieldErrors, HttpResponse, Method};
 
@@ -161,13 +163,15 @@ impl AdminServer {
         let terms_of_services = accepted
             .into_iter()
             .filter_map(|acceptance| {
-                let terms = self.terms.iter().find(|t| t.id == acceptance.terms_id)?;
+                let terms = self.records(TERMS.slug).iter().find(|terms| {
+                    pick(terms, "id").and_then(Value::as_i64) == Some(acceptance.terms_id)
+                })?;
                 Some(AcceptedTerms {
                     accept_date: acceptance.accept_date.clone(),
                     ip_address: acceptance.ip_address.clone(),
                     terms_of_service: TermsRef {
-                        id: terms.id,
-                        version: terms.fields.version.clone(),
+                        id: acceptance.terms_id,
+                        version: text_at(terms, "version"),
                     },
                 })
             })

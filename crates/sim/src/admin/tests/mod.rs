@@ -3,10 +3,12 @@
 
 use userdesk_api::admin::account;
 use userdesk_api::admin::decode_deleted;
-use userdesk_api::admin::list::ListQuery;
+use userdesk_api::admin::dialect::{AdminCall, ADMIN};
 use userdesk_api::admin::roles::{self, RoleDraft, LIST};
 use userdesk_api::admin::token::{decode_token, token_request, SignInFailure};
 use userdesk_api::admin::{AdminConfig, DOCUMENTED_APP_KEY};
+use userdesk_api::list::{ListPage, ListQuery};
+use userdesk_api::resource::{Answer, Description, Dialect, Operation};
 use userdesk_api::{ApiError, HttpRequest, HttpResponse, Method};
 
 use crate::{Api, Simulator};
@@ -25,6 +27,58 @@ pub(super) fn config() -> AdminConfig {
 
 pub(super) fn send(sim: &mut Simulator, request: &HttpRequest) -> HttpResponse {
     sim.handle(Api::Admin, request, NOW)
+}
+
+/// One operation on a described resource, through the Admin dialect.
+pub(super) fn call(
+    sim: &mut Simulator,
+    token: &str,
+    resource: &Description,
+    operation: &Operation,
+) -> Result<Answer, ApiError> {
+    let config = config();
+    let request = ADMIN.request(
+        &AdminCall {
+            config: &config,
+            token,
+        },
+        resource,
+        operation,
+    );
+    ADMIN.decode(resource, operation, &send(sim, &request))
+}
+
+/// A page of a described resource for URL-style `pairs`, as typed records.
+pub(super) fn described_list<T: serde::de::DeserializeOwned>(
+    sim: &mut Simulator,
+    token: &str,
+    resource: &Description,
+    pairs: &[(&str, &str)],
+) -> ListPage<T> {
+    let query = resource.list.from_url(|key| {
+        pairs
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.to_string())
+    });
+    let page = call(sim, token, resource, &Operation::List { query: &query })
+        .and_then(Answer::into_page)
+        .expect("a list page");
+    let items: Vec<T> = page
+        .items
+        .iter()
+        .map(|item| serde_json::from_value(item.clone()).expect("a typed record"))
+        .collect();
+    ListPage {
+        items,
+        page: page.page,
+        limit: page.limit,
+        total: page.total,
+        next_uri: page.next_uri,
+        previous_uri: page.previous_uri,
+        unreadable: page.unreadable,
+        surplus: page.surplus,
+    }
 }
 
 pub(super) fn sign_in(sim: &mut Simulator) -> String {
@@ -525,46 +579,21 @@ fn password_change_checks_the_previous_password_then_takes_effect() {
 
 mod app_key_tests {
     use super::*;
-    use userdesk_api::admin::app_keys::{self, AppKeyDraft};
+    use serde_json::{json, Value};
+    use userdesk_api::admin::app_keys::{AppKey, APP_KEYS, KEY_TAKEN};
 
-    fn fields(application: &str, key: &str, status: &str) -> app_keys::AppKeyFields {
-        AppKeyDraft {
-            application: application.into(),
-            key: key.into(),
-            status: status.into(),
-        }
-        .validate()
-        .expect("valid")
+    fn key(application: &str, key: &str, status: u8) -> Value {
+        json!({"application": application, "key": key, "status": status})
     }
 
     #[test]
     fn lists_the_documented_keys_with_status_filter_and_order() {
         let mut sim = Simulator::seeded(NOW, 7);
         let token = sign_in(&mut sim);
-        let all = app_keys::APP_KEYS.list.default_query();
-        let page = app_keys::APP_KEYS
-            .decode_list::<app_keys::AppKey>(
-                &send(
-                    &mut sim,
-                    &app_keys::APP_KEYS.list_request(&config(), &token, &all),
-                ),
-                &all,
-            )
-            .expect("page");
+        let page: ListPage<AppKey> = described_list(&mut sim, &token, &APP_KEYS, &[]);
         assert_eq!(page.total, 4);
-        let disabled = ListQuery {
-            filters: vec![("status", "2".into())],
-            ..all.clone()
-        };
-        let page = app_keys::APP_KEYS
-            .decode_list::<app_keys::AppKey>(
-                &send(
-                    &mut sim,
-                    &app_keys::APP_KEYS.list_request(&config(), &token, &disabled),
-                ),
-                &disabled,
-            )
-            .expect("page");
+        let page: ListPage<AppKey> =
+            described_list(&mut sim, &token, &APP_KEYS, &[("status", "2")]);
         assert_eq!(
             page.items
                 .iter()
@@ -572,20 +601,12 @@ mod app_key_tests {
                 .collect::<Vec<_>>(),
             ["Application 3"]
         );
-        let by_name = ListQuery {
-            order_by: "application.desc",
-            limit: 3,
-            ..all
-        };
-        let page = app_keys::APP_KEYS
-            .decode_list::<app_keys::AppKey>(
-                &send(
-                    &mut sim,
-                    &app_keys::APP_KEYS.list_request(&config(), &token, &by_name),
-                ),
-                &by_name,
-            )
-            .expect("page");
+        let page: ListPage<AppKey> = described_list(
+            &mut sim,
+            &token,
+            &APP_KEYS,
+            &[("order_by", "application.desc"), ("limit", "3")],
+        );
         assert_eq!(page.items[0].fields.application, "userdesk");
         assert_eq!(page.next_uri.as_deref(), Some("/v/1.0/app_keys/2/3"));
     }
@@ -595,57 +616,49 @@ mod app_key_tests {
         let mut sim = Simulator::seeded(NOW, 7);
         let token = sign_in(&mut sim);
         let new_key = "AHvy6Wk5kqrFzAe3HVKzxfVtqwPK3ELZ";
-        let created = app_keys::APP_KEYS
-            .decode_record::<app_keys::AppKey>(&send(
-                &mut sim,
-                &app_keys::APP_KEYS.create_request(
-                    &config(),
-                    &token,
-                    &fields("Some Application Name", new_key, "1"),
-                ),
-            ))
-            .expect("created");
-        assert_eq!(created.id, 5);
-        let duplicate = send(
+        let payload = key("Some Application Name", new_key, 1);
+        let created = call(
             &mut sim,
-            &app_keys::APP_KEYS.create_request(&config(), &token, &fields("Other", new_key, "1")),
-        );
-        let Err(ApiError::Validation(errors)) =
-            app_keys::APP_KEYS.decode_record::<app_keys::AppKey>(&duplicate)
-        else {
+            &token,
+            &APP_KEYS,
+            &Operation::Create { payload: &payload },
+        )
+        .and_then(Answer::into_record)
+        .expect("created");
+        assert_eq!(created["id"], 5);
+        assert_eq!(created["created_at"], created["updated_at"]);
+        let other = key("Other", new_key, 1);
+        let Err(ApiError::Validation(errors)) = call(
+            &mut sim,
+            &token,
+            &APP_KEYS,
+            &Operation::Create { payload: &other },
+        ) else {
             panic!("expected 400")
         };
-        assert_eq!(errors.get("key"), [app_keys::KEY_TAKEN]);
-        let updated = app_keys::APP_KEYS
-            .decode_record::<app_keys::AppKey>(&send(
-                &mut sim,
-                &app_keys::APP_KEYS.update_request(
-                    &config(),
-                    &token,
-                    5,
-                    &fields("Renamed", new_key, "2"),
-                ),
-            ))
-            .expect("updated");
+        assert_eq!(errors.get("key"), [KEY_TAKEN]);
+        let renamed = key("Renamed", new_key, 2);
+        let updated = call(
+            &mut sim,
+            &token,
+            &APP_KEYS,
+            &Operation::Update {
+                id: "5",
+                payload: &renamed,
+            },
+        )
+        .and_then(Answer::into_record)
+        .expect("updated, keeping its own key");
         assert_eq!(
-            (
-                updated.fields.application.as_str(),
-                updated.fields.status.code()
-            ),
-            ("Renamed", 2)
+            (&updated["application"], &updated["status"]),
+            (&json!("Renamed"), &json!(2))
         );
         assert_eq!(
-            decode_deleted(&send(
-                &mut sim,
-                &app_keys::APP_KEYS.delete_request(&config(), &token, 5)
-            )),
-            Ok(())
+            call(&mut sim, &token, &APP_KEYS, &Operation::Delete { id: "5" }),
+            Ok(Answer::Deleted)
         );
         assert!(matches!(
-            app_keys::APP_KEYS.decode_record::<app_keys::AppKey>(&send(
-                &mut sim,
-                &app_keys::APP_KEYS.get_request(&config(), &token, 5)
-            )),
+            call(&mut sim, &token, &APP_KEYS, &Operation::Read { id: "5" }),
             Err(ApiError::NotFound(_))
         ));
     }
@@ -654,19 +667,19 @@ mod app_key_tests {
     fn disabling_the_key_in_use_locks_its_callers_out() {
         let mut sim = Simulator::seeded(NOW, 7);
         let token = sign_in(&mut sim);
-        let documented = fields("userdesk", DOCUMENTED_APP_KEY, "2");
-        assert!(app_keys::APP_KEYS
-            .decode_record::<app_keys::AppKey>(&send(
-                &mut sim,
-                &app_keys::APP_KEYS.update_request(&config(), &token, 4, &documented)
-            ))
-            .is_ok());
-        let next = send(
+        let documented = key("userdesk", DOCUMENTED_APP_KEY, 2);
+        assert!(call(
             &mut sim,
-            &app_keys::APP_KEYS.get_request(&config(), &token, 4),
-        );
+            &token,
+            &APP_KEYS,
+            &Operation::Update {
+                id: "4",
+                payload: &documented
+            }
+        )
+        .is_ok());
         assert_eq!(
-            app_keys::APP_KEYS.decode_record::<app_keys::AppKey>(&next),
+            call(&mut sim, &token, &APP_KEYS, &Operation::Read { id: "4" }),
             Err(ApiError::BadAppKey("Bad application key".into()))
         );
     }

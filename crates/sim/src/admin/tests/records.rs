@@ -3,19 +3,20 @@
 
 use userdesk_api::admin::countries::{Country, COUNTRIES};
 use userdesk_api::admin::decode_deleted;
-use userdesk_api::admin::list::{ListPage, ListQuery};
 use userdesk_api::admin::logins::{Login, LOGINS};
 use userdesk_api::admin::notifications::{Notification, NOTIFICATIONS};
 use userdesk_api::admin::password_resets::{PasswordReset, PASSWORD_RESETS};
 use userdesk_api::admin::regions::{Region, REGIONS};
 use userdesk_api::admin::resource::Resource;
-use userdesk_api::admin::terms::{TermsDraft, TermsOfService, TERMS};
+use userdesk_api::admin::terms::{TermsOfService, TERMS};
 use userdesk_api::admin::token::{decode_token, token_request, SignInFailure};
 use userdesk_api::admin::user_profiles::{UserProfile, UserProfileDraft, USER_PROFILES};
 use userdesk_api::admin::users::{User, UserDraft, USERS};
+use userdesk_api::list::{ListPage, ListQuery};
+use userdesk_api::resource::{Answer, Operation};
 use userdesk_api::{ApiError, HttpRequest, Method};
 
-use super::{config, send, sign_in, NOW};
+use super::{call, config, described_list, send, sign_in, NOW};
 use crate::Simulator;
 
 fn list<T: serde::de::DeserializeOwned>(
@@ -308,7 +309,8 @@ fn user_profile_crud_checks_the_user() {
 fn terms_crud_and_order_by_version() {
     let mut sim = Simulator::seeded(NOW, 1);
     let token = sign_in(&mut sim);
-    let documented: ListPage<TermsOfService> = list(&mut sim, &token, &TERMS, &[("limit", "2")]);
+    let documented: ListPage<TermsOfService> =
+        described_list(&mut sim, &token, &TERMS, &[("limit", "2")]);
     assert_eq!(
         (
             documented.total,
@@ -316,32 +318,31 @@ fn terms_crud_and_order_by_version() {
         ),
         (4, "1.1")
     );
-    let fields = TermsDraft {
-        version: "2.1".into(),
-        publish_date: "2019-10-31T20:30".into(),
-        text: "This is TOS 7".into(),
-        status: "5".into(),
-    }
-    .validate()
-    .expect("valid");
-    let created: TermsOfService = TERMS
-        .decode_record(&send(
-            &mut sim,
-            &TERMS.create_request(&config(), &token, &fields),
-        ))
-        .expect("created");
+    let payload: serde_json::Value =
+        serde_json::from_str(TERMS.example.create).expect("documented create");
+    let created = call(
+        &mut sim,
+        &token,
+        &TERMS,
+        &Operation::Create { payload: &payload },
+    )
+    .and_then(Answer::into_record)
+    .expect("created");
+    let id = created["id"].to_string();
     let newest: ListPage<TermsOfService> =
-        list(&mut sim, &token, &TERMS, &[("order_by", "version.desc")]);
-    assert_eq!(newest.items[0].id, created.id);
-    let bad = HttpRequest {
-        body: Some(
-            r#"{"version": "12345678901", "text": "", "publish_date": "x", "status": 1}"#.into(),
-        ),
-        ..TERMS.update_request(&config(), &token, created.id, &fields)
-    };
-    let Err(ApiError::Validation(errors)) =
-        TERMS.decode_record::<TermsOfService>(&send(&mut sim, &bad))
-    else {
+        described_list(&mut sim, &token, &TERMS, &[("order_by", "version.desc")]);
+    assert_eq!(newest.items[0].id.to_string(), id);
+    let bad =
+        serde_json::json!({"version": "12345678901", "text": "", "publish_date": "x", "status": 1});
+    let Err(ApiError::Validation(errors)) = call(
+        &mut sim,
+        &token,
+        &TERMS,
+        &Operation::Update {
+            id: &id,
+            payload: &bad,
+        },
+    ) else {
         panic!("must be a 400");
     };
     assert_eq!(
@@ -349,24 +350,21 @@ fn terms_crud_and_order_by_version() {
         ["publish_date", "text", "version"]
     );
     assert_eq!(
-        decode_deleted(&send(
-            &mut sim,
-            &TERMS.delete_request(&config(), &token, created.id)
-        )),
-        Ok(())
+        call(&mut sim, &token, &TERMS, &Operation::Delete { id: &id }),
+        Ok(Answer::Deleted)
     );
-    let again = send(
-        &mut sim,
-        &TERMS.delete_request(&config(), &token, created.id),
-    );
-    assert!(matches!(decode_deleted(&again), Err(ApiError::NotFound(_))));
+    assert!(matches!(
+        call(&mut sim, &token, &TERMS, &Operation::Delete { id: &id }),
+        Err(ApiError::NotFound(_))
+    ));
 }
 
 #[test]
 fn countries_span_pages_and_regions_filter_by_country() {
     let mut sim = Simulator::seeded(NOW, 1);
     let token = sign_in(&mut sim);
-    let countries: ListPage<Country> = list(&mut sim, &token, &COUNTRIES, &[("limit", "2")]);
+    let countries: ListPage<Country> =
+        described_list(&mut sim, &token, &COUNTRIES, &[("limit", "2")]);
     assert_eq!(
         countries
             .items
@@ -375,18 +373,19 @@ fn countries_span_pages_and_regions_filter_by_country() {
             .collect::<Vec<_>>(),
         ["US", "MX"]
     );
-    let default: ListPage<Country> = list(&mut sim, &token, &COUNTRIES, &[]);
+    let default: ListPage<Country> = described_list(&mut sim, &token, &COUNTRIES, &[]);
     assert!(default.page_count() >= 3);
     let by_code: ListPage<Country> =
-        list(&mut sim, &token, &COUNTRIES, &[("order_by", "code_3.asc")]);
+        described_list(&mut sim, &token, &COUNTRIES, &[("order_by", "code_3.asc")]);
     assert_eq!(by_code.items[0].code_3, "ARG");
-    let us: ListPage<Region> = list(&mut sim, &token, &REGIONS, &[("country_id", "1")]);
+    let us: ListPage<Region> = described_list(&mut sim, &token, &REGIONS, &[("country_id", "1")]);
     assert_eq!(
         us.items.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
         ["California", "Oregon", "Washington"]
     );
     assert!(us.items.iter().all(|r| r.country.code_3 == "USA"));
-    let none: ListPage<Region> = list(&mut sim, &token, &REGIONS, &[("country_id", "30")]);
+    let none: ListPage<Region> =
+        described_list(&mut sim, &token, &REGIONS, &[("country_id", "30")]);
     assert_eq!(none.total, 0, "204 is an empty page");
 }
 
@@ -394,11 +393,11 @@ fn countries_span_pages_and_regions_filter_by_country() {
 fn logins_default_to_25_filter_and_record_sign_ins() {
     let mut sim = Simulator::seeded(NOW, 1);
     let token = sign_in(&mut sim);
-    let first: ListPage<Login> = list(&mut sim, &token, &LOGINS, &[]);
+    let first: ListPage<Login> = described_list(&mut sim, &token, &LOGINS, &[]);
     assert_eq!((first.limit, first.items.len()), (25, 25));
     assert!(first.page_count() >= 3);
     assert_eq!(first.items[0].attempt_date, "2018-12-01T08:32:55+0000");
-    let from_ip: ListPage<Login> = list(
+    let from_ip: ListPage<Login> = described_list(
         &mut sim,
         &token,
         &LOGINS,
@@ -406,10 +405,10 @@ fn logins_default_to_25_filter_and_record_sign_ins() {
     );
     assert!(!from_ip.items.is_empty() && from_ip.items.iter().all(|l| l.ip_address == "10.0.0.8"));
     let public: ListPage<Login> =
-        list(&mut sim, &token, &LOGINS, &[("api", "2"), ("limit", "100")]);
+        described_list(&mut sim, &token, &LOGINS, &[("api", "2"), ("limit", "100")]);
     assert!(!public.items.is_empty() && public.items.iter().all(|l| l.api == 2));
     let _ = send(&mut sim, &token_request(&config(), "admin1", "wrong"));
-    let admin1: ListPage<Login> = list(
+    let admin1: ListPage<Login> = described_list(
         &mut sim,
         &token,
         &LOGINS,
@@ -429,7 +428,7 @@ fn password_resets_and_notifications_filter_by_user() {
     let mut sim = Simulator::seeded(NOW, 1);
     let token = sign_in(&mut sim);
     let resets: ListPage<PasswordReset> =
-        list(&mut sim, &token, &PASSWORD_RESETS, &[("user_id", "2")]);
+        described_list(&mut sim, &token, &PASSWORD_RESETS, &[("user_id", "2")]);
     assert_eq!(
         resets
             .items
@@ -438,14 +437,14 @@ fn password_resets_and_notifications_filter_by_user() {
             .collect::<Vec<_>>(),
         ["M5AF8G", "ZX7P4M"]
     );
-    let latest: ListPage<PasswordReset> = list(
+    let latest: ListPage<PasswordReset> = described_list(
         &mut sim,
         &token,
         &PASSWORD_RESETS,
         &[("order_by", "requested_at.desc")],
     );
     assert_eq!(latest.items[0].user.username, "user11");
-    let sent: ListPage<Notification> = list(
+    let sent: ListPage<Notification> = described_list(
         &mut sim,
         &token,
         &NOTIFICATIONS,

@@ -13,11 +13,9 @@ use userdesk_api::admin::status::ResourceStatus;
 use userdesk_api::admin::terms::{TermsFields, TermsOfService};
 use userdesk_api::admin::user_profiles::{UserProfile, UserProfileFields};
 use userdesk_api::admin::users::UserRef;
-use userdesk_api::base64::parse_basic_auth;
 use userdesk_api::time::{format_timestamp, parse_timestamp};
-use userdesk_api::HttpRequest;
 
-use super::{Acceptance, AdminServer, StoredUser};
+use crate::admin::{Acceptance, StoredUser};
 use crate::password::PasswordHash;
 
 const SEEDED_AT: &str = "2019-11-05T02:16:56+0000";
@@ -497,37 +495,7 @@ pub fn notifications() -> Vec<Notification> {
         .collect()
 }
 
-impl AdminServer {
-    /// Adds a `GET /token` attempt to the login audit trail (API 1, admin).
-    pub(super) fn record_login(&mut self, request: &HttpRequest, success: bool, now: i64) {
-        let username = request
-            .header_value("Authorization")
-            .and_then(parse_basic_auth)
-            .map(|(username, _)| username)
-            .unwrap_or_default();
-        let user_id = self
-            .accounts
-            .iter()
-            .find(|a| a.fields.username == username)
-            .map(|a| a.id);
-        let stamp = format_timestamp(now);
-        self.logins.push(Login {
-            id: self.next_login_id,
-            api: 1,
-            attempt_date: stamp.clone(),
-            // The simulator does not see the caller's address.
-            ip_address: "127.0.0.1".to_string(),
-            success,
-            user_id,
-            username,
-            created_at: stamp.clone(),
-            updated_at: stamp,
-        });
-        self.next_login_id += 1;
-    }
-}
-
-/// The id after the last seeded user and login.
-pub fn next_ids() -> (i64, i64) {
-    (FIRST_GENERATED_USER + GENERATED_USERS, 3 + GENERATED_LOGINS)
+/// The id after the last seeded user.
+pub fn next_user_id() -> i64 {
+    FIRST_GENERATED_USER + GENERATED_USERS
 }

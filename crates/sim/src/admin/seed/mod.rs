@@ -1,12 +1,21 @@
-//! The documentation's example records.
+//! The Admin API's seed: the documentation's example records, from which
+//! Demo and every simulator test start.
 
 use userdesk_api::admin::account::AccountFields;
-use userdesk_api::admin::app_keys::{AppKey, AppKeyFields};
+use userdesk_api::admin::app_keys::{AppKey, AppKeyFields, APP_KEYS};
+use userdesk_api::admin::countries::COUNTRIES;
+use userdesk_api::admin::logins::LOGINS;
+use userdesk_api::admin::notifications::NOTIFICATIONS;
+use userdesk_api::admin::password_resets::PASSWORD_RESETS;
+use userdesk_api::admin::regions::REGIONS;
 use userdesk_api::admin::roles::{Role, RoleFields};
 use userdesk_api::admin::status::ResourceStatus;
+use userdesk_api::admin::terms::TERMS;
 use userdesk_api::admin::DOCUMENTED_APP_KEY;
 
-use super::{records, Account, AdminServer, TOKEN_LIFETIME};
+mod records;
+
+use super::{Account, AdminServer, Collection, TOKEN_LIFETIME};
 use crate::password::PasswordHash;
 
 const SEEDED_AT: &str = "2019-11-05T02:16:56+0000";
@@ -42,9 +51,26 @@ pub fn seeded(now: i64) -> AdminServer {
     let (users, user_profiles) = records::users();
     let countries = records::countries();
     let regions = records::regions(&countries);
-    let (next_user_id, next_login_id) = records::next_ids();
+    let next_user_id = records::next_user_id();
+    let collections = [
+        (APP_KEYS.slug, Collection::of(&app_keys())),
+        (TERMS.slug, Collection::of(&records::terms())),
+        (COUNTRIES.slug, Collection::of(&countries)),
+        (REGIONS.slug, Collection::of(&regions)),
+        (LOGINS.slug, Collection::of(&records::logins())),
+        (
+            PASSWORD_RESETS.slug,
+            Collection::of(&records::password_resets()),
+        ),
+        (
+            NOTIFICATIONS.slug,
+            Collection::of(&records::notifications()),
+        ),
+    ]
+    .into_iter()
+    .map(|(slug, collection)| (slug.to_string(), collection))
+    .collect();
     AdminServer {
-        app_keys: app_keys(),
         roles: vec![
             role(1, "USER", false, false, 10, 600, false, 365, 10, 100),
             role(2, "SUPER_ADMIN", true, true, 5, 300, true, 90, 24, 10),
@@ -54,20 +80,12 @@ pub fn seeded(now: i64) -> AdminServer {
         tokens: Vec::new(),
         users,
         user_profiles,
-        terms: records::terms(),
-        countries,
-        regions,
-        logins: records::logins(),
-        password_resets: records::password_resets(),
-        notifications: records::notifications(),
+        collections,
         token_lifetime: TOKEN_LIFETIME,
         next_role_id: 4,
-        next_app_key_id: 5,
         next_account_id: 6,
         next_user_id,
         next_user_profile_id: next_user_id,
-        next_terms_id: 5,
-        next_login_id,
     }
 }
 

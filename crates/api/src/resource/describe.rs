@@ -1,0 +1,580 @@
+//! A resource described once, as data: its fields and rules, its path, its
+//! list, what its record page shows, what may be done to it and what the
+//! console says about it. Generic pages, the validator and the simulator
+//! all read the same description.
+
+use crate::list::ListSpec;
+use crate::validation::FieldErrors;
+
+/// The API a resource belongs to; it picks the dialect that speaks it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Api {
+    Admin,
+    Websupport,
+    Profiles,
+    Erp,
+}
+
+/// One resource.
+///
+/// ## Usage
+/// ```
+/// use userdesk_api::list::{ListSpec, DEFAULT_LIMIT};
+/// use userdesk_api::resource::*;
+///
+/// const NOTES: Description = Description {
+///     api: Api::Admin,
+///     slug: "notes",
+///     title: "Notes",
+///     noun: "note",
+///     plural: "notes",
+///     path: Path::of("notes", "note"),
+///     fields: &[Field::text("title", "Title").length(1, 40)],
+///     list: ListSpec { orders: &["id.asc", "id.desc"], filters: &[], integers: &[], default_limit: DEFAULT_LIMIT },
+///     columns: &[Column::new("ID", "id").numeric().sorted(), Column::new("Title", "title").link()],
+///     filters: &[],
+///     meta: &[Meta::new("ID", "id")],
+///     ops: Ops::CRUD,
+///     messages: Messages {
+///         title: "{title}",
+///         created: "Note {title} created.",
+///         saved: "Note {title} saved.",
+///         deleted: "Note {title} deleted.",
+///         delete_warning: "Note {title} is gone for good.",
+///         empty: "No notes match.",
+///         new_title: "New note",
+///         new_label: "New note",
+///         create_label: "Create note",
+///     },
+///     check: None,
+///     example: Example { record: r#"{"id": 1, "title": "Hi"}"#, create: r#"{"title": "Hi"}"# },
+/// };
+/// assert_eq!(NOTES.field("title").map(|f| f.label), Some("Title"));
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Description {
+    pub api: Api,
+    /// The console's URL segment, e.g. `terms` for `/admin/terms`.
+    pub slug: &'static str,
+    /// The list's heading and the breadcrumb back to it.
+    pub title: &'static str,
+    /// One record in sentences, e.g. `terms version`.
+    pub noun: &'static str,
+    /// Many records in the pager, e.g. `versions`.
+    pub plural: &'static str,
+    pub path: Path,
+    /// The editable fields, in form order.
+    pub fields: &'static [Field],
+    /// Orders, filters and the default page size the API documents.
+    pub list: ListSpec,
+    pub columns: &'static [Column],
+    /// The filter controls above the list; each key is in `list.filters`.
+    pub filters: &'static [Filter],
+    /// The read-only details a record page shows above its form.
+    pub meta: &'static [Meta],
+    pub ops: Ops,
+    pub messages: Messages,
+    /// Rules across fields, run after the field rules on the normalized payload.
+    pub check: Option<fn(&serde_json::Value, &mut FieldErrors)>,
+    /// The documentation's examples, walked by the description test.
+    pub example: Example,
+}
+
+impl Description {
+    /// The field named `name`.
+    pub fn field(&self, name: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|field| field.name == name)
+    }
+
+    /// A record's id as text, for its address.
+    pub fn id_of(&self, record: &serde_json::Value) -> Option<String> {
+        crate::resource::record::id_at(record, self.path.id)
+    }
+
+    /// Whether a listed item can be shown: an object with an id and every
+    /// field its columns name (a `null` counts as present).
+    pub fn readable(&self, record: &serde_json::Value) -> bool {
+        use crate::resource::record::{has, names_in};
+        record.is_object()
+            && self.id_of(record).is_some()
+            && self
+                .columns
+                .iter()
+                .flat_map(|column| names_in(column.value))
+                .all(|name| has(record, name))
+    }
+
+    /// The editable field names, for errors the form has no field for.
+    pub fn field_names(&self) -> impl Iterator<Item = &'static str> {
+        self.fields.iter().map(|field| field.name)
+    }
+}
+
+/// Where a resource lives on its API. Each dialect lays it out its own way:
+/// the Admin API lists at `/{collection}/{page}/{limit}` and keeps one
+/// record at `/{item}/{id}`; the Profiles API uses `/{collection}[/{id}]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Path {
+    /// The collection's segment, and the key its list sits under where the
+    /// API wraps lists.
+    pub collection: &'static str,
+    /// One record's segment, and the key it sits under where the API wraps records.
+    pub item: &'static str,
+    /// The parent's segment for resources that live under another record
+    /// (a billing profile under its user); the parent's id comes with each call.
+    pub parent: Option<&'static str>,
+    /// The field holding a record's id: `id` on the Admin API, `profileId`
+    /// on the Profiles API.
+    pub id: &'static str,
+}
+
+impl Path {
+    pub const fn of(collection: &'static str, item: &'static str) -> Path {
+        Path {
+            collection,
+            item,
+            parent: None,
+            id: "id",
+        }
+    }
+
+    /// The same path, with records identified by `field`.
+    pub const fn identified_by(self, field: &'static str) -> Path {
+        Path { id: field, ..self }
+    }
+
+    /// The same path, under a parent record.
+    pub const fn under(self, parent: &'static str) -> Path {
+        Path {
+            parent: Some(parent),
+            ..self
+        }
+    }
+}
+
+/// What a field holds, which decides its control, how the typed text
+/// becomes JSON and what a payload must send.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// One line of text, trimmed.
+    Text,
+    /// Several lines, kept as typed.
+    LongText {
+        rows: u32,
+    },
+    /// A date and time: `datetime-local` in the form, the API's timestamp in JSON.
+    DateTime,
+    /// A whole number from a fixed set, as `(code, label)`: statuses, channels.
+    Code(&'static [(&'static str, &'static str)]),
+    /// A whole number.
+    Integer,
+    Boolean,
+    /// One of a fixed set of text values, as `(value, label)`.
+    Choice(&'static [(&'static str, &'static str)]),
+}
+
+/// When a field is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applies {
+    Always,
+    OnCreate,
+    OnUpdate,
+}
+
+/// Whether a payload creates or updates a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Create,
+    Update,
+}
+
+impl Applies {
+    pub fn to(self, mode: Mode) -> bool {
+        matches!(
+            (self, mode),
+            (Applies::Always, _)
+                | (Applies::OnCreate, Mode::Create)
+                | (Applies::OnUpdate, Mode::Update)
+        )
+    }
+}
+
+/// The value a new record's form starts with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Start {
+    Empty,
+    /// The form text, e.g. a status code `"5"`.
+    Value(&'static str),
+    /// The current time (date-time fields).
+    Now,
+}
+
+/// A rule beyond the kind and the length: `(errors, error key, trimmed text)`.
+pub type Check = fn(&mut FieldErrors, &str, &str);
+
+/// A control beside a field that the console draws itself: the escape
+/// hatch for what no kind describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// A button that fills the field with a new random application key.
+    GenerateAppKey,
+}
+
+/// One editable field.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    /// The API name, dotted for nested objects (`profile.first_name`).
+    pub name: &'static str,
+    pub label: &'static str,
+    pub hint: Option<&'static str>,
+    pub kind: Kind,
+    pub required: bool,
+    /// Inclusive length in characters, for text.
+    pub length: Option<(usize, usize)>,
+    pub check: Option<Check>,
+    pub applies: Applies,
+    pub start: Start,
+    /// Shares a row with the next field on wide screens.
+    pub beside_next: bool,
+    pub slot: Option<Slot>,
+}
+
+impl Field {
+    const fn new(name: &'static str, label: &'static str, kind: Kind) -> Field {
+        Field {
+            name,
+            label,
+            hint: None,
+            kind,
+            required: true,
+            length: None,
+            check: None,
+            applies: Applies::Always,
+            start: Start::Empty,
+            beside_next: false,
+            slot: None,
+        }
+    }
+
+    pub const fn text(name: &'static str, label: &'static str) -> Field {
+        Field::new(name, label, Kind::Text)
+    }
+
+    pub const fn long_text(name: &'static str, label: &'static str, rows: u32) -> Field {
+        Field::new(name, label, Kind::LongText { rows })
+    }
+
+    pub const fn datetime(name: &'static str, label: &'static str) -> Field {
+        Field::new(name, label, Kind::DateTime)
+    }
+
+    pub const fn code(
+        name: &'static str,
+        label: &'static str,
+        options: &'static [(&'static str, &'static str)],
+    ) -> Field {
+        Field::new(name, label, Kind::Code(options))
+    }
+
+    pub const fn integer(name: &'static str, label: &'static str) -> Field {
+        Field::new(name, label, Kind::Integer)
+    }
+
+    pub const fn boolean(name: &'static str, label: &'static str) -> Field {
+        Field::new(name, label, Kind::Boolean)
+    }
+
+    pub const fn choice(
+        name: &'static str,
+        label: &'static str,
+        options: &'static [(&'static str, &'static str)],
+    ) -> Field {
+        Field::new(name, label, Kind::Choice(options))
+    }
+
+    pub const fn hint(self, hint: &'static str) -> Field {
+        Field {
+            hint: Some(hint),
+            ..self
+        }
+    }
+
+    pub const fn length(self, min: usize, max: usize) -> Field {
+        Field {
+            length: Some((min, max)),
+            ..self
+        }
+    }
+
+    pub const fn check(self, check: Check) -> Field {
+        Field {
+            check: Some(check),
+            ..self
+        }
+    }
+
+    pub const fn optional(self) -> Field {
+        Field {
+            required: false,
+            ..self
+        }
+    }
+
+    pub const fn applies(self, applies: Applies) -> Field {
+        Field { applies, ..self }
+    }
+
+    pub const fn starts(self, start: Start) -> Field {
+        Field { start, ..self }
+    }
+
+    pub const fn beside_next(self) -> Field {
+        Field {
+            beside_next: true,
+            ..self
+        }
+    }
+
+    pub const fn slot(self, slot: Slot) -> Field {
+        Field {
+            slot: Some(slot),
+            ..self
+        }
+    }
+}
+
+/// How a list cell shows its value.
+#[derive(Clone, Copy, Debug)]
+pub enum Cell {
+    /// The value as text; `—` when missing.
+    Text,
+    /// Right-aligned figures.
+    Number,
+    /// The value, linking to the record's page.
+    RecordLink,
+    /// The text filled from the template, linking to `href` (also a template).
+    Link {
+        href: &'static str,
+    },
+    /// A link labelled like its column, to `href` (a template): another
+    /// page about this record.
+    GoTo {
+        href: &'static str,
+    },
+    /// The first characters of a long text.
+    Preview(usize),
+    YesNo,
+    /// Monospaced, for keys and identifiers.
+    Code,
+    /// A code's label from `(value, label)` pairs; the value when unknown.
+    Choice(&'static [(&'static str, &'static str)]),
+    /// A coloured badge computed from the whole record.
+    Badge(fn(&serde_json::Value) -> (Tone, &'static str)),
+}
+
+/// A badge's colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Bad,
+    Neutral,
+}
+
+/// One column of a list.
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    pub label: &'static str,
+    /// A dotted field name, or a template such as `{country.name} ({country.code_2})`.
+    pub value: &'static str,
+    /// The documented `order_by` column its header sorts by.
+    pub sort: Option<&'static str>,
+    pub cell: Cell,
+}
+
+impl Column {
+    pub const fn new(label: &'static str, value: &'static str) -> Column {
+        Column {
+            label,
+            value,
+            sort: None,
+            cell: Cell::Text,
+        }
+    }
+
+    /// Sorts by the column named like its value.
+    pub const fn sorted(self) -> Column {
+        Column {
+            sort: Some(self.value),
+            ..self
+        }
+    }
+
+    pub const fn sorted_by(self, column: &'static str) -> Column {
+        Column {
+            sort: Some(column),
+            ..self
+        }
+    }
+
+    pub const fn numeric(self) -> Column {
+        self.shown(Cell::Number)
+    }
+
+    pub const fn link(self) -> Column {
+        self.shown(Cell::RecordLink)
+    }
+
+    pub const fn shown(self, cell: Cell) -> Column {
+        Column { cell, ..self }
+    }
+}
+
+/// A filter control.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Filter {
+    /// The query key, one of the list's documented filters.
+    pub key: &'static str,
+    pub label: &'static str,
+    pub control: FilterControl,
+}
+
+/// How a filter is chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilterControl {
+    /// Typed; digits only when the list names the key an integer filter.
+    Typed { placeholder: &'static str },
+    /// One of fixed `(value, label)` pairs; `any` clears it.
+    Choice {
+        any: &'static str,
+        options: &'static [(&'static str, &'static str)],
+    },
+    /// One record of another resource of the same API, by its slug; the
+    /// option shows `label` (a template) of each record.
+    Records {
+        any: &'static str,
+        slug: &'static str,
+        label: &'static str,
+    },
+}
+
+impl Filter {
+    pub const fn choice(
+        key: &'static str,
+        label: &'static str,
+        any: &'static str,
+        options: &'static [(&'static str, &'static str)],
+    ) -> Filter {
+        Filter {
+            key,
+            label,
+            control: FilterControl::Choice { any, options },
+        }
+    }
+
+    pub const fn typed(
+        key: &'static str,
+        label: &'static str,
+        placeholder: &'static str,
+    ) -> Filter {
+        Filter {
+            key,
+            label,
+            control: FilterControl::Typed { placeholder },
+        }
+    }
+}
+
+/// One read-only detail on a record page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Meta {
+    pub label: &'static str,
+    /// A dotted field name.
+    pub field: &'static str,
+}
+
+impl Meta {
+    pub const fn new(label: &'static str, field: &'static str) -> Meta {
+        Meta { label, field }
+    }
+}
+
+/// The record page's details most writable resources share.
+pub const STAMPS: &[Meta] = &[
+    Meta::new("ID", "id"),
+    Meta::new("Created", "created_at"),
+    Meta::new("Status changed", "status_changed_at"),
+    Meta::new("Updated", "updated_at"),
+];
+
+/// What may be done to a resource's records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ops {
+    pub create: bool,
+    pub update: bool,
+    pub delete: bool,
+}
+
+impl Ops {
+    pub const CRUD: Ops = Ops {
+        create: true,
+        update: true,
+        delete: true,
+    };
+    pub const READ_ONLY: Ops = Ops {
+        create: false,
+        update: false,
+        delete: false,
+    };
+
+    /// Whether records have their own page.
+    pub fn has_record_page(self) -> bool {
+        self.update || self.delete
+    }
+}
+
+/// What the console says. Templates name fields in braces, e.g.
+/// `"Terms version {version} created."`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Messages {
+    /// A record page's heading.
+    pub title: &'static str,
+    pub created: &'static str,
+    pub saved: &'static str,
+    pub deleted: &'static str,
+    /// What deleting means, in the confirmation.
+    pub delete_warning: &'static str,
+    /// The empty list.
+    pub empty: &'static str,
+    /// The create page's heading.
+    pub new_title: &'static str,
+    /// The list's button to the create page.
+    pub new_label: &'static str,
+    /// The create form's submit button.
+    pub create_label: &'static str,
+}
+
+impl Messages {
+    /// The messages of a resource that is only listed.
+    pub const fn listed(empty: &'static str) -> Messages {
+        Messages {
+            title: "",
+            created: "",
+            saved: "",
+            deleted: "",
+            delete_warning: "",
+            empty,
+            new_title: "",
+            new_label: "",
+            create_label: "",
+        }
+    }
+}
+
+/// The documentation's examples for a resource, as JSON text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Example {
+    /// One record as the API returns it.
+    pub record: &'static str,
+    /// The documented create payload; empty when the resource is read-only.
+    pub create: &'static str,
+}

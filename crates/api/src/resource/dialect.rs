@@ -1,0 +1,94 @@
+//! How one API speaks: the seam between resource descriptions and the wire.
+//!
+//! A dialect builds the request for an [`Operation`] on a described
+//! resource and reads the answer back: paging parameters, envelopes,
+//! error bodies and authentication are all its business, so generic pages
+//! never see them.
+//!
+//! ## Usage
+//! ```
+//! use userdesk_api::admin::dialect::{AdminCall, ADMIN};
+//! use userdesk_api::admin::{AdminConfig, DOCUMENTED_APP_KEY};
+//! use userdesk_api::admin::terms::TERMS;
+//! use userdesk_api::resource::{Dialect, Operation};
+//!
+//! let config = AdminConfig { base_url: "/api".into(), version: "1.0".into(), app_key: DOCUMENTED_APP_KEY.into() };
+//! let call = AdminCall { config: &config, token: "t" };
+//! let request = ADMIN.request(&call, &TERMS, &Operation::Read { id: "2" });
+//! assert!(request.url.starts_with("/api/v/1.0/terms_of_service/2?app_key="));
+//! ```
+
+use serde_json::Value;
+
+use super::describe::Description;
+use crate::error::ApiError;
+use crate::http::{HttpRequest, HttpResponse};
+use crate::list::{ListPage, ListQuery};
+
+/// One thing done to a resource. `parent` is the id of the record a
+/// nested resource lives under (see [`super::Path::parent`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Operation<'a> {
+    List { query: &'a ListQuery },
+    Read { id: &'a str },
+    Create { payload: &'a Value },
+    Update { id: &'a str, payload: &'a Value },
+    Delete { id: &'a str },
+}
+
+/// What an answer held.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Page(ListPage<Value>),
+    Record(Value),
+    Deleted,
+}
+
+/// One API's wire format.
+pub trait Dialect {
+    /// What a call needs besides the operation: base URL and credentials.
+    type Call<'a>;
+
+    /// The request for `operation` on `resource`.
+    fn request(
+        &self,
+        call: &Self::Call<'_>,
+        resource: &Description,
+        operation: &Operation,
+    ) -> HttpRequest;
+
+    /// Reads the answer to `operation`, or the error it carries.
+    fn decode(
+        &self,
+        resource: &Description,
+        operation: &Operation,
+        response: &HttpResponse,
+    ) -> Result<Answer, ApiError>;
+}
+
+impl Answer {
+    /// The page of a list answer.
+    pub fn into_page(self) -> Result<ListPage<Value>, ApiError> {
+        match self {
+            Answer::Page(page) => Ok(page),
+            _ => Err(ApiError::UnexpectedResponse("expected a list".into())),
+        }
+    }
+
+    /// The record of a read, create or update answer.
+    pub fn into_record(self) -> Result<Value, ApiError> {
+        match self {
+            Answer::Record(record) => Ok(record),
+            _ => Err(ApiError::UnexpectedResponse("expected a record".into())),
+        }
+    }
+}
+
+/// Leaves out the items of a page that are not readable records (see
+/// [`Description::readable`]) and counts them: one broken item must not
+/// hide the others.
+pub fn keep_records(resource: &Description, page: &mut ListPage<Value>) {
+    let before = page.items.len();
+    page.items.retain(|item| resource.readable(item));
+    page.unreadable += before - page.items.len();
+}

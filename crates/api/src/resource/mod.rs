@@ -1,0 +1,39 @@
+//! The resource layer every API shares: a resource is described once, as
+//! data ([`Description`]); one [`Dialect`] per API carries it over the
+//! wire; one validator ([`validate`]) checks its payloads in the browser
+//! and in the simulator.
+//!
+//! ## Usage
+//! A resource module declares its description beside its rules:
+//! ```ignore
+//! pub const TERMS: Description = Description {
+//!     api: Api::Admin,
+//!     slug: "terms",
+//!     path: Path::of("terms_of_services", "terms_of_service"),
+//!     fields: &[Field::text("version", "Version").length(1, 10), /* … */],
+//!     // list, columns, filters, meta, ops, messages, examples
+//! };
+//! ```
+//! and registers it in its API's registry (see `admin::REGISTRY`); the
+//! console's generic list, new and edit pages and the simulator's store do
+//! the rest.
+
+pub mod describe;
+pub mod dialect;
+pub mod record;
+pub mod validate;
+
+pub use describe::{
+    Api, Applies, Cell, Check, Column, Description, Example, Field, Filter, FilterControl, Kind,
+    Messages, Meta, Mode, Ops, Path, Slot, Start, Tone, STAMPS,
+};
+pub use dialect::{Answer, Dialect, Operation};
+pub use validate::{from_form, to_form, validate, FormValues};
+
+/// The descriptions of one API, found by slug.
+pub fn find(registry: &[&'static Description], slug: &str) -> Option<&'static Description> {
+    registry
+        .iter()
+        .copied()
+        .find(|description| description.slug == slug)
+}

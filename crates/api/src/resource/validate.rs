@@ -1,0 +1,317 @@
+//! One validator per resource, read from its description.
+//!
+//! The same [`validate`] checks a JSON payload in the simulator and the
+//! form's values in the browser: [`from_form`] only turns typed text into
+//! JSON of the right type (a number for a code, the API's timestamp for a
+//! date-time), leaving what does not convert for the validator to name.
+//!
+//! ## Usage
+//! ```
+//! use userdesk_api::admin::terms::TERMS;
+//! use userdesk_api::resource::{from_form, validate, FormValues, Mode};
+//!
+//! let mut values = FormValues::new();
+//! values.insert("version", "2.1".into());
+//! values.insert("publish_date", "2019-10-31T20:30".into());
+//! values.insert("text", "This is TOS 7".into());
+//! values.insert("status", "5".into());
+//! let payload = validate(&TERMS, &from_form(&TERMS, &values, Mode::Create), Mode::Create);
+//! assert_eq!(payload.ok().map(|p| p["publish_date"].clone()), Some("2019-10-31T20:30:00+0000".into()));
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::describe::{Description, Field, Kind, Mode, Start};
+use super::record::{pick, put};
+use crate::time::{format_timestamp, from_datetime_local, parse_timestamp, to_datetime_local};
+use crate::validation::{text_length, FieldErrors, REQUIRED};
+
+/// A form's typed text per field name.
+pub type FormValues = BTreeMap<&'static str, String>;
+
+/// The payload for `mode`: every field that applies, type-checked, trimmed
+/// where it is text, normalized, and checked against its rules and the
+/// resource's cross-field rules. Fields that do not apply are left out.
+pub fn validate(
+    description: &Description,
+    payload: &Value,
+    mode: Mode,
+) -> Result<Value, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let mut out = Value::Object(Map::new());
+    for field in description.fields.iter().filter(|f| f.applies.to(mode)) {
+        match read(field, pick(payload, field.name)) {
+            Ok(Some(value)) => {
+                if let Value::String(text) = &value {
+                    check_text(&mut errors, field, text);
+                }
+                put(&mut out, field.name, value);
+            }
+            Ok(None) if field.required => errors.add(field.name, REQUIRED),
+            Ok(None) => {}
+            Err(message) => errors.add(field.name, message),
+        }
+    }
+    if errors.is_empty() {
+        if let Some(check) = description.check {
+            check(&out, &mut errors);
+        }
+    }
+    errors.into_result(out)
+}
+
+/// Reads one field's JSON: `Ok(None)` when it is missing or blank.
+fn read(field: &Field, raw: Option<&Value>) -> Result<Option<Value>, String> {
+    let Some(raw) = raw else {
+        return Ok(None);
+    };
+    match field.kind {
+        Kind::Text | Kind::LongText { .. } | Kind::Choice(_) => {
+            let text = raw.as_str().ok_or("Must be text.")?;
+            if text.trim().is_empty() {
+                return Ok(None);
+            }
+            let kept = match field.kind {
+                Kind::LongText { .. } => text,
+                _ => text.trim(),
+            };
+            if let Kind::Choice(options) = field.kind {
+                one_of(options, kept)?;
+            }
+            Ok(Some(Value::from(kept)))
+        }
+        Kind::DateTime => raw
+            .as_str()
+            .and_then(parse_timestamp)
+            .map(|seconds| Some(Value::from(format_timestamp(seconds))))
+            .ok_or_else(|| "Must be a datetime like 2018-11-01T00:00:00+0000.".to_string()),
+        Kind::Integer => raw
+            .as_i64()
+            .map(|number| Some(Value::from(number)))
+            .ok_or_else(|| "Must be a whole number.".to_string()),
+        Kind::Code(options) => {
+            let code = raw.as_i64().ok_or_else(|| choices(options))?;
+            one_of(options, &code.to_string())?;
+            Ok(Some(Value::from(code)))
+        }
+        Kind::Boolean => raw
+            .as_bool()
+            .map(|flag| Some(Value::from(flag)))
+            .ok_or_else(|| "Must be true or false.".to_string()),
+    }
+}
+
+fn one_of(options: &[(&str, &str)], value: &str) -> Result<(), String> {
+    if options.iter().any(|(option, _)| *option == value) {
+        Ok(())
+    } else {
+        Err(choices(options))
+    }
+}
+
+fn choices(options: &[(&str, &str)]) -> String {
+    let labels: Vec<&str> = options.iter().map(|(_, label)| *label).collect();
+    format!("Choose one of: {}.", labels.join(", "))
+}
+
+fn check_text(errors: &mut FieldErrors, field: &Field, text: &str) {
+    if let Some((min, max)) = field.length {
+        text_length(errors, field.name, text, min, max);
+    }
+    if let Some(check) = field.check {
+        check(errors, field.name, text);
+    }
+}
+
+/// The form's text as JSON for [`validate`]: numbers for integer kinds,
+/// timestamps for date-times, booleans for checkboxes. Empty text is left
+/// out; text that does not convert is passed on for the validator to refuse.
+pub fn from_form(description: &Description, values: &FormValues, mode: Mode) -> Value {
+    let mut payload = Value::Object(Map::new());
+    for field in description.fields.iter().filter(|f| f.applies.to(mode)) {
+        let typed = values.get(field.name).map(String::as_str).unwrap_or("");
+        let value = match field.kind {
+            Kind::Boolean => Value::from(typed == "true"),
+            _ if typed.trim().is_empty() => continue,
+            Kind::DateTime => {
+                Value::from(from_datetime_local(typed).unwrap_or_else(|| typed.into()))
+            }
+            Kind::Integer | Kind::Code(_) => typed
+                .trim()
+                .parse::<i64>()
+                .map_or_else(|_| Value::from(typed), Value::from),
+            Kind::Text | Kind::LongText { .. } | Kind::Choice(_) => Value::from(typed),
+        };
+        put(&mut payload, field.name, value);
+    }
+    payload
+}
+
+/// The form's starting text: from `record` when editing one, else each
+/// field's start value (`now` is the current `datetime-local` value).
+pub fn to_form(description: &Description, record: Option<&Value>, now: &str) -> FormValues {
+    description
+        .fields
+        .iter()
+        .map(|field| {
+            let value = match record {
+                Some(record) => form_text(field, pick(record, field.name)),
+                None => match field.start {
+                    Start::Empty if field.kind == Kind::Boolean => "false".to_string(),
+                    Start::Empty => String::new(),
+                    Start::Value(text) => text.to_string(),
+                    Start::Now => now.to_string(),
+                },
+            };
+            (field.name, value)
+        })
+        .collect()
+}
+
+fn form_text(field: &Field, value: Option<&Value>) -> String {
+    match (field.kind, value) {
+        (Kind::DateTime, Some(Value::String(stamp))) => {
+            to_datetime_local(stamp).unwrap_or_default()
+        }
+        (Kind::Boolean, value) => (value == Some(&Value::Bool(true))).to_string(),
+        (_, value) => super::record::text(value),
+    }
+}
+
+/// Where an error key points: the field it names, if the form has it.
+pub fn knows(description: &Description, key: &str) -> bool {
+    description.fields.iter().any(|field| field.name == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resource::describe::*;
+    use serde_json::json;
+
+    const CODES: &[(&str, &str)] = &[("1", "On"), ("2", "Off")];
+
+    fn no_digits(errors: &mut FieldErrors, key: &str, text: &str) {
+        if text.chars().any(|c| c.is_ascii_digit()) {
+            errors.add(key, "No digits.");
+        }
+    }
+
+    fn both_or_neither(payload: &Value, errors: &mut FieldErrors) {
+        if pick(payload, "a.n").is_some() != pick(payload, "flag").is_some() {
+            errors.add("a.n", "Needs the flag.");
+        }
+    }
+
+    const THING: Description = Description {
+        api: Api::Admin,
+        slug: "things",
+        title: "Things",
+        noun: "thing",
+        plural: "things",
+        path: Path::of("things", "thing"),
+        fields: &[
+            Field::text("name", "Name").length(2, 5).check(no_digits),
+            Field::long_text("body", "Body", 4).optional(),
+            Field::datetime("at", "At").starts(Start::Now),
+            Field::code("state", "State", CODES).starts(Start::Value("1")),
+            Field::integer("a.n", "N")
+                .optional()
+                .applies(Applies::OnCreate),
+            Field::boolean("flag", "Flag").optional(),
+            Field::choice("kind", "Kind", &[("x", "X")]).optional(),
+        ],
+        list: crate::list::ListSpec {
+            orders: &["id.asc"],
+            filters: &[],
+            integers: &[],
+            default_limit: 10,
+        },
+        columns: &[],
+        filters: &[],
+        meta: &[],
+        ops: Ops::CRUD,
+        messages: Messages::listed(""),
+        check: Some(both_or_neither),
+        example: Example {
+            record: "{}",
+            create: "{}",
+        },
+    };
+
+    #[test]
+    fn a_valid_payload_comes_back_normalized() {
+        let payload = json!({"name": " abc ", "body": " two\nlines ", "at": "2019-05-21T10:30:00+0200",
+                             "state": 2, "a": {"n": 4}, "flag": true, "kind": "x", "extra": 1});
+        assert_eq!(
+            validate(&THING, &payload, Mode::Create),
+            Ok(
+                json!({"name": "abc", "body": " two\nlines ", "at": "2019-05-21T08:30:00+0000",
+                      "state": 2, "a": {"n": 4}, "flag": true, "kind": "x"})
+            )
+        );
+    }
+
+    #[test]
+    fn each_kind_names_what_is_wrong() {
+        let payload = json!({"name": "a1", "at": "soon", "state": 3, "a": {"n": "4"}, "flag": 1, "kind": "y"});
+        let errors = validate(&THING, &payload, Mode::Create).expect_err("invalid");
+        assert_eq!(errors.get("name"), ["No digits."]);
+        assert_eq!(
+            errors.get("at"),
+            ["Must be a datetime like 2018-11-01T00:00:00+0000."]
+        );
+        assert_eq!(errors.get("state"), ["Choose one of: On, Off."]);
+        assert_eq!(errors.get("a.n"), ["Must be a whole number."]);
+        assert_eq!(errors.get("flag"), ["Must be true or false."]);
+        assert_eq!(errors.get("kind"), ["Choose one of: X."]);
+        let missing = validate(&THING, &json!({"name": 5}), Mode::Update).expect_err("invalid");
+        assert_eq!(
+            missing.iter().map(|(key, _)| key).collect::<Vec<_>>(),
+            ["at", "name", "state"]
+        );
+        assert_eq!(missing.get("at"), [REQUIRED]);
+    }
+
+    #[test]
+    fn cross_field_rules_run_once_the_fields_are_valid() {
+        let payload =
+            json!({"name": "abc", "at": "2019-05-21T10:30:00+0200", "state": 1, "a": {"n": 1}});
+        let errors = validate(&THING, &payload, Mode::Create).expect_err("no flag");
+        assert_eq!(errors.get("a.n"), ["Needs the flag."]);
+        // On update `a.n` is not sent, so the rule holds.
+        assert!(validate(&THING, &payload, Mode::Update).is_ok());
+    }
+
+    #[test]
+    fn form_text_converts_by_kind_and_round_trips() {
+        let start = to_form(&THING, None, "2019-01-01T10:00");
+        assert_eq!(start["at"], "2019-01-01T10:00");
+        assert_eq!(
+            (start["state"].as_str(), start["flag"].as_str()),
+            ("1", "false")
+        );
+        let mut values = start;
+        values.insert("name", "abc".into());
+        values.insert("a.n", "x7".into());
+        values.insert("flag", "true".into());
+        let payload = from_form(&THING, &values, Mode::Create);
+        assert_eq!(payload["at"], "2019-01-01T10:00:00+0000");
+        assert_eq!(payload["state"], 1);
+        assert_eq!(payload["a"]["n"], "x7", "left for the validator to refuse");
+        assert!(payload.get("body").is_none(), "empty text is not sent");
+        let record = json!({"name": "abc", "at": "2019-01-01T10:00:00+0000", "state": 1, "flag": true, "a": {"n": 3}});
+        let edited = to_form(&THING, Some(&record), "");
+        assert_eq!(
+            (
+                edited["at"].as_str(),
+                edited["a.n"].as_str(),
+                edited["flag"].as_str()
+            ),
+            ("2019-01-01T10:00", "3", "true")
+        );
+        assert!(knows(&THING, "a.n") && !knows(&THING, "id"));
+    }
+}

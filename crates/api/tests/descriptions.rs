@@ -1,0 +1,161 @@
+//! Walks every resource description of every API against its documented
+//! examples: this stands in for the compile-time field checks that reading
+//! records generically gives up.
+
+use serde_json::Value;
+use userdesk_api::resource::record::{filtered_value, has, names_in};
+use userdesk_api::resource::{
+    find, from_form, to_form, validate, Description, FilterControl, Mode,
+};
+
+fn registries() -> Vec<(&'static str, &'static [&'static Description])> {
+    vec![("admin", userdesk_api::admin::REGISTRY)]
+}
+
+fn example(description: &Description) -> Value {
+    let record: Value = serde_json::from_str(description.example.record).unwrap_or_else(|error| {
+        panic!(
+            "{}: the example record is not JSON: {error}",
+            description.slug
+        )
+    });
+    assert!(
+        record.is_object(),
+        "{}: the example is not an object",
+        description.slug
+    );
+    record
+}
+
+#[test]
+fn every_name_a_description_uses_is_in_its_documented_record() {
+    for (api, registry) in registries() {
+        for description in registry {
+            let slug = description.slug;
+            let record = example(description);
+            let resolves = |name: &str, what: &str| {
+                assert!(
+                    has(&record, name),
+                    "{api}/{slug}: {what} “{name}” is not in the documented record"
+                );
+            };
+            for field in description.fields {
+                resolves(field.name, "field");
+            }
+            for column in description.columns {
+                for name in names_in(column.value) {
+                    resolves(name, "column");
+                }
+                if let Some(sort) = column.sort {
+                    assert!(
+                        description
+                            .list
+                            .orders
+                            .contains(&format!("{sort}.asc").as_str()),
+                        "{api}/{slug}: column sorts by undocumented “{sort}”"
+                    );
+                }
+            }
+            for order in description.list.orders {
+                let column = order.split_once('.').map_or(*order, |(column, _)| column);
+                resolves(column, "order");
+            }
+            for key in description.list.filters {
+                assert!(
+                    filtered_value(&record, key).is_some() || has(&record, key),
+                    "{api}/{slug}: filter “{key}” matches no field of the documented record"
+                );
+            }
+            for filter in description.filters {
+                assert!(
+                    description.list.filters.contains(&filter.key),
+                    "{api}/{slug}: control for undocumented filter “{}”",
+                    filter.key
+                );
+                if let FilterControl::Records {
+                    slug: other, label, ..
+                } = filter.control
+                {
+                    let target = find(registry, other)
+                        .unwrap_or_else(|| panic!("{api}/{slug}: no resource “{other}”"));
+                    let target_record = example(target);
+                    for name in names_in(label) {
+                        assert!(
+                            has(&target_record, name),
+                            "{api}/{slug}: “{name}” is not in {other}"
+                        );
+                    }
+                }
+            }
+            for meta in description.meta {
+                resolves(meta.field, "meta");
+            }
+            let messages = description.messages;
+            for template in [
+                messages.title,
+                messages.created,
+                messages.saved,
+                messages.deleted,
+                messages.delete_warning,
+            ] {
+                for name in names_in(template)
+                    .into_iter()
+                    .filter(|_| template.contains('{'))
+                {
+                    resolves(name, "message");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_documented_create_round_trips_through_the_validator_and_the_form() {
+    for (api, registry) in registries() {
+        for description in registry.iter().filter(|d| d.ops.create) {
+            let slug = description.slug;
+            let create: Value =
+                serde_json::from_str(description.example.create).unwrap_or_else(|error| {
+                    panic!("{api}/{slug}: the create example is not JSON: {error}")
+                });
+            assert_eq!(
+                validate(description, &create, Mode::Create).as_ref(),
+                Ok(&create),
+                "{api}/{slug}: payload"
+            );
+            let typed = to_form(description, Some(&create), "");
+            let again = validate(
+                description,
+                &from_form(description, &typed, Mode::Create),
+                Mode::Create,
+            );
+            assert_eq!(
+                again.as_ref(),
+                Ok(&create),
+                "{api}/{slug}: through the form"
+            );
+        }
+    }
+}
+
+#[test]
+fn slugs_are_unique_and_read_only_resources_have_no_fields() {
+    for (api, registry) in registries() {
+        for (index, description) in registry.iter().enumerate() {
+            assert!(
+                registry[..index]
+                    .iter()
+                    .all(|other| other.slug != description.slug),
+                "{api}: slug “{}” twice",
+                description.slug
+            );
+            let writable = description.ops.create || description.ops.update;
+            assert_eq!(
+                writable,
+                !description.fields.is_empty(),
+                "{api}/{}",
+                description.slug
+            );
+        }
+    }
+}

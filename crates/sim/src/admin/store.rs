@@ -1,0 +1,258 @@
+//! The simulator's generic store: every described resource is a
+//! [`Collection`] of JSON records, listed, read, created, updated and
+//! deleted from its description. What one resource needs beyond that
+//! (uniqueness, cascades, stamps of its own) lives in `checks.rs`.
+//!
+//! ## Usage
+//! A new described resource needs a seed in `seed/` and, if it has
+//! cross-resource rules, a line in `checks.rs`; `AdminServer::handle`
+//! already routes every description in `admin::REGISTRY` here.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use userdesk_api::resource::record::{filtered_value, pick, put};
+use userdesk_api::resource::{validate, Description, Mode};
+use userdesk_api::time::format_timestamp;
+use userdesk_api::{HttpResponse, Method};
+
+use super::list::{number_key, order, page_of, paging_with, same_number, SortKey};
+use super::{checks, json_body, AdminServer, Call};
+use crate::json::{error, field_errors, no_content, ok};
+
+/// One resource's records, in creation order, and the next id to give.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Collection {
+    pub records: Vec<Value>,
+    next_id: i64,
+}
+
+impl Collection {
+    /// A collection holding `records`; new ids continue after the largest.
+    pub fn seeded(records: Vec<Value>) -> Self {
+        let next_id = records
+            .iter()
+            .filter_map(|record| pick(record, "id").and_then(Value::as_i64))
+            .max()
+            .unwrap_or(0)
+            + 1;
+        Collection { records, next_id }
+    }
+
+    /// Typed seed records as JSON.
+    pub fn of<T: Serialize>(records: &[T]) -> Self {
+        Collection::seeded(
+            records
+                .iter()
+                .filter_map(|record| serde_json::to_value(record).ok())
+                .collect(),
+        )
+    }
+
+    /// Adds a record under the next id and returns that id.
+    pub fn push(&mut self, mut record: Value) -> i64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        put(&mut record, "id", Value::from(id));
+        self.records.push(record);
+        id
+    }
+
+    fn position(&self, id: &str) -> Option<usize> {
+        let id = id.parse::<i64>().ok()?;
+        self.records
+            .iter()
+            .position(|record| pick(record, "id").and_then(Value::as_i64) == Some(id))
+    }
+}
+
+/// Every described resource's collection, by slug.
+pub type Collections = BTreeMap<String, Collection>;
+
+impl AdminServer {
+    /// The records of the described resource `slug`.
+    pub fn records(&self, slug: &str) -> &[Value] {
+        self.collections
+            .get(slug)
+            .map_or(&[], |collection| collection.records.as_slice())
+    }
+
+    /// Serves a call to a described resource.
+    pub(super) fn serve_described(
+        &mut self,
+        call: &Call,
+        resource: &'static Description,
+        now: i64,
+    ) -> HttpResponse {
+        let segments = &call.segments;
+        let path = resource.path;
+        let is_collection = segments[0] == path.collection;
+        let ops = resource.ops;
+        match (is_collection, call.method, segments.len()) {
+            (true, Method::Get, 1..=3) => self.serve_list(call, resource),
+            (true, Method::Post, 1) if ops.create => self.save(call, resource, None, now),
+            (false, Method::Get, 2) if ops.has_record_page() => {
+                match self.position(resource, segments[1]) {
+                    Some(index) => ok(200, &wrap(path.item, &self.records(resource.slug)[index])),
+                    None => not_found(resource),
+                }
+            }
+            (false, Method::Put, 2) if ops.update => match self.position(resource, segments[1]) {
+                Some(index) => self.save(call, resource, Some(index), now),
+                None => not_found(resource),
+            },
+            (false, Method::Delete, 2) if ops.delete => {
+                match self.position(resource, segments[1]) {
+                    Some(index) => {
+                        let removed = self.collection(resource).records.remove(index);
+                        checks::after_delete(self, resource, &removed);
+                        no_content()
+                    }
+                    None => not_found(resource),
+                }
+            }
+            (true, _, 1) => error(405, "Method not allowed"),
+            (false, _, 2) if ops.has_record_page() => error(405, "Method not allowed"),
+            _ => error(404, "Not found"),
+        }
+    }
+
+    fn collection(&mut self, resource: &Description) -> &mut Collection {
+        self.collections
+            .entry(resource.slug.to_string())
+            .or_default()
+    }
+
+    fn position(&self, resource: &Description, id: &str) -> Option<usize> {
+        self.collections.get(resource.slug)?.position(id)
+    }
+
+    /// `/{collection}[/{page}[/{limit}]]`: the documented filters compare
+    /// whole values (numbers as numbers), the documented orders sort by
+    /// the named field (the id breaks ties).
+    fn serve_list(&self, call: &Call, resource: &Description) -> HttpResponse {
+        let list = &resource.list;
+        let paging = match paging_with(&call.segments[1..], list.default_limit as usize) {
+            Ok(paging) => paging,
+            Err(response) => return response,
+        };
+        let filters: Vec<(&str, String)> = list
+            .filters
+            .iter()
+            .filter_map(|key| call.request.query(key).map(|value| (*key, value)))
+            .filter(|(_, value)| !value.is_empty())
+            .collect();
+        let (column, ascending) = order(call.request.query("order_by"), list.orders);
+        let mut keyed: Vec<(SortKey, &Value)> = self
+            .records(resource.slug)
+            .iter()
+            .filter(|record| {
+                filters
+                    .iter()
+                    .all(|(key, wanted)| matches(filtered_value(record, key), wanted))
+            })
+            .map(|record| (sort_key(record, column), record))
+            .collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        if !ascending {
+            keyed.reverse();
+        }
+        let shown: Vec<&Value> = keyed.into_iter().map(|(_, record)| record).collect();
+        let (prefix, limit, collection) =
+            (call.prefix.clone(), paging.limit, resource.path.collection);
+        page_of(collection, shown, &paging, |page| {
+            format!("{prefix}/{collection}/{page}/{limit}")
+        })
+    }
+
+    /// Creates (no index) or updates a record from the request's payload:
+    /// the description's validator, then the resource's own checks, then
+    /// the stamps.
+    fn save(
+        &mut self,
+        call: &Call,
+        resource: &'static Description,
+        existing: Option<usize>,
+        now: i64,
+    ) -> HttpResponse {
+        let body = match json_body(call.request) {
+            Ok(body) => body,
+            Err(response) => return response,
+        };
+        let mode = if existing.is_some() {
+            Mode::Update
+        } else {
+            Mode::Create
+        };
+        let fields = match validate(resource, &body, mode) {
+            Ok(fields) => fields,
+            Err(errors) => return field_errors(errors.to_nested_json()),
+        };
+        let own_id = existing.and_then(|index| resource.id_of(&self.records(resource.slug)[index]));
+        if let Err(errors) = checks::before_save(self, resource, &fields, own_id.as_deref()) {
+            return field_errors(errors.to_nested_json());
+        }
+        let stamp = Value::from(format_timestamp(now));
+        let collection = self.collection(resource);
+        let index = match existing {
+            Some(index) => index,
+            None => {
+                collection.push(json!({ "created_at": stamp, "status_changed_at": stamp }));
+                collection.records.len() - 1
+            }
+        };
+        let record = &mut collection.records[index];
+        if existing.is_some() && pick(record, "status") != pick(&fields, "status") {
+            put(record, "status_changed_at", stamp.clone());
+        }
+        for field in resource.fields.iter().filter(|f| f.applies.to(mode)) {
+            match pick(&fields, field.name) {
+                Some(value) => put(record, field.name, value.clone()),
+                None => put(record, field.name, Value::Null),
+            }
+        }
+        put(record, "updated_at", stamp);
+        let code = if existing.is_some() { 200 } else { 201 };
+        ok(code, &wrap(resource.path.item, record))
+    }
+}
+
+/// `{"item": record}`, as the Admin API wraps one record.
+fn wrap(key: &str, record: &Value) -> Value {
+    let mut object = serde_json::Map::new();
+    object.insert(key.to_string(), record.clone());
+    Value::Object(object)
+}
+
+fn not_found(resource: &Description) -> HttpResponse {
+    let noun = resource.noun;
+    let mut text = noun[..1].to_ascii_uppercase();
+    text.push_str(&noun[1..]);
+    error(404, &format!("{text} not found"))
+}
+
+/// Whether a record's value equals a filter's text: numbers as numbers,
+/// text exactly.
+fn matches(value: Option<&Value>, wanted: &str) -> bool {
+    match value {
+        Some(Value::Number(number)) => number
+            .as_i64()
+            .is_some_and(|number| same_number(wanted, number)),
+        Some(Value::Bool(flag)) => same_number(wanted, i64::from(*flag)),
+        Some(Value::String(text)) => text == wanted,
+        _ => false,
+    }
+}
+
+/// Numbers sort as numbers, everything else as text; the id breaks ties.
+fn sort_key(record: &Value, column: &str) -> SortKey {
+    let id = pick(record, "id").and_then(Value::as_i64).unwrap_or(0);
+    let key = match pick(record, column) {
+        Some(Value::Number(number)) => number_key(number.as_i64().unwrap_or(0)),
+        Some(Value::String(text)) => text.clone(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    (key, id)
+}

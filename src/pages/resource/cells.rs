@@ -1,0 +1,70 @@
+//! A list cell drawn from its column's description. Server data is only
+//! ever text here, never HTML.
+
+use leptos::prelude::*;
+use serde_json::Value;
+use userdesk_api::resource::record::{fill, pick, text};
+use userdesk_api::resource::{Cell, Column, Description, Tone};
+
+/// What a missing value shows.
+const MISSING: &str = "—";
+
+/// The content of one cell of `record`; `record_href` is its record page,
+/// when it has one.
+pub fn cell(
+    resource: &Description,
+    column: &Column,
+    record: &Value,
+    record_href: Option<&str>,
+) -> AnyView {
+    let shown = || {
+        let value = fill(column.value, record);
+        if value.is_empty() {
+            MISSING.to_string()
+        } else {
+            value
+        }
+    };
+    match column.cell {
+        Cell::Text | Cell::Number => shown().into_any(),
+        Cell::RecordLink => match (record_href, resource.id_of(record)) {
+            (Some(base), Some(id)) => {
+                view! { <a href=format!("{base}/{id}")>{shown()}</a> }.into_any()
+            }
+            _ => shown().into_any(),
+        },
+        Cell::Link { href } => view! { <a href=fill(href, record)>{shown()}</a> }.into_any(),
+        Cell::GoTo { href } => view! { <a href=fill(href, record)>{column.label}</a> }.into_any(),
+        Cell::Preview(length) => {
+            let full = fill(column.value, record);
+            let mut preview: String = full.chars().take(length).collect();
+            if preview.len() < full.len() {
+                preview.push('…');
+            }
+            preview.into_any()
+        }
+        Cell::YesNo => {
+            let yes = matches!(pick(record, column.value), Some(Value::Bool(true)))
+                || pick(record, column.value).and_then(Value::as_i64) == Some(1);
+            (if yes { "Yes" } else { "No" }).into_any()
+        }
+        Cell::Code => view! { <code>{shown()}</code> }.into_any(),
+        Cell::Choice(options) => {
+            let value = text(pick(record, column.value));
+            options
+                .iter()
+                .find(|(code, _)| *code == value)
+                .map_or_else(shown, |(_, label)| label.to_string())
+                .into_any()
+        }
+        Cell::Badge(badge) => {
+            let (tone, label) = badge(record);
+            let class = match tone {
+                Tone::Good => "badge badge--ok",
+                Tone::Bad => "badge badge--bad",
+                Tone::Neutral => "badge",
+            };
+            view! { <span class=class>{label}</span> }.into_any()
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! A described resource's list: its columns, filters and orders, with the
+//! view state in the URL.
+
+use leptos::prelude::*;
+use serde_json::Value;
+use userdesk_api::resource::{Answer, Cell, Description, Operation};
+
+use super::cells::cell;
+use super::filters::Filters;
+use super::list_path;
+use crate::client::Client;
+use crate::components::list::use_list;
+use crate::components::table::{ListShell, NewLink};
+
+/// The list page of `resource`.
+///
+/// ## Usage
+/// ```ignore
+/// view! { <ResourceList resource=&TERMS /> }
+/// ```
+#[component]
+pub fn ResourceList(resource: &'static Description) -> impl IntoView {
+    let client = Client::use_client();
+    let base = list_path(resource);
+    let (nav, data) = use_list(resource.list, base.clone(), move |query| async move {
+        client
+            .call(resource, &Operation::List { query: &query })
+            .await
+            .and_then(Answer::into_page)
+    });
+    let headers: Vec<(&'static str, Option<&'static str>)> = resource
+        .columns
+        .iter()
+        .map(|column| (column.label, column.sort))
+        .collect();
+    let record_href = resource.ops.has_record_page().then(|| base.clone());
+    let rows = ViewFn::from(move || {
+        data.page.with(|page| {
+            let items: &[Value] = page
+                .as_ref()
+                .map(|p| p.items.as_slice())
+                .unwrap_or_default();
+            items
+                .iter()
+                .map(|record| {
+                    let cells = resource
+                        .columns
+                        .iter()
+                        .map(|column| {
+                            let numeric = matches!(column.cell, Cell::Number);
+                            view! {
+                                <td class:table__number=numeric>
+                                    {cell(resource, column, record, record_href.as_deref())}
+                                </td>
+                            }
+                        })
+                        .collect_view();
+                    view! { <tr>{cells}</tr> }
+                })
+                .collect_view()
+        })
+    });
+    let new_link = resource.ops.create.then(|| NewLink {
+        href: format!("{base}/new"),
+        label: resource.messages.new_label,
+    });
+    view! {
+        <ListShell
+            title=resource.title
+            noun=resource.plural
+            empty_message=resource.messages.empty
+            nav=nav
+            state=data.state()
+            headers=headers
+            rows=rows
+            new_link=new_link
+            fixed_limit=Signal::stored(None)
+        >
+            <Filters resource=resource nav=nav />
+        </ListShell>
+    }
+}

@@ -1,0 +1,153 @@
+//! A described resource's create page and record page.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use serde_json::Value;
+use userdesk_api::resource::record::fill;
+use userdesk_api::resource::{Answer, Description, Operation};
+use userdesk_api::ApiError;
+
+use super::{list_link, list_path, ResourceForm};
+use crate::client::Client;
+use crate::components::dialog::{ConfirmDialog, Tone};
+use crate::components::record::{use_delete, use_record, DeleteFailure};
+use crate::components::status::{ErrorPanel, GoneRecord, Loading};
+use crate::components::toast::{ToastKind, Toasts};
+
+/// The create page of `resource`: after the create, a toast and the new
+/// record's page.
+///
+/// ## Usage
+/// ```ignore
+/// view! { <ResourceNew resource=&TERMS /> }
+/// ```
+#[component]
+pub fn ResourceNew(resource: &'static Description) -> impl IntoView {
+    let navigate = use_navigate();
+    let toasts = Toasts::use_toasts();
+    let base = list_path(resource);
+    let on_saved = Callback::new(move |saved: Value| {
+        toasts.show(ToastKind::Success, fill(resource.messages.created, &saved));
+        if let Some(id) = resource.id_of(&saved) {
+            navigate(&format!("{base}/{id}"), Default::default());
+        }
+    });
+    view! {
+        <section class="page page--narrow">
+            <p class="breadcrumbs"><A href=list_path(resource)>{resource.title}</A> " / New"</p>
+            <h1 class="page__title">{resource.messages.new_title}</h1>
+            <ResourceForm resource=resource existing=None on_saved=on_saved />
+        </section>
+    }
+}
+
+/// The record page of `resource` for the route's `:id`: its details, its
+/// form, and a confirmed delete.
+///
+/// ## Usage
+/// ```ignore
+/// view! { <ResourceEdit resource=&TERMS /> }
+/// ```
+#[component]
+pub fn ResourceEdit(resource: &'static Description) -> impl IntoView {
+    let client = Client::use_client();
+    let toasts = Toasts::use_toasts();
+    let data = use_record(move |id| async move {
+        let id = id.to_string();
+        client
+            .call(resource, &Operation::Read { id: &id })
+            .await
+            .and_then(Answer::into_record)
+    });
+    let messages = resource.messages;
+    let noun = resource.noun;
+    let loaded_id = Memo::new(move |_| {
+        data.record
+            .with(|r| r.as_ref().and_then(|r| resource.id_of(r)))
+    });
+    let title = move || {
+        data.record.with(|r| {
+            r.as_ref()
+                .map(|r| fill(messages.title, r))
+                .unwrap_or_default()
+        })
+    };
+    let on_saved = Callback::new(move |saved: Value| {
+        toasts.show(ToastKind::Success, fill(messages.saved, &saved));
+        data.record.set(Some(saved));
+    });
+    let confirm_delete = RwSignal::new(false);
+    let remove = use_delete(list_path(resource));
+    let deleting = remove.deleting;
+    let delete = move |_: ()| {
+        let Some(id) = loaded_id.get_untracked() else {
+            return;
+        };
+        let done = data
+            .record
+            .with_untracked(|r| r.as_ref().map(|r| fill(messages.deleted, r)))
+            .unwrap_or_default();
+        remove.run(
+            async move {
+                client
+                    .call(resource, &Operation::Delete { id: &id })
+                    .await
+                    .map(|_| ())
+            },
+            done,
+            || (),
+        );
+    };
+    let warning = Signal::derive(move || {
+        data.record
+            .with(|r| r.as_ref().map(|r| fill(messages.delete_warning, r)))
+            .unwrap_or_default()
+    });
+    view! {
+        <section class="page page--narrow">
+            <p class="breadcrumbs"><A href=list_path(resource)>{resource.title}</A> " / " {title}</p>
+            {move || data.error.get().map(|failure| match failure {
+                ApiError::NotFound(_) => view! { <GoneRecord noun=noun list=list_link(resource) /> }.into_any(),
+                failure => view! {
+                    <ErrorPanel error=failure on_retry=Callback::new(move |_| data.reload.update(|n| *n += 1)) />
+                }.into_any(),
+            })}
+            {move || remove.failure.get().map(|failure| view! {
+                <DeleteFailure error=failure on_retry=Callback::new(move |_| delete(())) />
+            })}
+            <Show when=move || data.record.with(Option::is_none) && data.error.with(Option::is_none)>
+                <Loading label=format!("Loading {noun}…") />
+            </Show>
+            // The form mounts once per record, not again after each save.
+            {move || loaded_id.get().map(|_| view! {
+                <div class="page__header">
+                    <h1 class="page__title">{title}</h1>
+                    {resource.ops.delete.then(|| view! {
+                        <button class="button button--danger" type="button" prop:disabled=move || deleting.get()
+                            on:click=move |_| confirm_delete.set(true)>
+                            {format!("Delete {noun}")}
+                        </button>
+                    })}
+                </div>
+                <dl class="meta">
+                    {resource.meta.iter().map(|meta| view! {
+                        <dt>{meta.label}</dt>
+                        <dd>{move || data.record.with(|r| r.as_ref().map(|r| fill(meta.field, r)))}</dd>
+                    }).collect_view()}
+                </dl>
+                {resource.ops.update.then(|| view! {
+                    <ResourceForm resource=resource existing=data.record.get_untracked() on_saved=on_saved />
+                })}
+            })}
+            <ConfirmDialog
+                open=confirm_delete
+                title=format!("Delete this {noun}?")
+                message=warning
+                confirm_label="Delete"
+                tone=Tone::Danger
+                on_confirm=delete
+            />
+        </section>
+    }
+}
