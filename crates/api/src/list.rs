@@ -42,6 +42,23 @@ impl<T> ListPage<T> {
         }
     }
 
+    /// The same page with each item turned into something else; items
+    /// `convert` refuses count as unreadable.
+    pub fn map_items<U>(self, convert: impl Fn(T) -> Option<U>) -> ListPage<U> {
+        let before = self.items.len();
+        let items: Vec<U> = self.items.into_iter().filter_map(convert).collect();
+        ListPage {
+            unreadable: self.unreadable + before - items.len(),
+            items,
+            page: self.page,
+            limit: self.limit,
+            total: self.total,
+            next_uri: self.next_uri,
+            previous_uri: self.previous_uri,
+            surplus: self.surplus,
+        }
+    }
+
     /// Number of pages at this page size (at least 1).
     pub fn page_count(&self) -> u32 {
         let pages = self.total.div_ceil(u64::from(self.limit.max(1)));

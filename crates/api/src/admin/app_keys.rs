@@ -3,8 +3,6 @@
 //! Rules: `application` required, 2–200 characters; `key` required, unique,
 //! exactly 32 characters; `status` required, one of the five status codes.
 
-use serde::{Deserialize, Serialize};
-
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
 use super::APP_KEY_LENGTH;
 use crate::list::{ListSpec, DEFAULT_LIMIT};
@@ -68,25 +66,6 @@ pub const APP_KEYS: Description = Description {
         create: r#"{"application": "Some Application Name", "key": "AHvy6Wk5kqrFzAe3HVKzxfVtqwPK3ELZ", "status": 1}"#,
     },
 };
-
-/// An app key as the API returns it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AppKey {
-    pub id: i64,
-    #[serde(flatten)]
-    pub fields: AppKeyFields,
-    pub created_at: String,
-    pub status_changed_at: String,
-    pub updated_at: String,
-}
-
-/// The editable fields: the create/update payload.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AppKeyFields {
-    pub application: String,
-    pub key: String,
-    pub status: ResourceStatus,
-}
 
 const KEY_ALPHABET: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 

@@ -109,28 +109,15 @@ pub(crate) fn typed_page<T: serde::de::DeserializeOwned>(
     body: String,
 ) -> crate::list::ListPage<T> {
     let query = resource.list.default_query();
-    let page = ADMIN
+    ADMIN
         .decode(
             resource,
             &Operation::List { query: &query },
             &HttpResponse::json(200, body),
         )
         .and_then(Answer::into_page)
-        .expect("the page decodes");
-    crate::list::ListPage {
-        items: page
-            .items
-            .into_iter()
-            .filter_map(|item| serde_json::from_value(item).ok())
-            .collect(),
-        page: page.page,
-        limit: page.limit,
-        total: page.total,
-        next_uri: page.next_uri,
-        previous_uri: page.previous_uri,
-        unreadable: page.unreadable,
-        surplus: page.surplus,
-    }
+        .expect("the page decodes")
+        .map_items(|item| serde_json::from_value(item).ok())
 }
 
 #[cfg(test)]

@@ -3,8 +3,6 @@
 //! Rules: `version` 1–10 characters; `text` required; `publish_date` a
 //! datetime; `status` one of the five codes.
 
-use serde::{Deserialize, Serialize};
-
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::resource::{
@@ -75,26 +73,6 @@ pub const TERMS: Description = Description {
     },
 };
 
-/// A terms of service as the API returns it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TermsOfService {
-    pub id: i64,
-    #[serde(flatten)]
-    pub fields: TermsFields,
-    pub status_changed_at: String,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-/// The create/update payload.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TermsFields {
-    pub publish_date: String,
-    pub status: ResourceStatus,
-    pub text: String,
-    pub version: String,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,11 +139,5 @@ mod tests {
             errors.iter().map(|(field, _)| field).collect::<Vec<_>>(),
             ["publish_date", "status", "text", "version"]
         );
-    }
-
-    #[test]
-    fn the_documented_record_is_a_terms_of_service() {
-        let terms: TermsOfService = serde_json::from_str(TERMS.example.record).expect("decodes");
-        assert_eq!((terms.id, terms.fields.version.as_str()), (2, "1.1"));
     }
 }

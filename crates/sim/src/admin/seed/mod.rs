@@ -1,8 +1,9 @@
 //! The Admin API's seed: the documentation's example records, from which
 //! Demo and every simulator test start.
 
+use serde_json::{json, Value};
 use userdesk_api::admin::account::AccountFields;
-use userdesk_api::admin::app_keys::{AppKey, AppKeyFields, APP_KEYS};
+use userdesk_api::admin::app_keys::APP_KEYS;
 use userdesk_api::admin::countries::COUNTRIES;
 use userdesk_api::admin::logins::LOGINS;
 use userdesk_api::admin::notifications::NOTIFICATIONS;
@@ -53,8 +54,8 @@ pub fn seeded(now: i64) -> AdminServer {
     let regions = records::regions(&countries);
     let next_user_id = records::next_user_id();
     let collections = [
-        (APP_KEYS.slug, Collection::of(&app_keys())),
-        (TERMS.slug, Collection::of(&records::terms())),
+        (APP_KEYS.slug, Collection::seeded(app_keys())),
+        (TERMS.slug, Collection::seeded(records::terms())),
         (COUNTRIES.slug, Collection::of(&countries)),
         (REGIONS.slug, Collection::of(&regions)),
         (LOGINS.slug, Collection::of(&records::logins())),
@@ -175,21 +176,23 @@ fn administrators(now: i64) -> Vec<Account> {
 
 /// The three documented keys, and the documentation's request key, which the
 /// console's Demo connection uses.
-fn app_keys() -> Vec<AppKey> {
-    let key =
-        |id, application: &str, key: &str, status, status_changed_at: &str, updated_at: &str| {
-            AppKey {
-                id,
-                fields: AppKeyFields {
-                    application: application.to_string(),
-                    key: key.to_string(),
-                    status,
-                },
-                created_at: "2019-10-23T15:03:37+0000".to_string(),
-                status_changed_at: status_changed_at.to_string(),
-                updated_at: updated_at.to_string(),
-            }
-        };
+fn app_keys() -> Vec<Value> {
+    let key = |id: i64,
+               application: &str,
+               key: &str,
+               status: ResourceStatus,
+               status_changed_at: &str,
+               updated_at: &str| {
+        json!({
+            "id": id,
+            "application": application,
+            "key": key,
+            "status": status.code(),
+            "created_at": "2019-10-23T15:03:37+0000",
+            "status_changed_at": status_changed_at,
+            "updated_at": updated_at,
+        })
+    };
     vec![
         key(
             1,

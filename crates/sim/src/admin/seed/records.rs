@@ -4,13 +4,13 @@
 //! Every generated record is derived from its index, so seeding is
 //! deterministic.
 
+use serde_json::{json, Value};
 use userdesk_api::admin::countries::Country;
 use userdesk_api::admin::logins::Login;
 use userdesk_api::admin::notifications::Notification;
 use userdesk_api::admin::password_resets::PasswordReset;
 use userdesk_api::admin::regions::{CountryRef, Region};
 use userdesk_api::admin::status::ResourceStatus;
-use userdesk_api::admin::terms::{TermsFields, TermsOfService};
 use userdesk_api::admin::user_profiles::{UserProfile, UserProfileFields};
 use userdesk_api::admin::users::UserRef;
 use userdesk_api::time::{format_timestamp, parse_timestamp};
@@ -221,18 +221,18 @@ pub fn users() -> (Vec<StoredUser>, Vec<UserProfile>) {
 }
 
 /// The documented terms 1 and 2, and two later versions (four in all).
-pub fn terms() -> Vec<TermsOfService> {
-    let terms = |id, version: &str, published: &str, status| TermsOfService {
-        id,
-        fields: TermsFields {
-            publish_date: published.to_string(),
-            status,
-            text: format!("This is TOS {id}"),
-            version: version.to_string(),
-        },
-        status_changed_at: published.to_string(),
-        created_at: SEEDED_AT.to_string(),
-        updated_at: SEEDED_AT.to_string(),
+pub fn terms() -> Vec<Value> {
+    let terms = |id: i64, version: &str, published: &str, status: ResourceStatus| {
+        json!({
+            "id": id,
+            "publish_date": published,
+            "status": status.code(),
+            "text": format!("This is TOS {id}"),
+            "version": version,
+            "status_changed_at": published,
+            "created_at": SEEDED_AT,
+            "updated_at": SEEDED_AT,
+        })
     };
     vec![
         terms(

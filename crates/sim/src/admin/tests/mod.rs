@@ -61,24 +61,10 @@ pub(super) fn described_list<T: serde::de::DeserializeOwned>(
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.to_string())
     });
-    let page = call(sim, token, resource, &Operation::List { query: &query })
+    call(sim, token, resource, &Operation::List { query: &query })
         .and_then(Answer::into_page)
-        .expect("a list page");
-    let items: Vec<T> = page
-        .items
-        .iter()
-        .map(|item| serde_json::from_value(item.clone()).expect("a typed record"))
-        .collect();
-    ListPage {
-        items,
-        page: page.page,
-        limit: page.limit,
-        total: page.total,
-        next_uri: page.next_uri,
-        previous_uri: page.previous_uri,
-        unreadable: page.unreadable,
-        surplus: page.surplus,
-    }
+        .expect("a list page")
+        .map_items(|item| Some(serde_json::from_value(item).expect("a typed record")))
 }
 
 pub(super) fn sign_in(sim: &mut Simulator) -> String {
@@ -580,7 +566,7 @@ fn password_change_checks_the_previous_password_then_takes_effect() {
 mod app_key_tests {
     use super::*;
     use serde_json::{json, Value};
-    use userdesk_api::admin::app_keys::{AppKey, APP_KEYS, KEY_TAKEN};
+    use userdesk_api::admin::app_keys::{APP_KEYS, KEY_TAKEN};
 
     fn key(application: &str, key: &str, status: u8) -> Value {
         json!({"application": application, "key": key, "status": status})
@@ -590,24 +576,23 @@ mod app_key_tests {
     fn lists_the_documented_keys_with_status_filter_and_order() {
         let mut sim = Simulator::seeded(NOW, 7);
         let token = sign_in(&mut sim);
-        let page: ListPage<AppKey> = described_list(&mut sim, &token, &APP_KEYS, &[]);
+        let page: ListPage<Value> = described_list(&mut sim, &token, &APP_KEYS, &[]);
         assert_eq!(page.total, 4);
-        let page: ListPage<AppKey> =
-            described_list(&mut sim, &token, &APP_KEYS, &[("status", "2")]);
+        let page: ListPage<Value> = described_list(&mut sim, &token, &APP_KEYS, &[("status", "2")]);
         assert_eq!(
             page.items
                 .iter()
-                .map(|k| k.fields.application.as_str())
+                .map(|k| k["application"].as_str().unwrap_or_default())
                 .collect::<Vec<_>>(),
             ["Application 3"]
         );
-        let page: ListPage<AppKey> = described_list(
+        let page: ListPage<Value> = described_list(
             &mut sim,
             &token,
             &APP_KEYS,
             &[("order_by", "application.desc"), ("limit", "3")],
         );
-        assert_eq!(page.items[0].fields.application, "userdesk");
+        assert_eq!(page.items[0]["application"], "userdesk");
         assert_eq!(page.next_uri.as_deref(), Some("/v/1.0/app_keys/2/3"));
     }
 

@@ -8,7 +8,7 @@ use userdesk_api::admin::notifications::{Notification, NOTIFICATIONS};
 use userdesk_api::admin::password_resets::{PasswordReset, PASSWORD_RESETS};
 use userdesk_api::admin::regions::{Region, REGIONS};
 use userdesk_api::admin::resource::Resource;
-use userdesk_api::admin::terms::{TermsOfService, TERMS};
+use userdesk_api::admin::terms::TERMS;
 use userdesk_api::admin::token::{decode_token, token_request, SignInFailure};
 use userdesk_api::admin::user_profiles::{UserProfile, UserProfileDraft, USER_PROFILES};
 use userdesk_api::admin::users::{User, UserDraft, USERS};
@@ -309,12 +309,12 @@ fn user_profile_crud_checks_the_user() {
 fn terms_crud_and_order_by_version() {
     let mut sim = Simulator::seeded(NOW, 1);
     let token = sign_in(&mut sim);
-    let documented: ListPage<TermsOfService> =
+    let documented: ListPage<serde_json::Value> =
         described_list(&mut sim, &token, &TERMS, &[("limit", "2")]);
     assert_eq!(
         (
             documented.total,
-            documented.items[1].fields.version.as_str()
+            documented.items[1]["version"].as_str().unwrap_or_default()
         ),
         (4, "1.1")
     );
@@ -329,9 +329,9 @@ fn terms_crud_and_order_by_version() {
     .and_then(Answer::into_record)
     .expect("created");
     let id = created["id"].to_string();
-    let newest: ListPage<TermsOfService> =
+    let newest: ListPage<serde_json::Value> =
         described_list(&mut sim, &token, &TERMS, &[("order_by", "version.desc")]);
-    assert_eq!(newest.items[0].id.to_string(), id);
+    assert_eq!(newest.items[0]["id"].to_string(), id);
     let bad =
         serde_json::json!({"version": "12345678901", "text": "", "publish_date": "x", "status": 1});
     let Err(ApiError::Validation(errors)) = call(
