@@ -2,12 +2,15 @@
 //! activity and per-session caches, captured once so async work never looks
 //! up context after an `.await`.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
+use serde_json::Value;
 use userdesk_api::admin::dialect::{AdminCall, ADMIN};
 use userdesk_api::admin::token::{decode_token, token_request};
 use userdesk_api::admin::{is_app_key_refusal, AdminConfig};
 use userdesk_api::deploy::DeployOutcome;
-use userdesk_api::resource::{Answer, Api, Description, Dialect, Operation};
+use userdesk_api::resource::{unique_part, Answer, Api, Description, Dialect, Operation};
 use userdesk_api::{ApiError, HttpRequest, HttpResponse};
 
 use crate::components::toast::{ToastKind, Toasts};
@@ -24,13 +27,48 @@ const DEFAULT_WAIT_SECONDS: u32 = 2;
 /// Records this session has seen, dropped at sign-out.
 #[derive(Clone, Copy)]
 pub struct Cache {
-    /// Role names seen in lists, for the client-side uniqueness check.
-    pub role_names: RwSignal<Vec<String>>,
+    /// Per resource slug, the id and unique fields of every record seen in
+    /// a list or saved, for the client-side uniqueness check.
+    pub seen: RwSignal<BTreeMap<&'static str, Vec<Value>>>,
 }
 
 impl Cache {
     pub fn clear(&self) {
-        self.role_names.set(Vec::new());
+        self.seen.set(BTreeMap::new());
+    }
+
+    /// Keeps what uniqueness needs of `records` (newer copies replace older).
+    pub fn remember(&self, resource: &'static Description, records: &[Value]) {
+        let parts: Vec<Value> = records
+            .iter()
+            .filter_map(|record| unique_part(resource, record))
+            .collect();
+        if parts.is_empty() {
+            return;
+        }
+        self.seen.update(|seen| {
+            let known = seen.entry(resource.slug).or_default();
+            for part in parts {
+                let id = resource.id_of(&part);
+                known.retain(|other| resource.id_of(other) != id);
+                known.push(part);
+            }
+        });
+    }
+
+    /// Forgets a deleted record.
+    pub fn forget(&self, resource: &'static Description, id: &str) {
+        self.seen.update(|seen| {
+            if let Some(known) = seen.get_mut(resource.slug) {
+                known.retain(|other| resource.id_of(other).as_deref() != Some(id));
+            }
+        });
+    }
+
+    /// The records of `resource` seen so far.
+    pub fn seen(&self, resource: &Description) -> Vec<Value> {
+        self.seen
+            .with_untracked(|seen| seen.get(resource.slug).cloned().unwrap_or_default())
     }
 }
 
@@ -53,7 +91,7 @@ impl Client {
             session: Session::restore(),
             activity: Activity::new(),
             cache: Cache {
-                role_names: RwSignal::new(Vec::new()),
+                seen: RwSignal::new(BTreeMap::new()),
             },
             toasts: Toasts::use_toasts(),
         };

@@ -8,15 +8,15 @@ use userdesk::client::Client;
 use userdesk::components::dialog::{ConfirmDialog, Tone};
 use userdesk::components::field::SelectField;
 use userdesk::pages::admin::guard::RequireAdmin;
-use userdesk::pages::admin::role_form::RoleForm;
-use userdesk::pages::admin::roles_list::RolesList;
 use userdesk::pages::admin::user_form::UserForm;
 use userdesk::pages::admin::users_list::UsersList;
+use userdesk::pages::resource::{ResourceForm, ResourceList};
 use userdesk::shell::Shell;
 use userdesk::unsaved::UnsavedChanges;
 use userdesk::{demo, provide_app_context};
-use userdesk_api::admin::roles::{self, RoleDraft};
+use userdesk_api::admin::roles::{NAME_TAKEN, ROLES};
 use userdesk_api::admin::users::User;
+use userdesk_api::resource::{from_form, to_form, Mode, Operation};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -107,10 +107,10 @@ fn click(container: &HtmlElement, selector: &str) {
 #[wasm_bindgen_test]
 async fn invalid_role_form_marks_the_field_and_sends_nothing() {
     let (_owner, client, container) = signed_in_demo().await;
-    let saved = RwSignal::new(None::<roles::Role>);
+    let saved = RwSignal::new(None::<serde_json::Value>);
     let on_saved = Callback::new(move |role| saved.set(Some(role)));
     let _mounted = mount_to(container.clone(), move || {
-        view! { <Router><RoleForm existing=None on_saved=on_saved /></Router> }
+        view! { <Router><ResourceForm resource=&ROLES existing=None on_saved=on_saved /></Router> }
     });
     let sent_before = client.activity.sent.get_untracked();
 
@@ -156,7 +156,7 @@ async fn invalid_role_form_marks_the_field_and_sends_nothing() {
     .await;
     assert_eq!(client.activity.sent.get_untracked(), sent_before + 1);
     assert_eq!(
-        saved.get_untracked().map(|r| r.fields.name),
+        saved.get_untracked().map(|r| r["name"].clone()),
         Some("AUDITOR".into())
     );
 }
@@ -164,9 +164,11 @@ async fn invalid_role_form_marks_the_field_and_sends_nothing() {
 #[wasm_bindgen_test]
 async fn duplicate_name_known_from_the_list_is_caught_before_sending() {
     let (_owner, client, container) = signed_in_demo().await;
-    client.cache.role_names.set(vec!["USER".into()]);
+    client
+        .cache
+        .remember(&ROLES, &[serde_json::json!({"id": 1, "name": "USER"})]);
     let _mounted = mount_to(container.clone(), move || {
-        view! { <Router><RoleForm existing=None on_saved=Callback::new(|_| ()) /></Router> }
+        view! { <Router><ResourceForm resource=&ROLES existing=None on_saved=Callback::new(|_| ()) /></Router> }
     });
     let sent_before = client.activity.sent.get_untracked();
     type_into(&container, "name", "USER");
@@ -177,7 +179,7 @@ async fn duplicate_name_known_from_the_list_is_caught_before_sending() {
     assert!(container
         .text_content()
         .unwrap_or_default()
-        .contains(roles::NAME_TAKEN));
+        .contains(NAME_TAKEN));
     assert_eq!(client.activity.sent.get_untracked(), sent_before);
 }
 
@@ -185,21 +187,17 @@ async fn duplicate_name_known_from_the_list_is_caught_before_sending() {
 async fn roles_list_renders_rows_and_pages() {
     let (_owner, client, container) = signed_in_demo().await;
     for index in 0..12 {
-        let input = RoleDraft {
-            name: format!("ROLE_{index:02}"),
-            ..RoleDraft::default()
-        }
-        .validate(&[], None)
-        .expect("valid");
-        let response = client
-            .admin(|config, token| roles::create_request(config, token, &input))
+        let mut values = to_form(&ROLES, None, "");
+        values.insert("name", format!("ROLE_{index:02}"));
+        let payload = from_form(&ROLES, &values, Mode::Create);
+        client
+            .call(&ROLES, &Operation::Create { payload: &payload })
             .await
             .expect("created");
-        assert_eq!(response.status, 201);
     }
     let _mounted = mount_to(
         container.clone(),
-        || view! { <Router><RolesList /></Router> },
+        || view! { <Router><ResourceList resource=&ROLES /></Router> },
     );
     let rows = |c: &HtmlElement| {
         c.query_selector_all("tbody tr")
@@ -245,7 +243,7 @@ async fn roles_list_renders_rows_and_pages() {
 async fn expired_token_asks_to_reauthenticate_and_retries() {
     let (_owner, client, container) = signed_in_demo().await;
     let _mounted = mount_to(container.clone(), || {
-        view! { <Router><userdesk::pages::admin::reauth::ReauthDialog /><RolesList /></Router> }
+        view! { <Router><userdesk::pages::admin::reauth::ReauthDialog /><ResourceList resource=&ROLES /></Router> }
     });
     until("the list renders", || {
         query(&container, "tbody tr").is_some()
@@ -346,7 +344,7 @@ async fn unsaved_changes_follow_the_values_not_the_keystrokes() {
         view! {
             <Router>
                 <a id="elsewhere" href="/elsewhere">"elsewhere"</a>
-                <RoleForm existing=None on_saved=Callback::new(|_| ()) />
+                <ResourceForm resource=&ROLES existing=None on_saved=Callback::new(|_| ()) />
             </Router>
         }
     });
@@ -447,7 +445,7 @@ async fn renewal_is_offered_near_the_end_and_asked_for_after_it() {
 async fn renewing_the_token_keeps_the_guarded_page_and_its_input() {
     let (_owner, client, container) = signed_in_demo().await;
     let _mounted = mount_to(container.clone(), || {
-        view! { <Router><RequireAdmin><RoleForm existing=None on_saved=Callback::new(|_| ()) /></RequireAdmin></Router> }
+        view! { <Router><RequireAdmin><ResourceForm resource=&ROLES existing=None on_saved=Callback::new(|_| ()) /></RequireAdmin></Router> }
     });
     sleep(30).await;
     type_into(&container, "name", "TYPED_BEFORE_RENEWAL");
@@ -600,16 +598,11 @@ fn form_pages() -> Vec<NamedPage> {
         administrator_form::AdministratorForm,
         user_profile_form::UserProfileForm,
     };
-    use userdesk::pages::resource::ResourceForm;
     use userdesk_api::admin::REGISTRY;
     let mut pages: Vec<NamedPage> = vec![
         (
             "user",
             std::sync::Arc::new(|| view! { <UserForm existing=None on_saved=|_| ()/> }.into_any()),
-        ),
-        (
-            "role",
-            std::sync::Arc::new(|| view! { <RoleForm existing=None on_saved=|_| ()/> }.into_any()),
         ),
         (
             "administrator",

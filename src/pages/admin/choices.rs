@@ -16,7 +16,7 @@ use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use userdesk_api::admin::resource::Resource;
-use userdesk_api::admin::roles::{self, RoleType};
+use userdesk_api::admin::roles::{RoleType, ROLES};
 use userdesk_api::list::{ListPage, ListQuery, MAX_LIMIT};
 use userdesk_api::resource::record::{fill, pick};
 use userdesk_api::resource::{Answer, Description, Operation};
@@ -78,29 +78,25 @@ pub fn use_marked_choices<T: DeserializeOwned + 'static>(
     )
 }
 
-/// Every role of `role_type` (its list lives at `/roles/{type}/{page}`).
+/// Every role of `role_type`, for pickers and filters.
 pub fn use_role_choices(role_type: RoleType) -> Choices {
-    let client = Client::use_client();
-    let start = ListQuery {
-        filters: vec![("type", role_type.as_str().to_string())],
-        ..roles::LIST.default_query()
-    };
-    use_every_page(
-        move |query| async move {
-            client
-                .admin(|config, token| roles::list_request(config, token, &query))
-                .await
-                .and_then(|response| roles::decode_list_response(&response, &query))
-        },
-        start,
-        |role| (role.id, role.fields.name.clone()),
-        |_| false,
-    )
+    use_described_choices(&ROLES, "{name}", &[("type", role_type.as_str())])
 }
 
 /// Every record of a described resource, labelled by the template `label`
 /// (e.g. `{name}`).
-pub fn use_described_choices(resource: &'static Description, label: &'static str) -> Choices {
+pub fn use_described_choices(
+    resource: &'static Description,
+    label: &'static str,
+    filters: &[(&'static str, &str)],
+) -> Choices {
+    let start = ListQuery {
+        filters: filters
+            .iter()
+            .map(|(key, value)| (*key, value.to_string()))
+            .collect(),
+        ..resource.list.default_query()
+    };
     let client = Client::use_client();
     use_every_page(
         move |query| async move {
@@ -109,7 +105,7 @@ pub fn use_described_choices(resource: &'static Description, label: &'static str
                 .await
                 .and_then(Answer::into_page)
         },
-        resource.list.default_query(),
+        start,
         move |record: &Value| {
             let id = pick(record, "id")
                 .and_then(Value::as_i64)

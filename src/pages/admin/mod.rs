@@ -7,8 +7,6 @@ pub mod choices;
 pub mod guard;
 pub mod login;
 pub mod reauth;
-pub mod role_form;
-pub mod roles_list;
 pub mod routes;
 pub mod user_form;
 pub mod user_profile_form;

@@ -21,8 +21,6 @@ use crate::pages::admin::account::{AccountPage, PasswordPage};
 use crate::pages::admin::administrator_form::{AdministratorEdit, AdministratorNew};
 use crate::pages::admin::administrators_list::AdministratorsList;
 use crate::pages::admin::guard::RequireAdmin;
-use crate::pages::admin::role_form::{RoleEdit, RoleNew};
-use crate::pages::admin::roles_list::RolesList;
 use crate::pages::admin::user_form::{UserEdit, UserNew};
 use crate::pages::admin::user_profile_form::{UserProfileEdit, UserProfileNew};
 use crate::pages::admin::user_profiles_list::UserProfilesList;
@@ -78,9 +76,6 @@ pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("administrators") view=AdministratorsList />
             <Route path=path!("administrators/new") view=AdministratorNew />
             <Route path=path!("administrators/:id") view=AdministratorEdit />
-            <Route path=path!("roles") view=RolesList />
-            <Route path=path!("roles/new") view=RoleNew />
-            <Route path=path!("roles/:id") view=RoleEdit />
             <Route path=path!("users") view=UsersList />
             <Route path=path!("users/new") view=UserNew />
             <Route path=path!("users/:id") view=UserEdit />

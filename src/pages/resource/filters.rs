@@ -44,7 +44,7 @@ fn FilterControlView(filter: Filter, nav: ListNav, api: Api) -> impl IntoView {
             label: option_label,
         } => match find(registry(api), slug) {
             Some(target) => {
-                let options = use_described_choices(target, option_label).as_select_options();
+                let options = use_described_choices(target, option_label, &[]).as_select_options();
                 view! { <FilterSelect nav=nav key=key label=label any_label=any options=options /> }
                     .into_any()
             }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use serde_json::Value;
 use userdesk_api::admin::app_keys::generate_key;
 use userdesk_api::resource::{
-    from_form, to_form, validate, Answer, Description, Field, FormValues, Kind, Mode, Operation,
-    Slot,
+    from_form, to_form, unique_clashes, validate, Answer, Description, Field, FormValues, Kind,
+    Mode, Operation, Slot,
 };
 
 use super::list_link;
@@ -69,11 +69,14 @@ pub fn ResourceForm(
     let id = StoredValue::new(record_id.clone());
     let form = use_form_submit(
         move || {
-            validate(
+            let payload = validate(
                 resource,
                 &from_form(resource, &snapshot(values), mode),
                 mode,
-            )
+            )?;
+            let seen = client.cache.seen(resource);
+            let own = id.get_value();
+            unique_clashes(resource, &payload, &seen, own.as_deref()).into_result(payload)
         },
         move |payload: Value| async move {
             let id = id.get_value();
@@ -90,28 +93,46 @@ pub fn ResourceForm(
                 .and_then(Answer::into_record)
         },
         move |saved: Value| {
+            client
+                .cache
+                .remember(resource, std::slice::from_ref(&saved));
             saved_values.set(to_form(resource, Some(&saved), ""));
             on_saved.run(saved);
         },
     );
     let known: Vec<&'static str> = resource.field_names().collect();
-    let rows = values.with_value(|values| rows_of(values));
+    let groups = values.with_value(|values| groups_of(values));
     view! {
         <RecordForm form=form>
             <SubmitFailure form=form created_in=record_id.is_none().then(|| list_link(resource)) />
             <FormErrors errors=form.errors known=known />
-            {rows
+            {groups
                 .into_iter()
-                .map(|row| {
-                    if row.len() == 1 {
-                        row.into_iter().map(|(field, value)| control(field, value)).collect_view().into_any()
-                    } else {
-                        view! {
-                            <div class="field-row">
-                                {row.into_iter().map(|(field, value)| control(field, value)).collect_view()}
-                            </div>
+                .map(|(group, rows)| {
+                    let drawn = rows
+                        .into_iter()
+                        .map(|row| {
+                            if row.len() == 1 {
+                                row.into_iter().map(|(field, value)| control(field, value)).collect_view().into_any()
+                            } else {
+                                view! {
+                                    <div class="field-row">
+                                        {row.into_iter().map(|(field, value)| control(field, value)).collect_view()}
+                                    </div>
+                                }
+                                .into_any()
+                            }
+                        })
+                        .collect_view();
+                    match group {
+                        None => drawn.into_any(),
+                        Some((legend, grid)) => view! {
+                            <fieldset class="fieldset" class:fieldset--grid=grid>
+                                <legend class="fieldset__legend">{legend}</legend>
+                                {drawn}
+                            </fieldset>
                         }
-                        .into_any()
+                        .into_any(),
                     }
                 })
                 .collect_view()}
@@ -120,21 +141,42 @@ pub fn ResourceForm(
     }
 }
 
-/// The fields grouped into rows: a field marked `beside_next` shares a row
-/// with the next one.
-fn rows_of(
-    values: &[(&'static Field, RwSignal<String>)],
-) -> Vec<Vec<(&'static Field, RwSignal<String>)>> {
-    let mut rows: Vec<Vec<(&'static Field, RwSignal<String>)>> = Vec::new();
+/// One field and its typed text.
+type Control = (&'static Field, RwSignal<String>);
+
+/// A run of fields: its fieldset's legend and whether it lays out as a grid
+/// (no checkboxes), and its rows.
+type Group = (Option<(&'static str, bool)>, Vec<Vec<Control>>);
+
+/// The fields in drawing order: consecutive fields of one group share a
+/// fieldset, and a field marked `beside_next` shares a row with the next.
+fn groups_of(values: &[Control]) -> Vec<Group> {
+    let mut groups: Vec<(Option<&'static str>, Vec<Vec<Control>>)> = Vec::new();
     let mut joins_previous = false;
     for (field, value) in values {
+        if groups.last().is_none_or(|(group, _)| *group != field.group) {
+            groups.push((field.group, Vec::new()));
+            joins_previous = false;
+        }
+        let Some((_, rows)) = groups.last_mut() else {
+            continue;
+        };
         match rows.last_mut() {
             Some(row) if joins_previous => row.push((*field, *value)),
             _ => rows.push(vec![(*field, *value)]),
         }
         joins_previous = field.beside_next;
     }
-    rows
+    groups
+        .into_iter()
+        .map(|(legend, rows)| {
+            let grid = rows
+                .iter()
+                .flatten()
+                .all(|(field, _)| field.kind != Kind::Boolean);
+            (legend.map(|legend| (legend, grid)), rows)
+        })
+        .collect()
 }
 
 /// One field's control, by its kind, with its slot beside it.

@@ -23,10 +23,19 @@ pub fn ResourceList(resource: &'static Description) -> impl IntoView {
     let client = Client::use_client();
     let base = list_path(resource);
     let (nav, data) = use_list(resource.list, base.clone(), move |query| async move {
-        client
+        let page = client
             .call(resource, &Operation::List { query: &query })
             .await
-            .and_then(Answer::into_page)
+            .and_then(Answer::into_page)?;
+        // Values seen here feed the forms' uniqueness checks.
+        client.cache.remember(resource, &page.items);
+        Ok(page)
+    });
+    let fixed_limit = Signal::derive(move || {
+        let by = resource.path.list_by?;
+        nav.query
+            .with(|q| q.filter(by.filter).is_some())
+            .then_some(by.note)
     });
     let headers: Vec<(&'static str, Option<&'static str>)> = resource
         .columns
@@ -74,7 +83,7 @@ pub fn ResourceList(resource: &'static Description) -> impl IntoView {
             headers=headers
             rows=rows
             new_link=new_link
-            fixed_limit=Signal::stored(None)
+            fixed_limit=fixed_limit
         >
             <Filters resource=resource nav=nav />
         </ListShell>

@@ -88,6 +88,7 @@ pub fn ResourceEdit(resource: &'static Description) -> impl IntoView {
             .record
             .with_untracked(|r| r.as_ref().map(|r| fill(messages.deleted, r)))
             .unwrap_or_default();
+        let gone = id.clone();
         remove.run(
             async move {
                 client
@@ -96,7 +97,7 @@ pub fn ResourceEdit(resource: &'static Description) -> impl IntoView {
                     .map(|_| ())
             },
             done,
-            || (),
+            move || client.cache.forget(resource, &gone),
         );
     };
     let warning = Signal::derive(move || {

@@ -28,6 +28,7 @@ pub const APP_KEYS: Description = Description {
         Field::text("key", "Key")
             .length(APP_KEY_LENGTH, APP_KEY_LENGTH)
             .hint("Exactly 32 characters, unique.")
+            .unique(KEY_TAKEN)
             .slot(Slot::GenerateAppKey),
         status_field(ResourceStatus::Enabled),
     ],

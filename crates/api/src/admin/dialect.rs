@@ -47,13 +47,36 @@ impl Dialect for AdminDialect {
         };
         match operation {
             Operation::List { query } => {
-                let at = format!(
-                    "/{}/{}/{}",
-                    path.collection,
-                    clamp_page(query.page),
-                    clamp_limit(query.limit)
-                );
-                send(Method::Get, &at, &query.api_query(resource.list.filters))
+                let page = clamp_page(query.page);
+                let by_path = path
+                    .list_by
+                    .and_then(|by| query.filter(by.filter).map(|value| (by.filter, value)));
+                let (at, in_query) = match by_path {
+                    Some((filter, value)) => {
+                        let at = format!("/{}/{}/{page}", path.collection, percent_encode(value));
+                        let rest: Vec<&str> = resource
+                            .list
+                            .filters
+                            .iter()
+                            .copied()
+                            .filter(|key| *key != filter)
+                            .collect();
+                        (at, query.api_query(&rest))
+                    }
+                    None => {
+                        let limit = clamp_limit(query.limit);
+                        let at = format!("/{}/{page}/{limit}", path.collection);
+                        let rest: Vec<&str> = resource
+                            .list
+                            .filters
+                            .iter()
+                            .copied()
+                            .filter(|key| path.list_by.is_none_or(|by| by.filter != *key))
+                            .collect();
+                        (at, query.api_query(&rest))
+                    }
+                };
+                send(Method::Get, &at, &in_query)
             }
             Operation::Read { id } => send(Method::Get, &item(id), &[]),
             Operation::Create { payload } => with_body(
@@ -79,7 +102,7 @@ impl Dialect for AdminDialect {
                     response,
                     resource.path.collection,
                     clamp_page(query.page),
-                    clamp_limit(query.limit),
+                    resource.effective_limit(query),
                 )?;
                 keep_records(resource, &mut page);
                 Ok(Answer::Page(page))

@@ -34,6 +34,7 @@ use crate::validation::FieldErrors;
 
 /// Every Admin API resource on the description layer, in menu order.
 pub const REGISTRY: &[&Description] = &[
+    &roles::ROLES,
     &app_keys::APP_KEYS,
     &terms::TERMS,
     &countries::COUNTRIES,

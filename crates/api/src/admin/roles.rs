@@ -4,18 +4,123 @@
 //! policy switches are booleans; the six numbers are integers.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::list::decode_list;
-use super::{decode_wrapped, AdminConfig};
-use crate::error::ApiError;
-use crate::http::{HttpRequest, HttpResponse, Method};
-use crate::list::{clamp_limit, clamp_page, ListPage, ListQuery, ListSpec, DEFAULT_LIMIT};
-use crate::validation::{integer, text_length, FieldErrors, REQUIRED};
+use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::resource::{
+    Api, Cell, Column, Description, Example, Field, Filter, ListBy, Messages, Meta, Ops, Path,
+    Start,
+};
 
 pub const NAME_MIN: usize = 2;
 pub const NAME_MAX: usize = 32;
 pub const NAME_TAKEN: &str = "A role with this name already exists.";
+
+const APPLIES_TO: &[(&str, &str)] = &[("true", "Administrators"), ("false", "Users")];
+const ON_OFF: &[(&str, &str)] = &[("true", "On"), ("false", "Off")];
+const TYPES: &[(&str, &str)] = &[("admin", "Administrators"), ("user", "Users")];
+const ON: Start = Start::Value("true");
+
+/// Roles, described once. The type filter travels in the path
+/// (`/roles/{type}/{page}`), where the API fixes the page size at 10.
+pub const ROLES: Description = Description {
+    api: Api::Admin,
+    slug: "roles",
+    title: "Roles",
+    noun: "role",
+    plural: "roles",
+    path: Path::of("roles", "role").listed_by(ListBy {
+        filter: "type",
+        fixed_limit: DEFAULT_LIMIT,
+        note: "The API pages role-type lists by 10.",
+    }),
+    fields: &[
+        Field::text("name", "Name")
+            .length(NAME_MIN, NAME_MAX)
+            .hint("2–32 characters, unique.")
+            .unique(NAME_TAKEN),
+        Field::boolean("is_admin_role", "Administrator role")
+            .hint("Applies to administrators; otherwise to users.")
+            .in_group("Policies"),
+        Field::boolean("password_policy", "Password policy")
+            .hint("Enforce password expiry and reuse history.")
+            .in_group("Policies")
+            .starts(ON),
+        Field::boolean("login_lockout_policy", "Lockout policy")
+            .hint("Lock accounts after repeated failed sign-ins.")
+            .in_group("Policies")
+            .starts(ON),
+        Field::boolean("login_ban_by_ip", "Ban by client IP")
+            .hint("The lockout also bans the client's IP address.")
+            .in_group("Policies")
+            .starts(ON),
+        Field::integer("priority", "Priority")
+            .hint("Lower numbers win when several roles apply.")
+            .in_group("Limits")
+            .starts(Start::Value("100")),
+        Field::integer("password_reset_days", "Password valid for (days)")
+            .hint("Days until a password must be changed.")
+            .in_group("Limits")
+            .starts(Start::Value("90")),
+        Field::integer("password_reuse_history", "Password history")
+            .hint("Previous passwords that may not be reused.")
+            .in_group("Limits")
+            .starts(Start::Value("10")),
+        Field::integer("login_max_attempts", "Failed attempts before lockout")
+            .hint("Allowed within the attempt window.")
+            .in_group("Limits")
+            .starts(Start::Value("5")),
+        Field::integer("login_timeframe", "Attempt window (seconds)")
+            .hint("Window in which failed attempts are counted.")
+            .in_group("Limits")
+            .starts(Start::Value("300")),
+        Field::integer("login_ban_time", "Lockout duration (seconds)")
+            .hint("How long further sign-ins are refused.")
+            .in_group("Limits")
+            .starts(Start::Value("1800")),
+    ],
+    list: ListSpec {
+        orders: &["id.asc", "id.desc", "name.asc", "name.desc"],
+        filters: &["type"],
+        integers: &[],
+        default_limit: DEFAULT_LIMIT,
+    },
+    columns: &[
+        Column::new("ID", "id").numeric().sorted(),
+        Column::new("Name", "name").link().sorted(),
+        Column::new("Applies to", "is_admin_role").shown(Cell::Choice(APPLIES_TO)),
+        Column::new("Priority", "priority").numeric(),
+        Column::new("Password policy", "password_policy").shown(Cell::Choice(ON_OFF)),
+        Column::new("Lockout policy", "login_lockout_policy").shown(Cell::Choice(ON_OFF)),
+    ],
+    filters: &[Filter::choice("type", "Applies to", "All roles", TYPES)],
+    meta: &[
+        Meta::new("ID", "id"),
+        Meta::new("Created", "created_at"),
+        Meta::new("Updated", "updated_at"),
+    ],
+    ops: Ops::CRUD,
+    messages: Messages {
+        title: "{name}",
+        created: "Role {name} created.",
+        saved: "Role {name} saved.",
+        deleted: "Role {name} deleted.",
+        delete_warning: "Role {name} is removed for good, and from every account that has it.",
+        empty: "No roles on this page.",
+        new_title: "New role",
+        new_label: "New role",
+        create_label: "Create role",
+    },
+    check: None,
+    example: Example {
+        record: r#"{"created_at": "2019-11-05T02:16:56+0000", "id": 1, "is_admin_role": false,
+            "login_ban_by_ip": true, "login_ban_time": 1800, "login_lockout_policy": false, "login_max_attempts": 10,
+            "login_timeframe": 600, "name": "USER", "password_policy": false, "password_reset_days": 365,
+            "password_reuse_history": 10, "priority": 100, "updated_at": "2019-11-05T02:16:56+0000"}"#,
+        create: r#"{"is_admin_role": false, "login_ban_by_ip": true, "login_ban_time": 3600,
+            "login_lockout_policy": true, "login_max_attempts": 10, "login_timeframe": 900, "name": "TEST_ROLE",
+            "password_policy": true, "password_reset_days": 180, "password_reuse_history": 10, "priority": 200}"#,
+    },
+};
 
 /// A role as the API returns it: its editable fields plus identity and times.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,166 +148,6 @@ pub struct RoleFields {
     pub priority: i64,
 }
 
-/// The boolean fields, in form order.
-pub const BOOLEAN_FIELDS: [&str; 4] = [
-    "is_admin_role",
-    "password_policy",
-    "login_lockout_policy",
-    "login_ban_by_ip",
-];
-/// The integer fields, in form order.
-pub const INTEGER_FIELDS: [&str; 6] = [
-    "priority",
-    "password_reset_days",
-    "password_reuse_history",
-    "login_max_attempts",
-    "login_timeframe",
-    "login_ban_time",
-];
-
-/// Every editable field: the name, then the booleans, then the integers.
-pub const FIELDS: [&str; 11] = [
-    "name",
-    BOOLEAN_FIELDS[0],
-    BOOLEAN_FIELDS[1],
-    BOOLEAN_FIELDS[2],
-    BOOLEAN_FIELDS[3],
-    INTEGER_FIELDS[0],
-    INTEGER_FIELDS[1],
-    INTEGER_FIELDS[2],
-    INTEGER_FIELDS[3],
-    INTEGER_FIELDS[4],
-    INTEGER_FIELDS[5],
-];
-
-/// What a role form holds while the user types: numbers stay text until checked.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RoleDraft {
-    pub name: String,
-    /// Values of [`BOOLEAN_FIELDS`], in that order.
-    pub flags: [bool; 4],
-    /// Raw text of [`INTEGER_FIELDS`], in that order.
-    pub numbers: [String; 6],
-}
-
-impl Default for RoleDraft {
-    /// A new role starts with a conservative policy the admin can relax.
-    fn default() -> Self {
-        RoleDraft {
-            name: String::new(),
-            flags: [false, true, true, true],
-            numbers: ["100", "90", "10", "5", "300", "1800"].map(String::from),
-        }
-    }
-}
-
-impl RoleDraft {
-    /// The draft for editing an existing role.
-    pub fn from_role(role: &Role) -> Self {
-        let role = &role.fields;
-        RoleDraft {
-            name: role.name.clone(),
-            flags: [
-                role.is_admin_role,
-                role.password_policy,
-                role.login_lockout_policy,
-                role.login_ban_by_ip,
-            ],
-            numbers: [
-                role.priority,
-                role.password_reset_days,
-                role.password_reuse_history,
-                role.login_max_attempts,
-                role.login_timeframe,
-                role.login_ban_time,
-            ]
-            .map(|n| n.to_string()),
-        }
-    }
-
-    /// Applies every documented rule. `taken_names` are names known to exist
-    /// (compared case-sensitively, as the server stores them); `current_name`
-    /// is the edited role's own name, which it may keep.
-    pub fn validate(
-        &self,
-        taken_names: &[String],
-        current_name: Option<&str>,
-    ) -> Result<RoleFields, FieldErrors> {
-        let mut errors = FieldErrors::new();
-        check_name(&mut errors, &self.name);
-        let name = self.name.trim();
-        if current_name != Some(name) && taken_names.iter().any(|taken| taken == name) {
-            errors.add("name", NAME_TAKEN);
-        }
-        let mut numbers = [0i64; 6];
-        for (slot, (field, raw)) in numbers
-            .iter_mut()
-            .zip(INTEGER_FIELDS.iter().zip(&self.numbers))
-        {
-            if let Some(value) = integer(&mut errors, field, raw) {
-                *slot = value;
-            }
-        }
-        let [is_admin_role, password_policy, login_lockout_policy, login_ban_by_ip] = self.flags;
-        let [priority, password_reset_days, password_reuse_history, login_max_attempts, login_timeframe, login_ban_time] =
-            numbers;
-        errors.into_result(RoleFields {
-            name: name.to_string(),
-            is_admin_role,
-            login_ban_by_ip,
-            login_ban_time,
-            login_lockout_policy,
-            login_max_attempts,
-            login_timeframe,
-            password_policy,
-            password_reset_days,
-            password_reuse_history,
-            priority,
-        })
-    }
-}
-
-fn check_name(errors: &mut FieldErrors, name: &str) {
-    text_length(errors, "name", name.trim(), NAME_MIN, NAME_MAX);
-}
-
-/// Server-side check of a JSON payload, as the API applies it (used by the
-/// simulator). Uniqueness needs the store and is checked by the caller.
-pub fn validate_payload(payload: &Value) -> Result<RoleFields, FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let Some(object) = payload.as_object() else {
-        errors.add("name", REQUIRED);
-        return Err(errors);
-    };
-    match object.get("name") {
-        Some(Value::String(name)) => check_name(&mut errors, name),
-        Some(_) => errors.add("name", "Must be a string."),
-        None => errors.add("name", REQUIRED),
-    }
-    for field in BOOLEAN_FIELDS {
-        match object.get(field) {
-            Some(Value::Bool(_)) => {}
-            Some(_) => errors.add(field, "Must be a boolean."),
-            None => errors.add(field, REQUIRED),
-        }
-    }
-    for field in INTEGER_FIELDS {
-        match object.get(field) {
-            Some(Value::Number(number)) if number.is_i64() => {}
-            Some(_) => errors.add(field, "Must be an integer."),
-            None => errors.add(field, REQUIRED),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    RoleFields::deserialize(payload).map_err(|error| {
-        let mut errors = FieldErrors::new();
-        errors.add("name", error.to_string());
-        errors
-    })
-}
-
 /// Role type filter of the list: `/roles/{type}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RoleType {
@@ -227,287 +172,111 @@ impl RoleType {
     }
 }
 
-/// The roles list: documented orders, and the type filter (`/roles/{type}`).
-pub const LIST: ListSpec = ListSpec {
-    orders: &["id.asc", "id.desc", "name.asc", "name.desc"],
-    filters: &["type"],
-    integers: &[],
-    default_limit: crate::list::DEFAULT_LIMIT,
-};
-
-/// The documented path. A type filter only has `/roles/{type}/{page}`, so it
-/// pages by the default limit.
-pub fn list_path(query: &ListQuery) -> String {
-    let page = clamp_page(query.page);
-    match query.filter("type").and_then(RoleType::parse) {
-        Some(role_type) => format!("/roles/{}/{page}", role_type.as_str()),
-        None => format!("/roles/{page}/{}", clamp_limit(query.limit)),
-    }
-}
-
-/// The page size the server will use for this query.
-pub fn effective_limit(query: &ListQuery) -> u32 {
-    match query.filter("type").and_then(RoleType::parse) {
-        Some(_) => DEFAULT_LIMIT,
-        None => clamp_limit(query.limit),
-    }
-}
-
-pub fn list_request(config: &AdminConfig, token: &str, query: &ListQuery) -> HttpRequest {
-    config.request(Method::Get, &list_path(query), &query.api_query(&[]), token)
-}
-
-pub fn decode_list_response(
-    response: &HttpResponse,
-    query: &ListQuery,
-) -> Result<ListPage<Role>, ApiError> {
-    decode_list(
-        response,
-        "roles",
-        clamp_page(query.page),
-        effective_limit(query),
-    )
-}
-
-pub fn get_request(config: &AdminConfig, token: &str, id: i64) -> HttpRequest {
-    config.request(Method::Get, &format!("/role/{id}"), &[], token)
-}
-
-pub fn create_request(config: &AdminConfig, token: &str, input: &RoleFields) -> HttpRequest {
-    config
-        .request(Method::Post, "/roles", &[], token)
-        .json_body(to_json(input))
-}
-
-pub fn update_request(
-    config: &AdminConfig,
-    token: &str,
-    id: i64,
-    input: &RoleFields,
-) -> HttpRequest {
-    config
-        .request(Method::Put, &format!("/role/{id}"), &[], token)
-        .json_body(to_json(input))
-}
-
-pub fn delete_request(config: &AdminConfig, token: &str, id: i64) -> HttpRequest {
-    config.request(Method::Delete, &format!("/role/{id}"), &[], token)
-}
-
-fn to_json(input: &RoleFields) -> String {
-    // Serialising a struct of strings, bools and integers cannot fail.
-    serde_json::to_string(input).unwrap_or_default()
-}
-
-/// Decodes `{"role": {…}}` from a read (200), create (201) or update (200).
-pub fn decode_role(response: &HttpResponse) -> Result<Role, ApiError> {
-    decode_wrapped(response, &[200, 201], "role")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::admin::DOCUMENTED_APP_KEY;
+    use crate::admin::dialect::{AdminCall, ADMIN};
+    use crate::admin::AdminConfig;
+    use crate::list::ListQuery;
+    use crate::resource::{from_form, to_form, validate, Dialect, Mode, Operation};
+    use crate::validation::REQUIRED;
     use serde_json::json;
 
-    fn config() -> AdminConfig {
-        AdminConfig {
-            base_url: "/api/admin".into(),
-            version: "1.0".into(),
-            app_key: DOCUMENTED_APP_KEY.into(),
-        }
-    }
-
-    fn draft(name: &str) -> RoleDraft {
-        RoleDraft {
-            name: name.into(),
-            ..RoleDraft::default()
-        }
+    fn named(name: &str) -> serde_json::Value {
+        let mut values = to_form(&ROLES, None, "");
+        values.insert("name", name.into());
+        from_form(&ROLES, &values, Mode::Create)
     }
 
     #[test]
-    fn name_length_boundaries() {
+    fn name_length_boundaries_counted_in_characters_after_trimming() {
         for (name, ok) in [
             ("", false),
             ("A", false),
             ("AB", true),
-            (&"N".repeat(32), true),
-            (&"N".repeat(33), false),
+            (&"R".repeat(32), true),
+            (&"R".repeat(33), false),
+            ("  ÉÉ  ", true),
         ] {
-            assert_eq!(draft(name).validate(&[], None).is_ok(), ok, "{name:?}");
+            assert_eq!(
+                validate(&ROLES, &named(name), Mode::Create).is_ok(),
+                ok,
+                "{name:?}"
+            );
         }
-        let errors = draft("").validate(&[], None).expect_err("required");
-        assert_eq!(errors.get("name"), [REQUIRED]);
+        assert_eq!(
+            validate(&ROLES, &named(" ÉÉ "), Mode::Create).map(|p| p["name"].clone()),
+            Ok(json!("ÉÉ"))
+        );
     }
 
     #[test]
-    fn name_is_trimmed_and_counted_in_characters() {
-        let input = draft("  ÉÉ  ").validate(&[], None).expect("two characters");
-        assert_eq!(input.name, "ÉÉ");
-        assert!(draft("   ").validate(&[], None).is_err());
-    }
-
-    #[test]
-    fn name_must_be_unique_except_for_the_role_itself() {
-        let taken = vec!["USER".to_string(), "SERVICE".to_string()];
-        let errors = draft("USER").validate(&taken, None).expect_err("taken");
-        assert_eq!(errors.get("name"), [NAME_TAKEN]);
-        assert!(draft("USER").validate(&taken, Some("USER")).is_ok());
-        assert!(draft("SERVICE").validate(&taken, Some("USER")).is_err());
-        assert!(draft("user").validate(&taken, None).is_ok());
+    fn new_roles_start_from_the_console_defaults() {
+        let payload = validate(&ROLES, &named("AUDITOR"), Mode::Create).expect("valid");
+        assert_eq!(
+            payload,
+            json!({"name": "AUDITOR", "is_admin_role": false, "password_policy": true, "login_lockout_policy": true,
+                   "login_ban_by_ip": true, "priority": 100, "password_reset_days": 90, "password_reuse_history": 10,
+                   "login_max_attempts": 5, "login_timeframe": 300, "login_ban_time": 1800})
+        );
+        assert!(serde_json::from_value::<RoleFields>(payload).is_ok());
     }
 
     #[test]
     fn every_integer_field_is_required_and_whole() {
-        for (index, field) in INTEGER_FIELDS.iter().enumerate() {
-            for (raw, ok) in [
-                ("", false),
-                ("12", true),
-                ("-1", true),
-                ("1.5", false),
-                ("abc", false),
-            ] {
-                let mut candidate = draft("OK");
-                candidate.numbers[index] = raw.into();
-                let result = candidate.validate(&[], None);
-                assert_eq!(result.is_ok(), ok, "{field}={raw:?}");
-                if !ok {
-                    assert_eq!(result.expect_err("invalid").get(field).len(), 1);
-                }
-            }
-        }
+        let mut values = to_form(&ROLES, None, "");
+        values.insert("name", "AUDITOR".into());
+        values.insert("priority", "".into());
+        values.insert("login_ban_time", "1.5".into());
+        let errors = validate(
+            &ROLES,
+            &from_form(&ROLES, &values, Mode::Create),
+            Mode::Create,
+        )
+        .expect_err("invalid");
+        assert_eq!(errors.get("priority"), [REQUIRED]);
+        assert_eq!(errors.get("login_ban_time"), ["Must be a whole number."]);
+        let wrong = json!({"name": "X1", "is_admin_role": "yes"});
+        let errors = validate(&ROLES, &wrong, Mode::Create).expect_err("invalid");
+        assert_eq!(errors.get("is_admin_role"), ["Must be true or false."]);
+        assert_eq!(errors.get("priority"), [REQUIRED]);
     }
 
     #[test]
-    fn draft_round_trips_through_a_role() {
-        let documented = json!({
-            "is_admin_role": false, "login_ban_by_ip": true, "login_ban_time": 3600, "login_lockout_policy": true,
-            "login_max_attempts": 10, "login_timeframe": 900, "name": "TEST_ROLE", "password_policy": true,
-            "password_reset_days": 180, "password_reuse_history": 10, "priority": 200
-        });
-        let mut answer = documented.clone();
-        answer["id"] = json!(4);
-        answer["created_at"] = json!("2019-11-05T03:14:39+0000");
-        answer["updated_at"] = json!("2019-11-05T03:14:39+0000");
-        let role: Role =
-            serde_json::from_value(answer.clone()).expect("the documented role decodes");
-        assert_eq!((role.id, role.fields.name.as_str()), (4, "TEST_ROLE"));
-        assert_eq!(
-            serde_json::to_value(&role).ok(),
-            Some(answer),
-            "flattened back to the wire shape"
-        );
-        let input = RoleDraft::from_role(&role)
-            .validate(&[], None)
-            .expect("valid");
-        assert_eq!(serde_json::to_value(&input).ok(), Some(documented.clone()));
-        assert_eq!(validate_payload(&documented), Ok(input));
-    }
-
-    #[test]
-    fn payload_check_rejects_wrong_types_and_missing_fields() {
-        let errors =
-            validate_payload(&json!({"name": "X", "is_admin_role": "yes", "priority": 1.5}))
-                .expect_err("invalid");
-        assert_eq!(errors.get("name").len(), 1);
-        assert_eq!(errors.get("is_admin_role"), ["Must be a boolean."]);
-        assert_eq!(errors.get("priority"), ["Must be an integer."]);
-        assert_eq!(errors.get("login_ban_time"), [REQUIRED]);
-        assert!(validate_payload(&json!([1, 2])).is_err());
-    }
-
-    #[test]
-    fn list_paths_follow_the_documentation() {
-        let query = ListQuery {
-            page: 2,
-            limit: 25,
-            order_by: "name.desc",
-            filters: vec![],
+    fn the_type_filter_travels_in_the_path_and_fixes_the_page_size() {
+        let config = AdminConfig {
+            base_url: "/a".into(),
+            version: "1.0".into(),
+            app_key: "k".repeat(32),
         };
-        let request = list_request(&config(), "t", &query);
-        assert_eq!(request.url, "/api/admin/v/1.0/roles/2/25?app_key=y84pSJ7PA4E9Lnj936ptdqj9jmGCmtTx&order_by=name.desc");
+        let call = AdminCall {
+            config: &config,
+            token: "t",
+        };
+        let key = format!("?app_key={}", "k".repeat(32));
         let typed = ListQuery {
+            page: 2,
+            limit: 50,
+            order_by: "name.desc",
             filters: vec![("type", "admin".into())],
-            ..query
         };
-        assert_eq!(list_path(&typed), "/roles/admin/2");
-        assert_eq!(effective_limit(&typed), DEFAULT_LIMIT);
-        assert!(
-            !list_request(&config(), "t", &typed).url.contains("type="),
-            "the type travels in the path"
+        let request = ADMIN.request(&call, &ROLES, &Operation::List { query: &typed });
+        assert_eq!(
+            request.url,
+            format!("/a/v/1.0/roles/admin/2{key}&order_by=name.desc")
         );
-        let clamped = ListQuery {
-            page: 0,
-            limit: 500,
-            ..LIST.default_query()
+        assert_eq!(ROLES.effective_limit(&typed), 10);
+        let all = ListQuery {
+            filters: Vec::new(),
+            ..typed
         };
-        assert_eq!(list_path(&clamped), "/roles/1/100");
-        let unknown_type = ListQuery {
-            filters: vec![("type", "robot".into())],
-            ..LIST.default_query()
-        };
-        assert_eq!(list_path(&unknown_type), "/roles/1/10");
-    }
-
-    #[test]
-    fn crud_requests_use_documented_verbs_and_paths() {
-        let input = draft("TEST_ROLE").validate(&[], None).expect("valid");
-        let create = create_request(&config(), "t", &input);
+        let request = ADMIN.request(&call, &ROLES, &Operation::List { query: &all });
         assert_eq!(
-            (create.method, create.path()),
-            (Method::Post, "/api/admin/v/1.0/roles")
+            request.url,
+            format!("/a/v/1.0/roles/2/50{key}&order_by=name.desc")
         );
-        assert_eq!(
-            create.header_value("content-type"),
-            Some("application/json")
-        );
-        let update = update_request(&config(), "t", 4, &input);
-        assert_eq!(
-            (update.method, update.path()),
-            (Method::Put, "/api/admin/v/1.0/role/4")
-        );
-        assert!(update
-            .body
-            .as_deref()
-            .is_some_and(|b| b.contains("\"name\":\"TEST_ROLE\"")));
-        let delete = delete_request(&config(), "t", 4);
-        assert_eq!(
-            (delete.method, delete.path(), delete.body.clone()),
-            (Method::Delete, "/api/admin/v/1.0/role/4", None)
-        );
-        assert_eq!(
-            get_request(&config(), "t", 1).path(),
-            "/api/admin/v/1.0/role/1"
-        );
-    }
-
-    #[test]
-    fn decodes_documented_role_answers() {
-        let body = r#"{"role": {"created_at": "2019-11-05T02:16:56+0000", "id": 1, "is_admin_role": false,
-            "login_ban_by_ip": true, "login_ban_time": 1800, "login_lockout_policy": false, "login_max_attempts": 10,
-            "login_timeframe": 600, "name": "USER", "password_policy": false, "password_reset_days": 365,
-            "password_reuse_history": 10, "priority": 100, "updated_at": "2019-11-05T02:16:56+0000"}}"#;
-        assert_eq!(
-            decode_role(&HttpResponse::json(200, body.into())).map(|r| r.fields.name),
-            Ok("USER".into())
-        );
-        assert_eq!(
-            decode_role(&HttpResponse::json(201, body.into())).map(|r| r.id),
-            Ok(1)
-        );
-        assert!(matches!(
-            decode_role(&HttpResponse::json(404, r#"{"error":"Not found"}"#.into())),
-            Err(ApiError::NotFound(_))
-        ));
-        let unique = r#"{"error": {"name": ["Value must be unique."]}}"#;
-        let Err(ApiError::Validation(fields)) =
-            decode_role(&HttpResponse::json(400, unique.into()))
-        else {
-            panic!("400")
-        };
-        assert_eq!(fields.get("name"), ["Value must be unique."]);
-        let empty = decode_list_response(&HttpResponse::empty(204), &LIST.default_query())
-            .expect("empty page");
-        assert!(empty.items.is_empty());
+        assert_eq!(ROLES.effective_limit(&all), 50);
+        assert_eq!(RoleType::parse("admin"), Some(RoleType::Admin));
+        assert_eq!(RoleType::parse("x"), None);
     }
 }

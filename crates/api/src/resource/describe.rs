@@ -104,6 +104,15 @@ impl Description {
                 .all(|name| has(record, name))
     }
 
+    /// The page size the server uses for `query`: fixed while a path
+    /// filter is set, else the one asked for.
+    pub fn effective_limit(&self, query: &crate::list::ListQuery) -> u32 {
+        match self.path.list_by {
+            Some(by) if query.filter(by.filter).is_some() => by.fixed_limit,
+            _ => crate::list::clamp_limit(query.limit),
+        }
+    }
+
     /// The editable field names, for errors the form has no field for.
     pub fn field_names(&self) -> impl Iterator<Item = &'static str> {
         self.fields.iter().map(|field| field.name)
@@ -126,6 +135,20 @@ pub struct Path {
     /// The field holding a record's id: `id` on the Admin API, `profileId`
     /// on the Profiles API.
     pub id: &'static str,
+    /// A filter that travels in the list's path instead of its query.
+    pub list_by: Option<ListBy>,
+}
+
+/// A list filter that is a path segment, as in the Admin API's
+/// `/roles/{type}/{page}`: such lists have no page-size segment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListBy {
+    /// The filter's key; its value is the segment.
+    pub filter: &'static str,
+    /// The page size the server uses while the filter is set.
+    pub fixed_limit: u32,
+    /// Why the page size cannot be chosen then, for the pager.
+    pub note: &'static str,
 }
 
 impl Path {
@@ -135,6 +158,15 @@ impl Path {
             item,
             parent: None,
             id: "id",
+            list_by: None,
+        }
+    }
+
+    /// The same path, with `list_by` in the list's path.
+    pub const fn listed_by(self, list_by: ListBy) -> Path {
+        Path {
+            list_by: Some(list_by),
+            ..self
         }
     }
 
@@ -237,6 +269,10 @@ pub struct Field {
     /// Shares a row with the next field on wide screens.
     pub beside_next: bool,
     pub slot: Option<Slot>,
+    /// No two records may hold the same value; the message says so.
+    pub unique: Option<&'static str>,
+    /// The fieldset it is drawn in; consecutive fields of a group share one.
+    pub group: Option<&'static str>,
 }
 
 impl Field {
@@ -253,6 +289,8 @@ impl Field {
             start: Start::Empty,
             beside_next: false,
             slot: None,
+            unique: None,
+            group: None,
         }
     }
 
@@ -331,6 +369,22 @@ impl Field {
     pub const fn beside_next(self) -> Field {
         Field {
             beside_next: true,
+            ..self
+        }
+    }
+
+    /// No two records may hold the same value: the console checks the
+    /// values it has seen, the server all of them.
+    pub const fn unique(self, message: &'static str) -> Field {
+        Field {
+            unique: Some(message),
+            ..self
+        }
+    }
+
+    pub const fn in_group(self, group: &'static str) -> Field {
+        Field {
+            group: Some(group),
             ..self
         }
     }

@@ -25,10 +25,10 @@ pub mod validate;
 
 pub use describe::{
     Api, Applies, Cell, Check, Column, Description, Example, Field, Filter, FilterControl, Kind,
-    Messages, Meta, Mode, Ops, Path, Slot, Start, Tone, STAMPS,
+    ListBy, Messages, Meta, Mode, Ops, Path, Slot, Start, Tone, STAMPS,
 };
 pub use dialect::{Answer, Dialect, Operation};
-pub use validate::{from_form, to_form, validate, FormValues};
+pub use validate::{from_form, to_form, unique_clashes, unique_part, validate, FormValues};
 
 /// The descriptions of one API, found by slug.
 pub fn find(registry: &[&'static Description], slug: &str) -> Option<&'static Description> {

@@ -180,6 +180,46 @@ fn form_text(field: &Field, value: Option<&Value>) -> String {
     }
 }
 
+/// The unique fields of `payload` whose value one of `others` already
+/// holds (the record `own_id` itself aside), with each field's message.
+/// The simulator passes every record; the console the ones it has seen.
+pub fn unique_clashes(
+    description: &Description,
+    payload: &Value,
+    others: &[Value],
+    own_id: Option<&str>,
+) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    for field in description.fields {
+        let (Some(message), Some(value)) = (field.unique, pick(payload, field.name)) else {
+            continue;
+        };
+        let clash = others.iter().any(|other| {
+            pick(other, field.name) == Some(value) && description.id_of(other).as_deref() != own_id
+        });
+        if clash {
+            errors.add(field.name, message);
+        }
+    }
+    errors
+}
+
+/// What the console keeps of a record for [`unique_clashes`]: its id and
+/// its unique fields; `None` when the resource has no unique field.
+pub fn unique_part(description: &Description, record: &Value) -> Option<Value> {
+    let mut part = Value::Object(Map::new());
+    let mut any = false;
+    for field in description.fields.iter().filter(|f| f.unique.is_some()) {
+        if let Some(value) = pick(record, field.name) {
+            put(&mut part, field.name, value.clone());
+            any = true;
+        }
+    }
+    let id = pick(record, description.path.id)?;
+    put(&mut part, description.path.id, id.clone());
+    any.then_some(part)
+}
+
 /// Where an error key points: the field it names, if the form has it.
 pub fn knows(description: &Description, key: &str) -> bool {
     description.fields.iter().any(|field| field.name == key)
@@ -313,5 +353,39 @@ mod tests {
             ("2019-01-01T10:00", "3", "true")
         );
         assert!(knows(&THING, "a.n") && !knows(&THING, "id"));
+    }
+
+    #[test]
+    fn unique_fields_clash_with_other_records_only() {
+        const TAGS: Description = Description {
+            fields: &[
+                Field::text("name", "Name").unique("Taken."),
+                Field::text("note", "Note"),
+            ],
+            ..THING
+        };
+        let others = [
+            json!({"id": 1, "name": "a", "note": "x"}),
+            json!({"id": 2, "name": "b"}),
+        ];
+        let payload = json!({"name": "a", "note": "x"});
+        assert_eq!(
+            unique_clashes(&TAGS, &payload, &others, None).get("name"),
+            ["Taken."]
+        );
+        assert!(
+            unique_clashes(&TAGS, &payload, &others, Some("1")).is_empty(),
+            "its own name"
+        );
+        assert!(unique_clashes(&TAGS, &json!({"name": "c"}), &others, None).is_empty());
+        assert_eq!(
+            unique_part(&TAGS, &others[0]),
+            Some(json!({"id": 1, "name": "a"}))
+        );
+        assert_eq!(
+            unique_part(&THING, &others[0]),
+            None,
+            "nothing unique to keep"
+        );
     }
 }

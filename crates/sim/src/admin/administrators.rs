@@ -51,12 +51,12 @@ impl AdminServer {
     fn administrator_view(&self, index: usize, prefix: &str) -> Administrator {
         let account = &self.accounts[index];
         let roles = self
-            .roles
-            .iter()
+            .roles()
+            .into_iter()
             .filter(|role| account.role_ids.contains(&role.id))
             .map(|role| RoleRef {
                 id: role.id,
-                name: role.fields.name.clone(),
+                name: role.fields.name,
             })
             .collect();
         Administrator {

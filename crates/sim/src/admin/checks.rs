@@ -1,9 +1,11 @@
 //! The Admin API's rules across resources, beyond what a description
-//! says: uniqueness, the keys every request is checked against, and what
+//! says: what a list filter means where it is not a field, which roles an
+//! account may hold, the keys every request is checked against, and what
 //! a delete takes with it.
 
 use serde_json::Value;
-use userdesk_api::admin::app_keys::{APP_KEYS, KEY_TAKEN};
+use userdesk_api::admin::app_keys::APP_KEYS;
+use userdesk_api::admin::roles::{Role, RoleType, ROLES};
 use userdesk_api::admin::status::ResourceStatus;
 use userdesk_api::admin::terms::TERMS;
 use userdesk_api::resource::record::pick;
@@ -12,35 +14,47 @@ use userdesk_api::FieldErrors;
 
 use super::AdminServer;
 
-/// Refuses a valid payload that clashes with other records; `own_id` is
-/// the record being updated.
-pub(super) fn before_save(
-    server: &AdminServer,
+/// Whether `record` passes a filter that names no field of it, or `None`
+/// when the filter is a plain field comparison. Roles' `type` is `admin`
+/// or `user`, for `is_admin_role`.
+pub(super) fn special_filter(
     resource: &Description,
-    fields: &Value,
-    own_id: Option<&str>,
-) -> Result<(), FieldErrors> {
-    let mut errors = FieldErrors::new();
-    if resource.slug == APP_KEYS.slug {
-        let taken = server.records(APP_KEYS.slug).iter().any(|other| {
-            pick(other, "key") == pick(fields, "key") && resource.id_of(other).as_deref() != own_id
-        });
-        if taken {
-            errors.add("key", KEY_TAKEN);
-        }
+    key: &str,
+    value: &str,
+    record: &Value,
+) -> Option<bool> {
+    if resource.slug == ROLES.slug && key == "type" {
+        let admin = RoleType::parse(value).map(|kind| kind == RoleType::Admin);
+        return Some(
+            admin.is_some() && pick(record, "is_admin_role").and_then(Value::as_bool) == admin,
+        );
     }
-    errors.into_result(())
+    None
 }
 
-/// What a delete takes with it: deleted terms leave every user's accepted terms.
+/// Whether a list's path filter (`/roles/{type}`) takes `value`; any
+/// other answers 404.
+pub(super) fn path_value_known(resource: &Description, key: &str, value: &str) -> bool {
+    !(resource.slug == ROLES.slug && key == "type") || RoleType::parse(value).is_some()
+}
+
+/// What a delete takes with it: deleted terms leave every user's accepted
+/// terms, deleted roles every account and user that had them.
 pub(super) fn after_delete(server: &mut AdminServer, resource: &Description, removed: &Value) {
+    let Some(id) = pick(removed, "id").and_then(Value::as_i64) else {
+        return;
+    };
     if resource.slug == TERMS.slug {
-        let Some(id) = pick(removed, "id").and_then(Value::as_i64) else {
-            return;
-        };
         for user in &mut server.users {
             user.accepted_terms
                 .retain(|acceptance| acceptance.terms_id != id);
+        }
+    } else if resource.slug == ROLES.slug {
+        for account in &mut server.accounts {
+            account.role_ids.retain(|role_id| *role_id != id);
+        }
+        for user in &mut server.users {
+            user.role_ids.retain(|role_id| *role_id != id);
         }
     }
 }
@@ -53,5 +67,32 @@ impl AdminServer {
             pick(record, "key").and_then(Value::as_str) == Some(key)
                 && pick(record, "status") == Some(&enabled)
         })
+    }
+
+    /// Every role, typed, for policies and account views.
+    pub(super) fn roles(&self) -> Vec<Role> {
+        self.records(ROLES.slug)
+            .iter()
+            .filter_map(|record| serde_json::from_value(record.clone()).ok())
+            .collect()
+    }
+
+    /// Each id must name an existing role of the wanted kind (admin roles
+    /// for administrators, user roles for users).
+    pub(super) fn role_kind_errors(&self, errors: &mut FieldErrors, ids: &[i64], admin: bool) {
+        let roles = self.roles();
+        for id in ids {
+            match roles.iter().find(|role| role.id == *id) {
+                None => errors.add("roles", format!("There is no role {id}.")),
+                Some(role) if role.fields.is_admin_role != admin => {
+                    let kind = if admin { "is not" } else { "is" };
+                    errors.add(
+                        "roles",
+                        format!("{} {kind} an administrator role.", role.fields.name),
+                    )
+                }
+                Some(_) => {}
+            }
+        }
     }
 }

@@ -9,7 +9,6 @@ use userdesk_api::HttpResponse;
 use super::Call;
 use crate::json::{error, no_content, ok};
 
-const DEFAULT_LIMIT: usize = 10;
 const MAX_LIMIT: usize = 100;
 
 /// A requested page.
@@ -18,13 +17,9 @@ pub(super) struct Paging {
     pub limit: usize,
 }
 
-/// Reads `/{page}/{limit}` segments. Page 0 answers 500 and a size above
-/// 100 answers 404, as on the reference server.
-pub(super) fn paging(numbers: &[&str]) -> Result<Paging, HttpResponse> {
-    paging_with(numbers, DEFAULT_LIMIT)
-}
-
-/// [`paging`] for a list whose default page size is not 10.
+/// Reads `/{page}/{limit}` segments, `default_limit` when the size is
+/// left out. Page 0 answers 500 and a size above 100 answers 404, as on
+/// the reference server.
 pub(super) fn paging_with(numbers: &[&str], default_limit: usize) -> Result<Paging, HttpResponse> {
     if numbers.len() > 2 {
         return Err(error(404, "Not found"));

@@ -8,7 +8,6 @@ mod accounts;
 mod administrators;
 mod checks;
 mod list;
-mod roles;
 mod seed;
 mod store;
 mod token;
@@ -16,7 +15,6 @@ mod users;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use userdesk_api::admin::roles::Role;
 use userdesk_api::admin::user_profiles::UserProfile;
 use userdesk_api::admin::REGISTRY;
 use userdesk_api::base64::parse_basic_auth;
@@ -35,7 +33,6 @@ pub const TOKEN_LIFETIME: u64 = 14_400;
 /// Everything the simulated Admin API stores.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct AdminServer {
-    pub roles: Vec<Role>,
     pub accounts: Vec<Account>,
     /// Live tokens. Never part of the persisted state: Demo keeps them in
     /// the tab's session storage, apart (see [`AdminServer::tokens_json`]).
@@ -47,7 +44,6 @@ pub struct AdminServer {
     pub collections: Collections,
     /// Lifetime given to new tokens; tests shorten it to exercise expiry.
     pub token_lifetime: u64,
-    next_role_id: i64,
     next_account_id: i64,
     next_user_id: i64,
     next_user_profile_id: i64,
@@ -117,7 +113,6 @@ impl AdminServer {
             Err(response) => return response,
         };
         match call.segments.first().copied() {
-            Some("roles") | Some("role") => self.handle_roles(&call, now),
             Some("administrators") | Some("administrator") => {
                 self.handle_administrators(&call, now)
             }

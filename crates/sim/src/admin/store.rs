@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use userdesk_api::resource::record::{filtered_value, pick, put};
-use userdesk_api::resource::{validate, Description, Mode};
+use userdesk_api::resource::{unique_clashes, validate, Description, Mode};
 use userdesk_api::time::format_timestamp;
 use userdesk_api::{HttpResponse, Method};
 
@@ -59,11 +59,24 @@ impl Collection {
         id
     }
 
-    fn position(&self, id: &str) -> Option<usize> {
-        let id = id.parse::<i64>().ok()?;
-        self.records
-            .iter()
-            .position(|record| pick(record, "id").and_then(Value::as_i64) == Some(id))
+    /// The record with `key` as its id or, as the Admin API also reads
+    /// records (`/role/{name}`), as the value of one of its unique fields.
+    fn position(&self, resource: &Description, key: &str) -> Option<usize> {
+        match key.parse::<i64>() {
+            Ok(id) => self
+                .records
+                .iter()
+                .position(|record| pick(record, "id").and_then(Value::as_i64) == Some(id)),
+            Err(_) => resource
+                .fields
+                .iter()
+                .filter(|field| field.unique.is_some())
+                .find_map(|field| {
+                    self.records.iter().position(|record| {
+                        pick(record, field.name).and_then(Value::as_str) == Some(key)
+                    })
+                }),
+        }
     }
 }
 
@@ -98,12 +111,14 @@ impl AdminServer {
                     None => not_found(resource),
                 }
             }
-            (false, Method::Put, 2) if ops.update => match self.position(resource, segments[1]) {
-                Some(index) => self.save(call, resource, Some(index), now),
-                None => not_found(resource),
-            },
+            (false, Method::Put, 2) if ops.update => {
+                match self.position_by_id(resource, segments[1]) {
+                    Some(index) => self.save(call, resource, Some(index), now),
+                    None => not_found(resource),
+                }
+            }
             (false, Method::Delete, 2) if ops.delete => {
-                match self.position(resource, segments[1]) {
+                match self.position_by_id(resource, segments[1]) {
                     Some(index) => {
                         let removed = self.collection(resource).records.remove(index);
                         checks::after_delete(self, resource, &removed);
@@ -124,8 +139,14 @@ impl AdminServer {
             .or_default()
     }
 
-    fn position(&self, resource: &Description, id: &str) -> Option<usize> {
-        self.collections.get(resource.slug)?.position(id)
+    fn position(&self, resource: &Description, key: &str) -> Option<usize> {
+        self.collections.get(resource.slug)?.position(resource, key)
+    }
+
+    /// Updates and deletes name records by id only.
+    fn position_by_id(&self, resource: &Description, id: &str) -> Option<usize> {
+        id.parse::<i64>().ok()?;
+        self.position(resource, id)
     }
 
     /// `/{collection}[/{page}[/{limit}]]`: the documented filters compare
@@ -133,24 +154,43 @@ impl AdminServer {
     /// the named field (the id breaks ties).
     fn serve_list(&self, call: &Call, resource: &Description) -> HttpResponse {
         let list = &resource.list;
-        let paging = match paging_with(&call.segments[1..], list.default_limit as usize) {
+        let rest = &call.segments[1..];
+        // `/{collection}/{value}[/{page}]` when a path filter's value leads.
+        let by_path = resource.path.list_by.filter(|_| {
+            rest.first()
+                .is_some_and(|first| first.parse::<u64>().is_err())
+        });
+        let paging = match by_path {
+            Some(by) if rest.len() <= 2 => paging_with(&rest[1..], by.fixed_limit as usize),
+            Some(_) => Err(error(404, "Not found")),
+            None => paging_with(rest, list.default_limit as usize),
+        };
+        let paging = match paging {
             Ok(paging) => paging,
             Err(response) => return response,
         };
-        let filters: Vec<(&str, String)> = list
+        let mut filters: Vec<(&str, String)> = list
             .filters
             .iter()
+            .filter(|key| resource.path.list_by.is_none_or(|by| by.filter != **key))
             .filter_map(|key| call.request.query(key).map(|value| (*key, value)))
             .filter(|(_, value)| !value.is_empty())
             .collect();
+        if let (Some(by), Some(value)) = (by_path, rest.first()) {
+            if !checks::path_value_known(resource, by.filter, value) {
+                return error(404, "Not found");
+            }
+            filters.push((by.filter, value.to_string()));
+        }
         let (column, ascending) = order(call.request.query("order_by"), list.orders);
         let mut keyed: Vec<(SortKey, &Value)> = self
             .records(resource.slug)
             .iter()
             .filter(|record| {
-                filters
-                    .iter()
-                    .all(|(key, wanted)| matches(filtered_value(record, key), wanted))
+                filters.iter().all(|(key, wanted)| {
+                    checks::special_filter(resource, key, wanted, record)
+                        .unwrap_or_else(|| matches(filtered_value(record, key), wanted))
+                })
             })
             .map(|record| (sort_key(record, column), record))
             .collect();
@@ -161,8 +201,10 @@ impl AdminServer {
         let shown: Vec<&Value> = keyed.into_iter().map(|(_, record)| record).collect();
         let (prefix, limit, collection) =
             (call.prefix.clone(), paging.limit, resource.path.collection);
-        page_of(collection, shown, &paging, |page| {
-            format!("{prefix}/{collection}/{page}/{limit}")
+        let lead = by_path.and(rest.first().copied());
+        page_of(collection, shown, &paging, |page| match lead {
+            Some(value) => format!("{prefix}/{collection}/{value}/{page}"),
+            None => format!("{prefix}/{collection}/{page}/{limit}"),
         })
     }
 
@@ -190,8 +232,14 @@ impl AdminServer {
             Err(errors) => return field_errors(errors.to_nested_json()),
         };
         let own_id = existing.and_then(|index| resource.id_of(&self.records(resource.slug)[index]));
-        if let Err(errors) = checks::before_save(self, resource, &fields, own_id.as_deref()) {
-            return field_errors(errors.to_nested_json());
+        let taken = unique_clashes(
+            resource,
+            &fields,
+            self.records(resource.slug),
+            own_id.as_deref(),
+        );
+        if !taken.is_empty() {
+            return field_errors(taken.to_nested_json());
         }
         let stamp = Value::from(format_timestamp(now));
         let collection = self.collection(resource);

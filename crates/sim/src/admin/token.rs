@@ -28,7 +28,7 @@ impl AdminServer {
         else {
             return error(401, "Bad credentials");
         };
-        let policy = self.policy_role_for(&username).cloned();
+        let policy = self.policy_role_for(&username);
         let Some(account) = self
             .accounts
             .iter_mut()
@@ -100,13 +100,13 @@ impl AdminServer {
     }
 
     /// The role whose policies apply: the account's role with the lowest priority number.
-    fn policy_role_for(&self, username: &str) -> Option<&Role> {
+    fn policy_role_for(&self, username: &str) -> Option<Role> {
         let account = self
             .accounts
             .iter()
             .find(|a| a.fields.username == username)?;
-        self.roles
-            .iter()
+        self.roles()
+            .into_iter()
             .filter(|role| account.role_ids.contains(&role.id))
             .min_by_key(|role| role.fields.priority)
     }

@@ -140,12 +140,12 @@ impl AdminServer {
     fn user_view(&self, index: usize, prefix: &str) -> User {
         let user = &self.users[index];
         let roles = self
-            .roles
-            .iter()
+            .roles()
+            .into_iter()
             .filter(|role| user.role_ids.contains(&role.id))
             .map(|role| RoleRef {
                 id: role.id,
-                name: role.fields.name.clone(),
+                name: role.fields.name,
             })
             .collect();
         let profile = self

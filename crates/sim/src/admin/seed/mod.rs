@@ -9,7 +9,7 @@ use userdesk_api::admin::logins::LOGINS;
 use userdesk_api::admin::notifications::NOTIFICATIONS;
 use userdesk_api::admin::password_resets::PASSWORD_RESETS;
 use userdesk_api::admin::regions::REGIONS;
-use userdesk_api::admin::roles::{Role, RoleFields};
+use userdesk_api::admin::roles::{Role, RoleFields, ROLES};
 use userdesk_api::admin::status::ResourceStatus;
 use userdesk_api::admin::terms::TERMS;
 use userdesk_api::admin::DOCUMENTED_APP_KEY;
@@ -53,7 +53,13 @@ pub fn seeded(now: i64) -> AdminServer {
     let countries = records::countries();
     let regions = records::regions(&countries);
     let next_user_id = records::next_user_id();
+    let roles = [
+        role(1, "USER", false, false, 10, 600, false, 365, 10, 100),
+        role(2, "SUPER_ADMIN", true, true, 5, 300, true, 90, 24, 10),
+        role(3, "SERVICE", false, true, 5, 300, true, 365, 24, 50),
+    ];
     let collections = [
+        (ROLES.slug, Collection::of(&roles)),
         (APP_KEYS.slug, Collection::seeded(app_keys())),
         (TERMS.slug, Collection::seeded(records::terms())),
         (COUNTRIES.slug, Collection::of(&countries)),
@@ -72,18 +78,12 @@ pub fn seeded(now: i64) -> AdminServer {
     .map(|(slug, collection)| (slug.to_string(), collection))
     .collect();
     AdminServer {
-        roles: vec![
-            role(1, "USER", false, false, 10, 600, false, 365, 10, 100),
-            role(2, "SUPER_ADMIN", true, true, 5, 300, true, 90, 24, 10),
-            role(3, "SERVICE", false, true, 5, 300, true, 365, 24, 50),
-        ],
         accounts: administrators(now),
         tokens: Vec::new(),
         users,
         user_profiles,
         collections,
         token_lifetime: TOKEN_LIFETIME,
-        next_role_id: 4,
         next_account_id: 6,
         next_user_id,
         next_user_profile_id: next_user_id,
