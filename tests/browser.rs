@@ -8,14 +8,12 @@ use userdesk::client::Client;
 use userdesk::components::dialog::{ConfirmDialog, Tone};
 use userdesk::components::field::SelectField;
 use userdesk::pages::admin::guard::RequireAdmin;
-use userdesk::pages::admin::user_form::UserForm;
-use userdesk::pages::admin::users_list::UsersList;
 use userdesk::pages::resource::{ResourceForm, ResourceList};
 use userdesk::shell::Shell;
 use userdesk::unsaved::UnsavedChanges;
 use userdesk::{demo, provide_app_context};
 use userdesk_api::admin::roles::{NAME_TAKEN, ROLES};
-use userdesk_api::admin::users::User;
+use userdesk_api::admin::users::USERS;
 use userdesk_api::resource::{from_form, to_form, Mode, Operation};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -464,10 +462,10 @@ async fn renewing_the_token_keeps_the_guarded_page_and_its_input() {
 #[wasm_bindgen_test]
 async fn user_form_checks_the_nested_profile_and_puts_server_errors_on_their_field() {
     let (_owner, client, container) = signed_in_demo().await;
-    let saved = RwSignal::new(None::<User>);
+    let saved = RwSignal::new(None::<serde_json::Value>);
     let on_saved = Callback::new(move |user| saved.set(Some(user)));
     let _mounted = mount_to(container.clone(), move || {
-        view! { <Router><UserForm existing=None on_saved=on_saved /></Router> }
+        view! { <Router><ResourceForm resource=&USERS existing=None on_saved=on_saved /></Router> }
     });
     until("the user roles to pick from", || {
         query(&container, "input[name='roles']").is_some()
@@ -540,7 +538,7 @@ async fn select_shows_its_value_when_options_arrive_late() {
 async fn list_layout_renders_described_columns_from_the_demo() {
     let (_owner, _client, container) = signed_in_demo().await;
     let _mounted = mount_to(container.clone(), || {
-        view! { <Router><UsersList /></Router> }
+        view! { <Router><ResourceList resource=&USERS /></Router> }
     });
     until("the first page of users", || {
         container
@@ -593,29 +591,9 @@ type NamedPage = (
 
 /// Each form page's form, for the id check.
 fn form_pages() -> Vec<NamedPage> {
-    use userdesk::pages::admin::{
-        account::{AccountPage, PasswordPage},
-        administrator_form::AdministratorForm,
-        user_profile_form::UserProfileForm,
-    };
+    use userdesk::pages::admin::account::{AccountPage, PasswordPage};
     use userdesk_api::admin::REGISTRY;
     let mut pages: Vec<NamedPage> = vec![
-        (
-            "user",
-            std::sync::Arc::new(|| view! { <UserForm existing=None on_saved=|_| ()/> }.into_any()),
-        ),
-        (
-            "administrator",
-            std::sync::Arc::new(|| {
-                view! { <AdministratorForm existing=None on_saved=|_| ()/> }.into_any()
-            }),
-        ),
-        (
-            "user profile",
-            std::sync::Arc::new(|| {
-                view! { <UserProfileForm existing=None on_saved=|_| ()/> }.into_any()
-            }),
-        ),
         (
             "account",
             std::sync::Arc::new(|| view! { <AccountPage /> }.into_any()),

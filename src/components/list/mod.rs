@@ -6,11 +6,9 @@ use std::future::Future;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use userdesk_api::admin::resource::Resource;
 use userdesk_api::list::{ListPage, ListQuery, ListSpec, LIMIT_CHOICES};
 use userdesk_api::ApiError;
 
-use crate::client::Client;
 use crate::components::status::{EmptyState, ErrorPanel, Loading};
 
 /// Reading and changing a list's URL state.
@@ -340,18 +338,4 @@ pub fn ListFeedback(
             </EmptyState>
         </Show>
     }
-}
-
-/// [`use_list`] for an Admin API collection, signed in through the client.
-pub fn use_resource_list<T>(resource: Resource, base_path: &'static str) -> (ListNav, ListData<T>)
-where
-    T: serde::de::DeserializeOwned + Clone + Send + Sync + 'static,
-{
-    let client = Client::use_client();
-    use_list(resource.list, base_path, move |query| async move {
-        client
-            .admin(|config, token| resource.list_request(config, token, &query))
-            .await
-            .and_then(|response| resource.decode_list(&response, &query))
-    })
 }

@@ -1,17 +1,10 @@
 //! Admin API pages.
 
 pub mod account;
-pub mod administrator_form;
-pub mod administrators_list;
-pub mod choices;
 pub mod guard;
 pub mod login;
 pub mod reauth;
 pub mod routes;
-pub mod user_form;
-pub mod user_profile_form;
-pub mod user_profiles_list;
-pub mod users_list;
 
 use userdesk_api::time::{format_timestamp, to_datetime_local};
 

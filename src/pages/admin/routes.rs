@@ -18,13 +18,7 @@ use leptos_router::{path, MatchNestedRoutes};
 use userdesk_api::resource::Api;
 
 use crate::pages::admin::account::{AccountPage, PasswordPage};
-use crate::pages::admin::administrator_form::{AdministratorEdit, AdministratorNew};
-use crate::pages::admin::administrators_list::AdministratorsList;
 use crate::pages::admin::guard::RequireAdmin;
-use crate::pages::admin::user_form::{UserEdit, UserNew};
-use crate::pages::admin::user_profile_form::{UserProfileEdit, UserProfileNew};
-use crate::pages::admin::user_profiles_list::UserProfilesList;
-use crate::pages::admin::users_list::UsersList;
 use crate::pages::resource::{DescribedEdit, DescribedList, DescribedNew};
 
 /// The menu: Admin API areas by what administrators come for.
@@ -73,15 +67,6 @@ pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
         <ParentRoute path=path!("/admin") view=|| view! { <RequireAdmin><Outlet /></RequireAdmin> }>
             <Route path=path!("account") view=AccountPage />
             <Route path=path!("account/password") view=PasswordPage />
-            <Route path=path!("administrators") view=AdministratorsList />
-            <Route path=path!("administrators/new") view=AdministratorNew />
-            <Route path=path!("administrators/:id") view=AdministratorEdit />
-            <Route path=path!("users") view=UsersList />
-            <Route path=path!("users/new") view=UserNew />
-            <Route path=path!("users/:id") view=UserEdit />
-            <Route path=path!("user-profiles") view=UserProfilesList />
-            <Route path=path!("user-profiles/new") view=UserProfileNew />
-            <Route path=path!("user-profiles/:id") view=UserProfileEdit />
             // Every described resource (`admin::REGISTRY`), after the pages above.
             <Route path=path!(":resource") view=|| view! { <DescribedList api=Api::Admin /> } />
             <Route path=path!(":resource/new") view=|| view! { <DescribedNew api=Api::Admin /> } />

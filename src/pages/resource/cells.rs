@@ -9,16 +9,21 @@ use userdesk_api::resource::{Cell, Column, Description, Tone};
 /// What a missing value shows.
 const MISSING: &str = "—";
 
+/// A cell of an item that has no page of its own (a row of a record's table).
+pub fn cell_of(column: &Column, item: &Value) -> AnyView {
+    cell(None, column, item, None)
+}
+
 /// The content of one cell of `record`; `record_href` is its record page,
 /// when it has one.
 pub fn cell(
-    resource: &Description,
+    resource: Option<&Description>,
     column: &Column,
     record: &Value,
     record_href: Option<&str>,
 ) -> AnyView {
     let shown = || {
-        let value = fill(column.value, record);
+        let value = fill(column.value, record).trim().to_string();
         if value.is_empty() {
             MISSING.to_string()
         } else {
@@ -27,7 +32,7 @@ pub fn cell(
     };
     match column.cell {
         Cell::Text | Cell::Number => shown().into_any(),
-        Cell::RecordLink => match (record_href, resource.id_of(record)) {
+        Cell::RecordLink => match (record_href, resource.and_then(|r| r.id_of(record))) {
             (Some(base), Some(id)) => {
                 view! { <a href=format!("{base}/{id}")>{shown()}</a> }.into_any()
             }
@@ -49,6 +54,17 @@ pub fn cell(
             (if yes { "Yes" } else { "No" }).into_any()
         }
         Cell::Code => view! { <code>{shown()}</code> }.into_any(),
+        Cell::Names { key } => {
+            let names: Vec<String> = pick(record, column.value)
+                .and_then(Value::as_array)
+                .map(|items| items.iter().map(|item| text(pick(item, key))).collect())
+                .unwrap_or_default();
+            if names.is_empty() {
+                MISSING.into_any()
+            } else {
+                names.join(", ").into_any()
+            }
+        }
         Cell::Choice(options) => {
             let value = text(pick(record, column.value));
             options

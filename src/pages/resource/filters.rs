@@ -1,13 +1,17 @@
 //! A list's filter controls, drawn from its description.
 
 use leptos::prelude::*;
-use userdesk_api::resource::{find, Api, Description, Filter, FilterControl};
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use userdesk_api::resource::{Answer, Description, Filter, FilterControl, Operation};
+use userdesk_api::ApiError;
 
-use super::registry;
+use super::list_path;
 
+use super::choices::use_choices;
+use crate::client::Client;
 use crate::components::list::ListNav;
 use crate::components::table::{FilterSelect, FilterText};
-use crate::pages::admin::choices::use_described_choices;
 
 /// Every filter control of `resource`.
 #[component]
@@ -15,12 +19,17 @@ pub fn Filters(resource: &'static Description, nav: ListNav) -> impl IntoView {
     resource
         .filters
         .iter()
-        .map(|filter| view! { <FilterControlView filter=*filter nav=nav api=resource.api /> })
+        .map(|filter| view! { <FilterControlView filter=*filter nav=nav resource=resource /> })
         .collect_view()
 }
 
 #[component]
-fn FilterControlView(filter: Filter, nav: ListNav, api: Api) -> impl IntoView {
+fn FilterControlView(
+    filter: Filter,
+    nav: ListNav,
+    resource: &'static Description,
+) -> impl IntoView {
+    let api = resource.api;
     let Filter {
         key,
         label,
@@ -38,17 +47,81 @@ fn FilterControlView(filter: Filter, nav: ListNav, api: Api) -> impl IntoView {
             view! { <FilterSelect nav=nav key=key label=label any_label=any options=options /> }
                 .into_any()
         }
-        FilterControl::Records {
-            any,
-            slug,
-            label: option_label,
-        } => match find(registry(api), slug) {
-            Some(target) => {
-                let options = use_described_choices(target, option_label, &[]).as_select_options();
-                view! { <FilterSelect nav=nav key=key label=label any_label=any options=options /> }
-                    .into_any()
+        FilterControl::Records { any, records } => {
+            let options = use_choices(api, records).as_select_options();
+            view! { <FilterSelect nav=nav key=key label=label any_label=any options=options /> }
+                .into_any()
+        }
+        FilterControl::OpenBy { placeholder } => {
+            view! { <OpenBy resource=resource key=key label=label placeholder=placeholder /> }
+                .into_any()
+        }
+    }
+}
+
+/// Opens one record by a unique value the API also reads records by
+/// (`GET /user/{username}`): its page on a match, a message otherwise.
+#[component]
+fn OpenBy(
+    resource: &'static Description,
+    key: &'static str,
+    label: &'static str,
+    placeholder: &'static str,
+) -> impl IntoView {
+    let client = Client::use_client();
+    let navigate = use_navigate();
+    let typed = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let open = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let wanted = typed.get_untracked().trim().to_string();
+        if wanted.is_empty() || busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let found = client
+                .call(resource, &Operation::Read { id: &wanted })
+                .await
+                .and_then(Answer::into_record);
+            // The page may have gone meanwhile; then nobody is told.
+            if busy.try_set(false).is_some() {
+                return;
             }
-            None => view! { <FilterText nav=nav key=key label=label /> }.into_any(),
-        },
+            match found {
+                Ok(record) => match resource.id_of(&record) {
+                    Some(id) => {
+                        navigate(&format!("{}/{id}", list_path(resource)), Default::default())
+                    }
+                    None => {
+                        problem.try_set(Some("The answer had no id.".into()));
+                    }
+                },
+                Err(ApiError::NotFound(_)) => {
+                    problem.try_set(Some(format!(
+                        "There is no {} named “{wanted}”.",
+                        resource.noun
+                    )));
+                }
+                Err(other) => {
+                    problem.try_set(Some(other.message()));
+                }
+            }
+        });
+    };
+    view! {
+        <form class="toolbar__item toolbar__find" role="search" on:submit=open>
+            <label>
+                {label} " "
+                <input class="toolbar__input" type="search" name=format!("find_{key}") autocomplete="off"
+                    placeholder=placeholder
+                    prop:value=move || typed.get() on:input=move |event| typed.set(event_target_value(&event)) />
+            </label>
+            <button class="button button--small" type="submit" prop:disabled=move || busy.get()>"Open"</button>
+            {move || problem.get().map(|text| view! { <span class="toolbar__problem" role="alert">{text}</span> })}
+        </form>
     }
 }

@@ -1,36 +1,43 @@
-//! A described resource's form: one control per field, in rows as the
-//! description groups them, checked by the resource's one validator before
-//! anything is sent.
+//! A described resource's form: one control per field, in rows and
+//! fieldsets as the description groups them, checked by the resource's
+//! one validator before anything is sent.
 
 use leptos::prelude::*;
 use serde_json::Value;
 use userdesk_api::admin::app_keys::generate_key;
 use userdesk_api::resource::{
     from_form, to_form, unique_clashes, validate, Answer, Description, Field, FormValues, Kind,
-    Mode, Operation, Slot,
+    Mode, Operation, OptionalObject, Records, Slot,
 };
+use userdesk_api::FieldErrors;
 
+use super::choices::{use_choices, Choices};
 use super::list_link;
 use crate::client::Client;
 use crate::components::field::{
-    CheckboxField, FormErrors, SelectField, TextArea, TextField, TextKind,
+    CheckboxField, CheckboxGroup, FormErrors, PasswordChecklist, SelectField, TextArea, TextField,
+    TextKind,
 };
 use crate::components::form::{use_form_submit, RecordForm, SubmitButton, SubmitFailure};
 use crate::components::toast::{ToastKind, Toasts};
 use crate::pages::admin::now_local;
 use crate::unsaved::UnsavedChanges;
 
-/// The typed text of each field, as signals in form order.
-type Values = StoredValue<Vec<(&'static Field, RwSignal<String>)>>;
+/// The typed text of each field (and of each optional object's checkbox,
+/// under the object's key), as signals in form order.
+type Values = StoredValue<Vec<(&'static str, RwSignal<String>)>>;
 
 fn snapshot(values: Values) -> FormValues {
     values.with_value(|values| {
         values
             .iter()
-            .map(|(field, value)| (field.name, value.get()))
+            .map(|(name, value)| (*name, value.get()))
             .collect()
     })
 }
+
+/// The choices of the fields that pick records, by field name.
+type FieldChoices = StoredValue<Vec<(&'static str, Choices)>>;
 
 /// The form of `resource`: empty for a create (`existing` is `None`), else
 /// filled from the record. `on_saved` gets the server's answer.
@@ -53,20 +60,44 @@ pub fn ResourceForm(
         Mode::Create
     };
     let start = to_form(resource, existing.as_ref(), &now_local());
+    let names = resource
+        .fields
+        .iter()
+        .map(|field| field.name)
+        .chain(resource.optional.iter().map(|optional| optional.object));
     let values: Values = StoredValue::new(
-        resource
-            .fields
-            .iter()
-            .map(|field| {
-                let text = start.get(field.name).cloned().unwrap_or_default();
-                (field, RwSignal::new(text))
+        names
+            .map(|name| {
+                let text = start.get(name).cloned().unwrap_or_default();
+                (name, RwSignal::new(text))
             })
             .collect(),
     );
-    let saved_values = RwSignal::new(start);
+    let value_of = move |name: &str| {
+        values.with_value(|values| {
+            values
+                .iter()
+                .find(|(other, _)| *other == name)
+                .map(|(_, value)| *value)
+        })
+    };
+    let choices: FieldChoices = StoredValue::new(
+        resource
+            .fields
+            .iter()
+            .filter_map(|field| match field.kind {
+                Kind::Reference(records) | Kind::Ids(records) => {
+                    Some((field.name, use_choices(resource.api, records)))
+                }
+                _ => None,
+            })
+            .collect(),
+    );
+    let saved_values = RwSignal::new(start.clone());
     UnsavedChanges::use_unsaved()
         .track(move || saved_values.with(|saved| *saved != snapshot(values)));
     let id = StoredValue::new(record_id.clone());
+    let started = StoredValue::new(start);
     let form = use_form_submit(
         move || {
             let payload = validate(
@@ -76,7 +107,9 @@ pub fn ResourceForm(
             )?;
             let seen = client.cache.seen(resource);
             let own = id.get_value();
-            unique_clashes(resource, &payload, &seen, own.as_deref()).into_result(payload)
+            let mut errors = unique_clashes(resource, &payload, &seen, own.as_deref());
+            one_each_clashes(resource, &payload, choices, started, &mut errors);
+            errors.into_result(payload)
         },
         move |payload: Value| async move {
             let id = id.get_value();
@@ -96,12 +129,51 @@ pub fn ResourceForm(
             client
                 .cache
                 .remember(resource, std::slice::from_ref(&saved));
-            saved_values.set(to_form(resource, Some(&saved), ""));
+            let now = to_form(resource, Some(&saved), "");
+            // Secrets are never shown back: the typed one is cleared.
+            for field in resource.fields.iter().filter(|f| f.kind == Kind::Secret) {
+                if let Some(value) = value_of(field.name) {
+                    value.set(String::new());
+                }
+            }
+            for optional in resource.optional {
+                if let (Some(value), Some(text)) =
+                    (value_of(optional.object), now.get(optional.object))
+                {
+                    value.set(text.clone());
+                }
+            }
+            started.set_value(now.clone());
+            saved_values.set(now);
             on_saved.run(saved);
         },
     );
-    let known: Vec<&'static str> = resource.field_names().collect();
-    let groups = values.with_value(|values| groups_of(values));
+    let known: Vec<&'static str> = resource
+        .field_names()
+        .chain(resource.optional.iter().map(|optional| optional.object))
+        .collect();
+    let groups = values.with_value(|values| {
+        let controls: Vec<Control> = resource
+            .fields
+            .iter()
+            .filter_map(|field| {
+                values
+                    .iter()
+                    .find(|(name, _)| *name == field.name)
+                    .map(|(_, value)| (field, *value))
+            })
+            .collect();
+        groups_of(&controls)
+    });
+    let had = existing.clone();
+    let draw = move |field: &'static Field, value: RwSignal<String>| {
+        let picked = choices.with_value(|all| {
+            all.iter()
+                .find(|(name, _)| *name == field.name)
+                .map(|(_, choices)| *choices)
+        });
+        control(field, value, mode, picked, started)
+    };
     view! {
         <RecordForm form=form>
             <SubmitFailure form=form created_in=record_id.is_none().then(|| list_link(resource)) />
@@ -109,35 +181,116 @@ pub fn ResourceForm(
             {groups
                 .into_iter()
                 .map(|(group, rows)| {
+                    let optional = rows
+                        .first()
+                        .and_then(|row| row.first())
+                        .and_then(|(field, _)| resource.optional.iter().find(|o| o.holds(field.name)));
                     let drawn = rows
                         .into_iter()
                         .map(|row| {
                             if row.len() == 1 {
-                                row.into_iter().map(|(field, value)| control(field, value)).collect_view().into_any()
+                                row.into_iter().map(|(field, value)| draw(field, value)).collect_view().into_any()
                             } else {
                                 view! {
                                     <div class="field-row">
-                                        {row.into_iter().map(|(field, value)| control(field, value)).collect_view()}
+                                        {row.into_iter().map(|(field, value)| draw(field, value)).collect_view()}
                                     </div>
                                 }
                                 .into_any()
                             }
                         })
                         .collect_view();
-                    match group {
-                        None => drawn.into_any(),
-                        Some((legend, grid)) => view! {
+                    match (group, optional.and_then(|o| value_of(o.object).map(|on| (o, on)))) {
+                        (Some((legend, _)), Some((optional, on))) => {
+                            let kept = had.as_ref().is_some_and(|record| {
+                                optional.permanent
+                                    && userdesk_api::resource::record::pick(record, optional.object).is_some()
+                            });
+                            view! {
+                                <fieldset class="fieldset">
+                                    <legend class="fieldset__legend">{legend}</legend>
+                                    <OptionalToggle optional=optional on=on hidden=kept />
+                                    <div hidden=move || on.get() != "true">{drawn}</div>
+                                </fieldset>
+                            }
+                            .into_any()
+                        }
+                        (Some((legend, grid)), None) => view! {
                             <fieldset class="fieldset" class:fieldset--grid=grid>
                                 <legend class="fieldset__legend">{legend}</legend>
                                 {drawn}
                             </fieldset>
                         }
                         .into_any(),
+                        (None, _) => drawn.into_any(),
                     }
                 })
                 .collect_view()}
             <SubmitButton form=form label=if record_id.is_none() { resource.messages.create_label } else { "Save changes" } />
         </RecordForm>
+    }
+}
+
+/// The checkbox that adds an optional object; hidden once a record has it
+/// for good.
+#[component]
+fn OptionalToggle(
+    optional: &'static OptionalObject,
+    on: RwSignal<String>,
+    hidden: bool,
+) -> impl IntoView {
+    let checked = RwSignal::new(on.get_untracked() == "true");
+    Effect::new(move |_| on.set(checked.get().to_string()));
+    Effect::new(move |_| {
+        let now = on.get() == "true";
+        if checked.get_untracked() != now {
+            checked.set(now);
+        }
+    });
+    (!hidden).then(
+        || view! { <CheckboxField label=optional.label name=optional.object checked=checked /> },
+    )
+}
+
+/// A record of another resource that may be chosen once only, chosen
+/// again (a second profile for a user): an error on the field.
+fn one_each_clashes(
+    resource: &Description,
+    payload: &Value,
+    choices: FieldChoices,
+    started: StoredValue<FormValues>,
+    errors: &mut FieldErrors,
+) {
+    for field in resource.fields {
+        let Kind::Reference(Records {
+            one_each: Some(one),
+            ..
+        }) = field.kind
+        else {
+            continue;
+        };
+        let Some(chosen) =
+            userdesk_api::resource::record::pick(payload, field.name).and_then(Value::as_i64)
+        else {
+            continue;
+        };
+        let own = started.with_value(|start| {
+            start
+                .get(field.name)
+                .and_then(|text| text.parse::<i64>().ok())
+        });
+        let taken = choices.with_value(|all| {
+            all.iter()
+                .find(|(name, _)| *name == field.name)
+                .is_some_and(|(_, choices)| {
+                    choices
+                        .taken
+                        .with_untracked(|taken| taken.contains(&chosen))
+                })
+        });
+        if taken && own != Some(chosen) {
+            errors.add(field.name, one.message);
+        }
     }
 }
 
@@ -180,14 +333,19 @@ fn groups_of(values: &[Control]) -> Vec<Group> {
 }
 
 /// One field's control, by its kind, with its slot beside it.
-fn control(field: &'static Field, value: RwSignal<String>) -> AnyView {
-    let Field {
-        name,
-        label,
-        hint,
-        required,
-        ..
-    } = *field;
+fn control(
+    field: &'static Field,
+    value: RwSignal<String>,
+    mode: Mode,
+    choices: Option<Choices>,
+    started: StoredValue<FormValues>,
+) -> AnyView {
+    let Field { name, kind, .. } = *field;
+    let (label, hint) = match (mode, field.when_editing) {
+        (Mode::Update, Some((label, hint))) => (label, Some(hint)),
+        _ => (field.label, field.hint),
+    };
+    let required = field.required_in(mode);
     let options = |pairs: &'static [(&'static str, &'static str)]| -> Vec<(String, String)> {
         let choose = (!required).then(|| (String::new(), "—".to_string()));
         choose
@@ -202,10 +360,20 @@ fn control(field: &'static Field, value: RwSignal<String>) -> AnyView {
     let text = |kind: TextKind| {
         view! { <TextField label=label name=name value=value kind=kind hint=hint required=required /> }
     };
-    let main = match field.kind {
+    let load_failure = move || {
+        choices.and_then(|c| c.error.get()).map(|error| {
+            view! { <p class="field__message">{format!("{label}: the choices could not be loaded ({})", error.message())}</p> }
+        })
+    };
+    let main = match kind {
         Kind::Text => text(TextKind::Text).into_any(),
         Kind::DateTime => text(TextKind::DateTime).into_any(),
         Kind::Integer => text(TextKind::Integer).into_any(),
+        Kind::Secret => view! {
+            <TextField label=label name=name value=value kind=TextKind::Password hint=hint
+                autocomplete="new-password" required=required />
+        }
+        .into_any(),
         Kind::LongText { rows } => {
             view! { <TextArea label=label name=name value=value rows=rows required=required /> }
                 .into_any()
@@ -220,6 +388,48 @@ fn control(field: &'static Field, value: RwSignal<String>) -> AnyView {
             view! { <CheckboxField label=label name=name checked=checked hint=hint /> }
                 .into_any()
         }
+        Kind::Reference(records) => {
+            let own = started.with_value(|start| start.get(name).and_then(|text| text.parse::<i64>().ok()));
+            let options = Signal::derive(move || {
+                let mut shown = vec![(String::new(), "Choose…".to_string())];
+                if let Some(choices) = choices {
+                    let taken = choices.taken.get();
+                    shown.extend(choices.options.with(|all| {
+                        all.iter()
+                            .filter(|(id, _)| records.one_each.is_none() || Some(*id) == own || !taken.contains(id))
+                            .map(|(id, label)| (id.to_string(), label.clone()))
+                            .collect::<Vec<_>>()
+                    }));
+                }
+                shown
+            });
+            view! {
+                {load_failure}
+                <SelectField label=label name=name value=value options=options required=required />
+            }
+            .into_any()
+        }
+        Kind::Ids(_) => {
+            let parse = |text: &str| -> Vec<i64> {
+                text.split(',').filter_map(|id| id.trim().parse().ok()).collect()
+            };
+            let chosen = RwSignal::new(parse(&value.get_untracked()));
+            Effect::new(move |_| {
+                let text = chosen
+                    .get()
+                    .iter()
+                    .map(|id| id.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",");
+                value.set(text);
+            });
+            let options = Signal::derive(move || choices.map(|c| c.options.get()).unwrap_or_default());
+            view! {
+                {load_failure}
+                <CheckboxGroup legend=label name=name chosen=chosen options=options hint=hint />
+            }
+            .into_any()
+        }
     };
     match field.slot {
         None => main,
@@ -228,6 +438,11 @@ fn control(field: &'static Field, value: RwSignal<String>) -> AnyView {
                 {main}
                 <GenerateKey value=value />
             </div>
+        }
+        .into_any(),
+        Some(Slot::PasswordChecklist) => view! {
+            {main}
+            <PasswordChecklist password=value />
         }
         .into_any(),
     }

@@ -59,7 +59,7 @@ pub fn ResourceList(resource: &'static Description) -> impl IntoView {
                             let numeric = matches!(column.cell, Cell::Number);
                             view! {
                                 <td class:table__number=numeric>
-                                    {cell(resource, column, record, record_href.as_deref())}
+                                    {cell(Some(resource), column, record, record_href.as_deref())}
                                 </td>
                             }
                         })

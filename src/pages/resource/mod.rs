@@ -13,6 +13,7 @@
 //! (see [`registry`]).
 
 mod cells;
+pub mod choices;
 mod filters;
 mod form;
 mod list;

@@ -4,10 +4,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use serde_json::Value;
-use userdesk_api::resource::record::fill;
-use userdesk_api::resource::{Answer, Description, Operation};
+use userdesk_api::resource::record::{fill, pick};
+use userdesk_api::resource::{Answer, Description, Operation, Table};
 use userdesk_api::ApiError;
 
+use super::cells::cell_of;
 use super::{list_link, list_path, ResourceForm};
 use crate::client::Client;
 use crate::components::dialog::{ConfirmDialog, Tone};
@@ -100,9 +101,24 @@ pub fn ResourceEdit(resource: &'static Description) -> impl IntoView {
             move || client.cache.forget(resource, &gone),
         );
     };
+    // Deleting the signed-in account has its own warning.
+    let me = client
+        .session
+        .admin
+        .with_untracked(|s| s.as_ref().map(|s| s.user_id.to_string()));
     let warning = Signal::derive(move || {
         data.record
-            .with(|r| r.as_ref().map(|r| fill(messages.delete_warning, r)))
+            .with(|r| {
+                r.as_ref().map(|r| {
+                    let own =
+                        !messages.delete_own.is_empty() && me.is_some() && resource.id_of(r) == me;
+                    if own {
+                        messages.delete_own.to_string()
+                    } else {
+                        fill(messages.delete_warning, r)
+                    }
+                })
+            })
             .unwrap_or_default()
     });
     view! {
@@ -137,6 +153,7 @@ pub fn ResourceEdit(resource: &'static Description) -> impl IntoView {
                         <dd>{move || data.record.with(|r| r.as_ref().map(|r| fill(meta.field, r)))}</dd>
                     }).collect_view()}
                 </dl>
+                {resource.tables.iter().map(|table| view! { <RecordTable table=table record=data.record /> }).collect_view()}
                 {resource.ops.update.then(|| view! {
                     <ResourceForm resource=resource existing=data.record.get_untracked() on_saved=on_saved />
                 })}
@@ -149,6 +166,48 @@ pub fn ResourceEdit(resource: &'static Description) -> impl IntoView {
                 tone=Tone::Danger
                 on_confirm=delete
             />
+        </section>
+    }
+}
+
+/// A list inside the record, read-only (a user's accepted terms).
+#[component]
+fn RecordTable(table: &'static Table, record: RwSignal<Option<Value>>) -> impl IntoView {
+    let heading = format!("table-{}", table.list.replace('.', "-"));
+    let labelled_by = heading.clone();
+    let items = move || {
+        record.with(|r| {
+            r.as_ref()
+                .and_then(|r| pick(r, table.list))
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section class="panel" aria-labelledby=labelled_by>
+            <h2 class="panel__title" id=heading>{table.title}</h2>
+            {move || {
+                let rows = items();
+                if rows.is_empty() {
+                    view! { <p class="panel__empty">{table.empty}</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="table-wrap">
+                            <table class="table table--compact">
+                                <thead><tr>
+                                    {table.columns.iter().map(|column| view! { <th scope="col">{column.label}</th> }).collect_view()}
+                                </tr></thead>
+                                <tbody>
+                                    {rows.iter().map(|item| view! {
+                                        <tr>{table.columns.iter().map(|column| view! { <td>{cell_of(column, item)}</td> }).collect_view()}</tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                }
+            }}
         </section>
     }
 }

@@ -7,15 +7,122 @@
 //! five status codes. Uniqueness is the server's to check.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::account::AccountFields;
-use super::resource::Resource;
-use super::rules::check_password;
-use super::status::ResourceStatus;
-use crate::list::ListSpec;
-use crate::time::{from_datetime_local, parse_timestamp};
-use crate::validation::{FieldErrors, REQUIRED};
+use super::rules::{check_email, check_password, check_username};
+use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
+use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::resource::{
+    Api, Cell, Column, Description, Example, Field, Filter, FilterControl, Messages, Meta, Ops,
+    Path, Records, Slot, Start,
+};
+
+/// The administrator roles, for pickers and filters.
+pub const ADMIN_ROLES: Records = Records {
+    slug: "roles",
+    label: "{name}",
+    filters: &[("type", "admin")],
+    one_each: None,
+};
+
+/// Administrators, described once. Their records are the console's own
+/// accounts, so deleting the signed-in one warns differently.
+pub const ADMINISTRATORS: Description = Description {
+    api: Api::Admin,
+    slug: "administrators",
+    title: "Administrators",
+    noun: "administrator",
+    plural: "administrators",
+    path: Path::of("administrators", "administrator"),
+    fields: &[
+        Field::text("username", "Username")
+            .check(check_username)
+            .hint("2–40 letters, digits or underscores; not a number."),
+        Field::text("email", "Email").check(check_email),
+        Field::text("first_name", "First name")
+            .length(1, 40)
+            .hint("1–40 characters.")
+            .beside_next(),
+        Field::text("last_name", "Last name")
+            .length(2, 40)
+            .hint("2–40 characters."),
+        Field::datetime("joined_at", "Joined (UTC)").starts(Start::Now),
+        Field::secret("password", "Password")
+            .check(check_password)
+            .optional_on_update()
+            .hint("8–40 characters with at least 3 of the 4 kinds below.")
+            .when_editing("New password", "Leave empty to keep the current password.")
+            .slot(Slot::PasswordChecklist),
+        Field::ids("roles", "Roles", ADMIN_ROLES).hint("Administrator roles only."),
+        status_field(ResourceStatus::Enabled),
+    ],
+    list: ListSpec {
+        orders: &[
+            "id.asc",
+            "id.desc",
+            "username.asc",
+            "username.desc",
+            "joined_at.asc",
+            "joined_at.desc",
+        ],
+        filters: &["status", "role"],
+        integers: &["status", "role"],
+        default_limit: DEFAULT_LIMIT,
+    },
+    columns: &[
+        Column::new("ID", "id").numeric().sorted(),
+        Column::new("Username", "username").link().sorted(),
+        Column::new("Name", "{first_name} {last_name}"),
+        Column::new("Email", "email"),
+        Column::new("Roles", "roles").shown(Cell::Names { key: "name" }),
+        STATUS_COLUMN,
+        Column::new("Joined", "joined_at").sorted(),
+    ],
+    filters: &[
+        STATUS_FILTER,
+        Filter {
+            key: "role",
+            label: "Role",
+            control: FilterControl::Records {
+                any: "Any role",
+                records: ADMIN_ROLES,
+            },
+        },
+    ],
+    meta: &[
+        Meta::new("ID", "id"),
+        Meta::new("Created", "created_at"),
+        Meta::new("Password changed", "password_changed_at"),
+        Meta::new("Status changed", "status_changed_at"),
+    ],
+    ops: Ops::CRUD,
+    messages: Messages {
+        title: "{username}",
+        created: "Administrator {username} created.",
+        saved: "Administrator {username} saved.",
+        deleted: "Administrator {username} deleted.",
+        delete_warning: "{username} can no longer sign in.",
+        empty: "No administrators match.",
+        new_title: "New administrator",
+        new_label: "New administrator",
+        create_label: "Create administrator",
+        delete_own: DELETING_YOURSELF,
+    },
+    check: None,
+    optional: &[],
+    tables: &[],
+    example: Example {
+        record: r#"{"created_at": "2019-11-05T02:16:56+0000", "email": "admin1@test.com", "first_name": "Tommy",
+            "id": 1, "joined_at": "2018-11-01T00:00:00+0000", "last_name": "Lund", "password_changed_at": "2019-11-05T02:16:25+0000",
+            "roles": [{"id": 2, "name": "SUPER_ADMIN"}], "status": 1, "status_changed_at": "2018-11-01T00:00:00+0000",
+            "updated_at": "2019-11-05T02:16:56+0000", "uri": "https://api.admin.domain.com/v/1.0/administrator/1", "username": "admin1"}"#,
+        create: r#"{"email": "admin8@test.com", "first_name": "Zena", "joined_at": "2019-11-02T12:00:00+0000",
+            "last_name": "Clyde", "password": "admin8Pass", "roles": [2], "status": 5, "username": "admin8"}"#,
+    },
+};
+
+/// The warning before deleting the signed-in administrator's own account.
+pub const DELETING_YOURSELF: &str = "This is your own account: you will be signed out for good.";
 
 /// A role as listed inside an administrator or user.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,325 +160,29 @@ pub struct AdministratorFields {
     pub status: ResourceStatus,
 }
 
-/// Every editable field, in form order.
-pub const FIELDS: [&str; 8] = [
-    "username",
-    "email",
-    "first_name",
-    "last_name",
-    "joined_at",
-    "password",
-    "roles",
-    "status",
-];
-
-/// The form's state while typing.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AdministratorDraft {
-    pub account: AccountFields,
-    /// The `datetime-local` value, read as UTC.
-    pub joined_at: String,
-    pub password: String,
-    pub roles: Vec<i64>,
-    pub status: String,
-}
-
-impl AdministratorDraft {
-    /// A new administrator: enabled, joining now, no roles yet.
-    pub fn new(joined_at: String) -> Self {
-        AdministratorDraft {
-            account: AccountFields {
-                email: String::new(),
-                first_name: String::new(),
-                last_name: String::new(),
-                username: String::new(),
-            },
-            joined_at,
-            password: String::new(),
-            roles: Vec::new(),
-            status: ResourceStatus::Enabled.code().to_string(),
-        }
-    }
-
-    pub fn from_administrator(administrator: &Administrator) -> Self {
-        AdministratorDraft {
-            account: administrator.account.clone(),
-            joined_at: crate::time::to_datetime_local(&administrator.joined_at).unwrap_or_default(),
-            password: String::new(),
-            roles: administrator.roles.iter().map(|r| r.id).collect(),
-            status: administrator.status.code().to_string(),
-        }
-    }
-
-    /// Applies every documented rule. `creating` makes the password required.
-    pub fn validate(&self, creating: bool) -> Result<AdministratorFields, FieldErrors> {
-        let (account, mut errors) = match self.account.validate() {
-            Ok(account) => (Some(account), FieldErrors::new()),
-            Err(errors) => (None, errors),
-        };
-        let joined_at = from_datetime_local(&self.joined_at);
-        if joined_at.is_none() {
-            errors.add(
-                "joined_at",
-                if self.joined_at.trim().is_empty() {
-                    REQUIRED
-                } else {
-                    "Enter a date and time."
-                },
-            );
-        }
-        if creating || !self.password.is_empty() {
-            check_password(&mut errors, "password", &self.password);
-        }
-        let status = self
-            .status
-            .trim()
-            .parse::<u8>()
-            .ok()
-            .and_then(|c| ResourceStatus::try_from(c).ok());
-        if status.is_none() {
-            errors.add("status", "Choose one of the five statuses.");
-        }
-        match (account, joined_at, status) {
-            (Some(account), Some(joined_at), Some(status)) if errors.is_empty() => {
-                Ok(AdministratorFields {
-                    account,
-                    joined_at,
-                    password: (!self.password.is_empty()).then(|| self.password.clone()),
-                    roles: self.roles.clone(),
-                    status,
-                })
-            }
-            _ => Err(errors),
-        }
-    }
-}
-
-/// Server-side check of a JSON payload (the simulator uses it). Role ids
-/// must be integers here; whether they exist is the caller's to check.
-pub fn validate_payload(
-    payload: &Value,
-    creating: bool,
-) -> Result<AdministratorFields, FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let account = AccountFields::from_payload(payload).map_err(|e| {
-        for (field, messages) in e.iter() {
-            messages.iter().for_each(|m| errors.add(field, m.clone()));
-        }
-    });
-    let joined_at = payload
-        .get("joined_at")
-        .and_then(Value::as_str)
-        .and_then(parse_timestamp);
-    if joined_at.is_none() {
-        errors.add(
-            "joined_at",
-            "Must be a datetime like 2018-11-01T00:00:00+0000.",
-        );
-    }
-    let password = match payload.get("password") {
-        None | Some(Value::Null) if !creating => None,
-        Some(Value::String(password)) => {
-            check_password(&mut errors, "password", password);
-            Some(password.clone())
-        }
-        _ => {
-            errors.add("password", REQUIRED);
-            None
-        }
-    };
-    let roles: Option<Vec<i64>> = match payload.get("roles") {
-        Some(Value::Array(items)) => items.iter().map(Value::as_i64).collect(),
-        _ => None,
-    };
-    if roles.is_none() {
-        errors.add("roles", "Must be a list of role ids.");
-    }
-    let status = payload
-        .get("status")
-        .and_then(Value::as_u64)
-        .and_then(|c| u8::try_from(c).ok())
-        .and_then(|c| ResourceStatus::try_from(c).ok());
-    if status.is_none() {
-        errors.add("status", "Must be one of the status codes 1–5.");
-    }
-    match (account, joined_at, roles, status) {
-        (Ok(account), Some(joined_at), Some(roles), Some(status)) if errors.is_empty() => {
-            Ok(AdministratorFields {
-                account,
-                joined_at: crate::time::format_timestamp(joined_at),
-                password,
-                roles,
-                status,
-            })
-        }
-        _ => Err(errors),
-    }
-}
-
-/// The collection: ordered by id, username or join date; filtered by
-/// status and role.
-pub const ADMINISTRATORS: Resource = Resource {
-    collection: "administrators",
-    item: "administrator",
-    list: ListSpec {
-        orders: &[
-            "id.asc",
-            "id.desc",
-            "username.asc",
-            "username.desc",
-            "joined_at.asc",
-            "joined_at.desc",
-        ],
-        filters: &["status", "role"],
-        integers: &["status", "role"],
-        default_limit: crate::list::DEFAULT_LIMIT,
-    },
-};
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::admin::AdminConfig;
-    use crate::http::HttpResponse;
-    use serde_json::json;
-
-    fn documented() -> Value {
-        json!({"email": "admin8@test.com", "first_name": "Zena", "joined_at": "2019-11-02T12:00:00+0000",
-               "last_name": "Clyde", "password": "admin8Pass", "roles": [2], "status": 5, "username": "admin8"})
-    }
-
-    fn draft() -> AdministratorDraft {
-        AdministratorDraft {
-            account: AccountFields {
-                email: "admin8@test.com".into(),
-                first_name: "Zena".into(),
-                last_name: "Clyde".into(),
-                username: "admin8".into(),
-            },
-            joined_at: "2019-11-02T12:00".into(),
-            password: "admin8Pass".into(),
-            roles: vec![2],
-            status: "5".into(),
-        }
-    }
+    use crate::resource::{validate, Mode};
+    use serde_json::{json, Value};
 
     #[test]
-    fn the_documented_create_round_trips() {
-        let fields = draft().validate(true).expect("valid");
-        assert_eq!(serde_json::to_value(&fields).ok(), Some(documented()));
-        assert_eq!(validate_payload(&documented(), true), Ok(fields));
-    }
-
-    #[test]
-    fn password_is_required_on_create_and_optional_on_update() {
-        let without = AdministratorDraft {
-            password: String::new(),
-            ..draft()
-        };
+    fn the_documented_create_is_typed_and_rules_hold() {
+        let payload: Value = serde_json::from_str(ADMINISTRATORS.example.create).expect("json");
+        let fields: AdministratorFields = validate(&ADMINISTRATORS, &payload, Mode::Create)
+            .ok()
+            .and_then(|valid| serde_json::from_value(valid).ok())
+            .expect("typed");
         assert_eq!(
-            without
-                .validate(true)
-                .expect_err("required")
-                .get("password"),
-            [REQUIRED]
+            (fields.account.username.as_str(), fields.roles.as_slice()),
+            ("admin8", &[2][..])
         );
-        let kept = without.validate(false).expect("optional on update");
-        assert_eq!(kept.password, None);
-        assert!(
-            !serde_json::to_string(&kept)
-                .unwrap_or_default()
-                .contains("password"),
-            "left out of the payload"
-        );
-        let weak = AdministratorDraft {
-            password: "weakweak".into(),
-            ..draft()
-        };
-        assert!(
-            weak.validate(false).is_err(),
-            "a given password follows the rule"
-        );
-    }
-
-    #[test]
-    fn joined_at_and_status_are_required() {
-        let errors = AdministratorDraft {
-            joined_at: String::new(),
-            status: "9".into(),
-            ..draft()
-        }
-        .validate(true)
-        .expect_err("invalid");
-        assert_eq!(errors.get("joined_at"), [REQUIRED]);
-        assert_eq!(errors.get("status").len(), 1);
-        assert!(
-            AdministratorDraft {
-                roles: vec![],
-                ..draft()
-            }
-            .validate(true)
-            .is_ok(),
-            "no roles is a valid list"
-        );
-    }
-
-    #[test]
-    fn payload_checks_types() {
-        let mut bad = documented();
-        bad["roles"] = json!(["2"]);
-        bad["joined_at"] = json!("yesterday");
-        bad["status"] = json!(0);
-        let errors = validate_payload(&bad, true).expect_err("invalid");
+        let bad = json!({"username": "12", "email": "x@", "first_name": "", "last_name": "L",
+                         "joined_at": "2019-11-02T12:00:00+0000", "roles": ["2"], "status": 1});
+        let errors = validate(&ADMINISTRATORS, &bad, Mode::Update).expect_err("invalid");
         assert_eq!(
-            errors.iter().map(|(f, _)| f).collect::<Vec<_>>(),
-            ["joined_at", "roles", "status"]
-        );
-        let mut update = documented();
-        update.as_object_mut().map(|o| o.remove("password"));
-        assert!(validate_payload(&update, false).is_ok());
-        assert!(validate_payload(&update, true).is_err());
-    }
-
-    #[test]
-    fn list_request_carries_filters_and_order() {
-        let config = AdminConfig {
-            base_url: "/a".into(),
-            version: "1.0".into(),
-            app_key: "k".repeat(32),
-        };
-        let query = ADMINISTRATORS.list.from_url(|key| match key {
-            "role" => Some("2".into()),
-            "order_by" => Some("joined_at.desc".into()),
-            _ => None,
-        });
-        let url = ADMINISTRATORS.list_request(&config, "t", &query).url;
-        assert!(
-            url.starts_with("/a/v/1.0/administrators/1/10?app_key="),
-            "{url}"
-        );
-        assert!(url.ends_with("&role=2&order_by=joined_at.desc"), "{url}");
-    }
-
-    #[test]
-    fn decodes_the_documented_administrator() {
-        let body = r#"{"administrator": {"created_at": "2019-11-05T02:16:56+0000", "email": "admin1@test.com", "first_name": "Tommy",
-            "id": 1, "joined_at": "2018-11-01T00:00:00+0000", "last_name": "Lund", "password_changed_at": "2019-11-05T02:16:25+0000",
-            "roles": [{"id": 2, "name": "SUPER_ADMIN"}], "status": 1, "status_changed_at": "2018-11-01T00:00:00+0000",
-            "updated_at": "2019-11-05T02:16:56+0000", "uri": "https://api.admin.domain.com/v/1.0/administrator/1", "username": "admin1"}}"#;
-        let admin = ADMINISTRATORS
-            .decode_record::<Administrator>(&HttpResponse::json(200, body.into()))
-            .expect("decodes");
-        assert_eq!(
-            (
-                admin.account.username.as_str(),
-                admin.roles[0].name.as_str()
-            ),
-            ("admin1", "SUPER_ADMIN")
-        );
-        assert_eq!(
-            AdministratorDraft::from_administrator(&admin).joined_at,
-            "2018-11-01T00:00"
+            errors.iter().map(|(field, _)| field).collect::<Vec<_>>(),
+            ["email", "first_name", "last_name", "roles", "username"]
         );
     }
 }

@@ -58,8 +58,11 @@ pub const APP_KEYS: Description = Description {
         new_title: "New application key",
         new_label: "New app key",
         create_label: "Create app key",
+        delete_own: "",
     },
     check: None,
+    optional: &[],
+    tables: &[],
     example: Example {
         record: r#"{"application": "Application 1", "created_at": "2019-10-23T15:03:37+0000", "id": 1,
             "key": "7sv3aPS45Ck8URGRKUtBdMWgKFN4ahfW", "status": 1, "status_changed_at": "2019-10-30T13:38:47+0000",

@@ -47,6 +47,8 @@ pub const COUNTRIES: Description = Description {
     ops: Ops::READ_ONLY,
     messages: Messages::listed("No countries match."),
     check: None,
+    optional: &[],
+    tables: &[],
     example: Example {
         record: r#"{"code_2": "US", "code_3": "USA", "created_at": "2019-11-05T02:16:56+0000", "id": 1,
             "name": "United States", "status": 1, "status_changed_at": "2018-01-01T00:00:00+0000",

@@ -48,6 +48,8 @@ pub const LOGINS: Description = Description {
     ops: Ops::READ_ONLY,
     messages: Messages::listed("No sign-in attempts match."),
     check: None,
+    optional: &[],
+    tables: &[],
     example: Example {
         record: r#"{"api": 1, "attempt_date": "2018-12-01T08:32:55+0000", "created_at": "2019-11-07T02:49:26+0000",
             "id": 1, "ip_address": "1.1.1.1", "success": true, "updated_at": "2019-11-07T02:49:26+0000",

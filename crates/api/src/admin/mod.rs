@@ -12,9 +12,7 @@ pub mod list;
 pub mod logins;
 pub mod notifications;
 pub mod password_resets;
-pub mod payload;
 pub mod regions;
-pub mod resource;
 pub mod roles;
 pub mod rules;
 pub mod status;
@@ -34,6 +32,9 @@ use crate::validation::FieldErrors;
 
 /// Every Admin API resource on the description layer, in menu order.
 pub const REGISTRY: &[&Description] = &[
+    &users::USERS,
+    &user_profiles::USER_PROFILES,
+    &administrators::ADMINISTRATORS,
     &roles::ROLES,
     &app_keys::APP_KEYS,
     &terms::TERMS,

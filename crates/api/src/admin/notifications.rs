@@ -49,6 +49,8 @@ pub const NOTIFICATIONS: Description = Description {
     ops: Ops::READ_ONLY,
     messages: Messages::listed("No notifications match."),
     check: None,
+    optional: &[],
+    tables: &[],
     example: Example {
         record: r#"{"accepted": 1, "channel": 1, "created_at": "2019-11-05T02:16:56+0000", "id": 1,
             "notification_id": "123456", "rejected": 0, "sent_at": "2019-02-01T10:45:00+0000", "service": "Service 1",

@@ -40,6 +40,8 @@ pub const PASSWORD_RESETS: Description = Description {
     ops: Ops::READ_ONLY,
     messages: Messages::listed("No password reset requests match."),
     check: None,
+    optional: &[],
+    tables: &[],
     example: Example {
         record: r#"{"code": "HD7SF2", "created_at": "2019-11-05T02:16:56+0000", "id": 1, "ip_address": "1.1.1.1",
             "is_used": true, "requested_at": "2019-01-10T07:13:49+0000", "status": 1,

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::status::{STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::resource::{
-    Api, Column, Description, Example, Filter, FilterControl, Messages, Ops, Path,
+    Api, Column, Description, Example, Filter, FilterControl, Messages, Ops, Path, Records,
 };
 
 use super::status::ResourceStatus;
@@ -45,8 +45,12 @@ pub const REGIONS: Description = Description {
             label: "Country",
             control: FilterControl::Records {
                 any: "Any country",
-                slug: "countries",
-                label: "{name}",
+                records: Records {
+                    slug: "countries",
+                    label: "{name}",
+                    filters: &[],
+                    one_each: None,
+                },
             },
         },
         STATUS_FILTER,
@@ -55,6 +59,8 @@ pub const REGIONS: Description = Description {
     ops: Ops::READ_ONLY,
     messages: Messages::listed("No regions match."),
     check: None,
+    optional: &[],
+    tables: &[],
     example: Example {
         record: r#"{"code_2": "CA", "country": {"code_2": "US", "code_3": "USA", "id": 1, "name": "United States"},
             "created_at": "2019-11-05T02:16:56+0000", "id": 1, "name": "California", "status": 1,

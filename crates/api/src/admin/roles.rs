@@ -109,8 +109,11 @@ pub const ROLES: Description = Description {
         new_title: "New role",
         new_label: "New role",
         create_label: "Create role",
+        delete_own: "",
     },
     check: None,
+    optional: &[],
+    tables: &[],
     example: Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "id": 1, "is_admin_role": false,
             "login_ban_by_ip": true, "login_ban_time": 1800, "login_lockout_policy": false, "login_max_attempts": 10,

@@ -63,8 +63,11 @@ pub const TERMS: Description = Description {
         new_title: "New terms of service",
         new_label: "New version",
         create_label: "Create version",
+        delete_own: "",
     },
     check: None,
+    optional: &[],
+    tables: &[],
     example: Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "id": 2, "publish_date": "2019-01-01T00:00:00+0000",
             "status": 1, "status_changed_at": "2019-01-01T00:00:00+0000", "text": "This is TOS 2",

@@ -3,22 +3,54 @@
 //!
 //! Rules: `first_name` 1–40; `last_name` 2–40; `joined_at` a datetime;
 //! `status` one of the five codes; `user_id` an integer (chosen from users).
+//! One profile per user: the reference server does not enforce it, so the
+//! console does before sending ([`OneEach`]).
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::payload::Payload;
-use super::resource::Resource;
-use super::rules::{check_datetime, check_first_name, check_last_name, check_status};
-use super::status::ResourceStatus;
+use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
-use crate::time::to_datetime_local;
-use crate::validation::{integer, FieldErrors};
+use crate::resource::{
+    Api, Cell, Column, Description, Example, Field, Messages, Meta, OneEach, Ops, Path, Records,
+    Start,
+};
 
-/// The collection: ordered by id, user id or join date; filtered by status.
-pub const USER_PROFILES: Resource = Resource {
-    collection: "user_profiles",
-    item: "user_profile",
+/// The message when the chosen user already has a profile.
+pub const USER_HAS_PROFILE: &str =
+    "This user already has a profile; each user has at most one. Edit that profile instead.";
+
+/// User profiles, described once.
+pub const USER_PROFILES: Description = Description {
+    api: Api::Admin,
+    slug: "user-profiles",
+    title: "User profiles",
+    noun: "profile",
+    plural: "profiles",
+    path: Path::of("user_profiles", "user_profile"),
+    fields: &[
+        Field::reference(
+            "user_id",
+            "User",
+            Records {
+                slug: "users",
+                label: "{username} (#{id})",
+                filters: &[],
+                one_each: Some(OneEach {
+                    taken_when: "profile",
+                    message: USER_HAS_PROFILE,
+                }),
+            },
+        ),
+        Field::text("first_name", "First name")
+            .length(1, 40)
+            .hint("1–40 characters.")
+            .beside_next(),
+        Field::text("last_name", "Last name")
+            .length(2, 40)
+            .hint("2–40 characters."),
+        Field::datetime("joined_at", "Joined (UTC)").starts(Start::Now),
+        status_field(ResourceStatus::Enabled),
+    ],
     list: ListSpec {
         orders: &[
             "id.asc",
@@ -31,6 +63,46 @@ pub const USER_PROFILES: Resource = Resource {
         filters: &["status"],
         integers: &["status"],
         default_limit: DEFAULT_LIMIT,
+    },
+    columns: &[
+        Column::new("ID", "id").link().sorted(),
+        Column::new("User", "#{user_id}")
+            .sorted_by("user_id")
+            .shown(Cell::Link {
+                href: "/admin/users/{user_id}",
+            }),
+        Column::new("Name", "{first_name} {last_name}"),
+        Column::new("Joined", "joined_at").sorted(),
+        STATUS_COLUMN,
+    ],
+    filters: &[STATUS_FILTER],
+    meta: &[
+        Meta::new("ID", "id"),
+        Meta::new("Created", "created_at"),
+        Meta::new("Status changed", "status_changed_at"),
+    ],
+    ops: Ops::CRUD,
+    messages: Messages {
+        title: "{first_name} {last_name}",
+        created: "Profile {id} created.",
+        saved: "Profile {id} saved.",
+        deleted: "Profile {first_name} {last_name} deleted.",
+        delete_warning: "User #{user_id} keeps their account but loses this profile.",
+        empty: "No user profiles match.",
+        new_title: "New user profile",
+        new_label: "New profile",
+        create_label: "Create profile",
+        delete_own: "",
+    },
+    check: None,
+    optional: &[],
+    tables: &[],
+    example: Example {
+        record: r#"{"created_at": "2019-11-05T02:16:56+0000", "first_name": "Lynne", "id": 2,
+            "joined_at": "2018-12-10T00:00:00+0000", "last_name": "Harford", "status": 1,
+            "status_changed_at": "2018-12-10T00:00:00+0000", "updated_at": "2019-11-05T02:16:56+0000", "user_id": 2}"#,
+        create: r#"{"first_name": "Vivyan", "joined_at": "2019-05-21T08:30:00+0000", "last_name": "Joyce",
+            "status": 5, "user_id": 9}"#,
     },
 };
 
@@ -55,222 +127,33 @@ pub struct UserProfileFields {
     pub user_id: i64,
 }
 
-/// Every editable field, in form order.
-pub const FIELDS: [&str; 5] = ["user_id", "first_name", "last_name", "joined_at", "status"];
-
-/// The form's state while typing.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UserProfileDraft {
-    /// A select's value: the user's id.
-    pub user_id: String,
-    pub first_name: String,
-    pub last_name: String,
-    /// The `datetime-local` value, read as UTC.
-    pub joined_at: String,
-    pub status: String,
-}
-
-impl UserProfileDraft {
-    pub fn new(joined_at: String) -> Self {
-        UserProfileDraft {
-            user_id: String::new(),
-            first_name: String::new(),
-            last_name: String::new(),
-            joined_at,
-            status: ResourceStatus::Enabled.code().to_string(),
-        }
-    }
-
-    pub fn from_profile(profile: &UserProfile) -> Self {
-        UserProfileDraft {
-            user_id: profile.fields.user_id.to_string(),
-            first_name: profile.fields.first_name.clone(),
-            last_name: profile.fields.last_name.clone(),
-            joined_at: to_datetime_local(&profile.fields.joined_at).unwrap_or_default(),
-            status: profile.fields.status.code().to_string(),
-        }
-    }
-
-    /// Applies every documented rule.
-    pub fn validate(&self) -> Result<UserProfileFields, FieldErrors> {
-        let mut errors = FieldErrors::new();
-        let user_id = integer(&mut errors, "user_id", &self.user_id);
-        check_first_name(&mut errors, "first_name", &self.first_name);
-        check_last_name(&mut errors, "last_name", &self.last_name);
-        let joined_at = check_datetime(&mut errors, "joined_at", &self.joined_at);
-        let status = check_status(&mut errors, "status", &self.status);
-        match (user_id, joined_at, status) {
-            (Some(user_id), Some(joined_at), Some(status)) if errors.is_empty() => {
-                Ok(UserProfileFields {
-                    first_name: self.first_name.trim().to_string(),
-                    joined_at,
-                    last_name: self.last_name.trim().to_string(),
-                    status,
-                    user_id,
-                })
-            }
-            _ => Err(errors),
-        }
-    }
-}
-
-/// The message when the chosen user already has a profile.
-pub const USER_HAS_PROFILE: &str =
-    "This user already has a profile; each user has at most one. Edit that profile instead.";
-
-/// One profile per user. The reference server does not enforce it, so the
-/// console does before sending: `with_profile` are the users who have a
-/// profile, `own_user` the user of the profile being edited (if any).
-pub fn check_one_per_user(
-    fields: &UserProfileFields,
-    with_profile: &[i64],
-    own_user: Option<i64>,
-) -> Result<(), FieldErrors> {
-    if own_user != Some(fields.user_id) && with_profile.contains(&fields.user_id) {
-        let mut errors = FieldErrors::new();
-        errors.add("user_id", USER_HAS_PROFILE);
-        return Err(errors);
-    }
-    Ok(())
-}
-
-/// Server-side check of a JSON payload (the simulator uses it); whether the
-/// user exists is the caller's to check.
-pub fn validate_payload(payload: &Value) -> Result<UserProfileFields, FieldErrors> {
-    let top = Payload::new(payload);
-    let mut errors = FieldErrors::new();
-    let (first_name, last_name) = (top.text("first_name"), top.text("last_name"));
-    check_first_name(&mut errors, "first_name", &first_name);
-    check_last_name(&mut errors, "last_name", &last_name);
-    let joined_at = top.datetime(&mut errors, "joined_at");
-    let status = top.status(&mut errors, "status");
-    let user_id = top.integer(&mut errors, "user_id");
-    match (joined_at, status, user_id) {
-        (Some(joined_at), Some(status), Some(user_id)) if errors.is_empty() => {
-            Ok(UserProfileFields {
-                first_name,
-                joined_at,
-                last_name,
-                status,
-                user_id,
-            })
-        }
-        _ => Err(errors),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::http::HttpResponse;
+    use crate::resource::{validate, Mode};
     use crate::validation::REQUIRED;
     use serde_json::json;
 
-    fn documented() -> Value {
-        json!({"first_name": "Vivyan", "joined_at": "2019-05-21T08:30:00+0000", "last_name": "Joyce",
-               "status": 5, "user_id": 9})
-    }
-
-    fn draft() -> UserProfileDraft {
-        UserProfileDraft {
-            user_id: "9".into(),
-            first_name: "Vivyan".into(),
-            last_name: "Joyce".into(),
-            joined_at: "2019-05-21T08:30".into(),
-            status: "5".into(),
-        }
-    }
-
     #[test]
-    fn the_documented_create_round_trips() {
-        let fields = draft().validate().expect("valid");
-        assert_eq!(serde_json::to_value(&fields).ok(), Some(documented()));
-        assert_eq!(validate_payload(&documented()), Ok(fields));
-    }
-
-    #[test]
-    fn every_field_is_checked_at_its_boundaries() {
-        let errors = UserProfileDraft {
-            user_id: String::new(),
-            first_name: "x".repeat(41),
-            last_name: "J".into(),
-            joined_at: "tomorrow".into(),
-            status: "7".into(),
-        }
-        .validate()
+    fn names_dates_and_the_user_are_checked() {
+        let errors = validate(
+            &USER_PROFILES,
+            &json!({"first_name": " ", "last_name": "J", "joined_at": "May", "status": 1, "user_id": "9"}),
+            Mode::Create,
+        )
         .expect_err("invalid");
-        assert_eq!(errors.get("user_id"), [REQUIRED]);
+        assert_eq!(errors.get("first_name"), [REQUIRED]);
         assert_eq!(
-            errors.iter().map(|(field, _)| field).collect::<Vec<_>>(),
-            ["first_name", "joined_at", "last_name", "status", "user_id"]
+            errors.get("last_name"),
+            ["Must be 2–40 characters (now 1)."]
         );
-        let edges = UserProfileDraft {
-            first_name: "x".repeat(40),
-            last_name: "y".repeat(40),
-            ..draft()
-        };
-        assert!(edges.validate().is_ok());
-        let not_a_number = UserProfileDraft {
-            user_id: "nine".into(),
-            ..draft()
-        };
-        assert_eq!(
-            not_a_number
-                .validate()
-                .expect_err("nan")
-                .get("user_id")
-                .len(),
-            1
-        );
-    }
-
-    #[test]
-    fn payload_needs_an_integer_user_id() {
-        let mut bad = documented();
-        bad["user_id"] = json!("9");
-        assert_eq!(
-            validate_payload(&bad)
-                .expect_err("string id")
-                .get("user_id"),
-            ["Must be an integer."]
-        );
-    }
-
-    #[test]
-    fn decodes_the_documented_profile() {
-        let body = r#"{"user_profile": {"created_at": "2019-11-05T02:16:56+0000", "first_name": "Lynne", "id": 2,
-            "joined_at": "2018-12-10T00:00:00+0000", "last_name": "Harford", "status": 1,
-            "status_changed_at": "2018-12-10T00:00:00+0000", "updated_at": "2019-11-05T02:16:56+0000", "user_id": 2}}"#;
-        let profile: UserProfile = USER_PROFILES
-            .decode_record(&HttpResponse::json(200, body.into()))
-            .expect("decodes");
-        assert_eq!(
-            (
-                profile.id,
-                profile.fields.user_id,
-                profile.fields.last_name.as_str()
-            ),
-            (2, 2, "Harford")
-        );
-        assert_eq!(UserProfileDraft::from_profile(&profile).user_id, "2");
-    }
-
-    #[test]
-    fn a_user_gets_at_most_one_profile() {
-        let draft = UserProfileDraft {
-            user_id: "2".into(),
-            first_name: "Ann".into(),
-            last_name: "Lee".into(),
-            joined_at: "2020-01-01T00:00:00".into(),
-            status: "1".into(),
-        };
-        let fields = draft.validate().expect("valid");
-        let refused = check_one_per_user(&fields, &[1, 2], None).expect_err("user 2 has one");
-        assert_eq!(refused.get("user_id"), [USER_HAS_PROFILE]);
-        assert!(
-            check_one_per_user(&fields, &[1, 2], Some(2)).is_ok(),
-            "its own profile"
-        );
-        assert!(check_one_per_user(&fields, &[1], None).is_ok());
+        assert_eq!(errors.get("user_id"), ["Choose one."]);
+        let payload: serde_json::Value =
+            serde_json::from_str(USER_PROFILES.example.create).expect("json");
+        let fields: UserProfileFields = validate(&USER_PROFILES, &payload, Mode::Create)
+            .ok()
+            .and_then(|valid| serde_json::from_value(valid).ok())
+            .expect("typed");
+        assert_eq!((fields.user_id, fields.first_name.as_str()), (9, "Vivyan"));
     }
 }

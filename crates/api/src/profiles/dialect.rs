@@ -207,6 +207,8 @@ mod tests {
         ops: Ops::CRUD,
         messages: Messages::listed(""),
         check: None,
+        optional: &[],
+        tables: &[],
         example: Example {
             record: "{}",
             create: "",

@@ -45,8 +45,11 @@ pub enum Api {
 ///         new_title: "New note",
 ///         new_label: "New note",
 ///         create_label: "Create note",
+///         delete_own: "",
 ///     },
 ///     check: None,
+///     optional: &[],
+///     tables: &[],
 ///     example: Example { record: r#"{"id": 1, "title": "Hi"}"#, create: r#"{"title": "Hi"}"# },
 /// };
 /// assert_eq!(NOTES.field("title").map(|f| f.label), Some("Title"));
@@ -76,6 +79,10 @@ pub struct Description {
     pub messages: Messages,
     /// Rules across fields, run after the field rules on the normalized payload.
     pub check: Option<fn(&serde_json::Value, &mut FieldErrors)>,
+    /// Nested objects the form may leave out as a whole.
+    pub optional: &'static [OptionalObject],
+    /// Lists inside a record, shown read-only on its page.
+    pub tables: &'static [Table],
     /// The documentation's examples, walked by the description test.
     pub example: Example,
 }
@@ -92,16 +99,17 @@ impl Description {
     }
 
     /// Whether a listed item can be shown: an object with an id and every
-    /// field its columns name (a `null` counts as present).
+    /// field its plain columns name (a `null` counts as present; templates
+    /// such as a user's optional profile name may miss parts).
     pub fn readable(&self, record: &serde_json::Value) -> bool {
-        use crate::resource::record::{has, names_in};
+        use crate::resource::record::has;
         record.is_object()
             && self.id_of(record).is_some()
             && self
                 .columns
                 .iter()
-                .flat_map(|column| names_in(column.value))
-                .all(|name| has(record, name))
+                .filter(|column| !column.value.contains('{') && !column.value.is_empty())
+                .all(|column| has(record, column.value))
     }
 
     /// The page size the server uses for `query`: fixed while a path
@@ -203,6 +211,58 @@ pub enum Kind {
     Boolean,
     /// One of a fixed set of text values, as `(value, label)`.
     Choice(&'static [(&'static str, &'static str)]),
+    /// A password: typed, never shown back, not trimmed.
+    Secret,
+    /// The id of one record of another resource of the same API.
+    Reference(Records),
+    /// The ids of any number of records of another resource (roles); in
+    /// records they may come as objects with an `id`.
+    Ids(Records),
+}
+
+/// Records of another resource offered as choices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Records {
+    /// The other resource's slug in the same API's registry.
+    pub slug: &'static str,
+    /// What each choice shows, a template such as `{username} (#{id})`.
+    pub label: &'static str,
+    /// Filters on the other resource's list, e.g. `("type", "user")`.
+    pub filters: &'static [(&'static str, &'static str)],
+    /// Set when each of those records may be chosen by one record at most.
+    pub one_each: Option<OneEach>,
+}
+
+/// "At most one of these per record there": a user has at most one profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OneEach {
+    /// The field of the other record that is present once it is taken.
+    pub taken_when: &'static str,
+    /// The message when a taken record is chosen.
+    pub message: &'static str,
+}
+
+/// A nested object the form may leave out as a whole (a user's profile):
+/// its fields are checked and sent only while its checkbox is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OptionalObject {
+    /// The object's key; its fields are named `{object}.{field}`.
+    pub object: &'static str,
+    /// The checkbox that adds it.
+    pub label: &'static str,
+    /// Whether a new record's form starts with it on.
+    pub starts_on: bool,
+    /// Once saved it cannot be removed (the API has no way to).
+    pub permanent: bool,
+}
+
+impl OptionalObject {
+    /// Whether a field belongs to this object.
+    pub fn holds(&self, field: &str) -> bool {
+        field
+            .strip_prefix(self.object)
+            .is_some_and(|rest| rest.starts_with('.'))
+    }
 }
 
 /// When a field is sent.
@@ -250,6 +310,8 @@ pub type Check = fn(&mut FieldErrors, &str, &str);
 pub enum Slot {
     /// A button that fills the field with a new random application key.
     GenerateAppKey,
+    /// The password rule's checklist under the field.
+    PasswordChecklist,
 }
 
 /// One editable field.
@@ -273,6 +335,11 @@ pub struct Field {
     pub unique: Option<&'static str>,
     /// The fieldset it is drawn in; consecutive fields of a group share one.
     pub group: Option<&'static str>,
+    /// Left out of an update when blank, instead of being required (a
+    /// password kept as it is).
+    pub optional_on_update: bool,
+    /// The label and hint on an existing record's form, where they differ.
+    pub when_editing: Option<(&'static str, &'static str)>,
 }
 
 impl Field {
@@ -291,7 +358,40 @@ impl Field {
             slot: None,
             unique: None,
             group: None,
+            optional_on_update: false,
+            when_editing: None,
         }
+    }
+
+    pub const fn secret(name: &'static str, label: &'static str) -> Field {
+        Field::new(name, label, Kind::Secret)
+    }
+
+    pub const fn reference(name: &'static str, label: &'static str, records: Records) -> Field {
+        Field::new(name, label, Kind::Reference(records))
+    }
+
+    pub const fn ids(name: &'static str, label: &'static str, records: Records) -> Field {
+        Field::new(name, label, Kind::Ids(records))
+    }
+
+    pub const fn optional_on_update(self) -> Field {
+        Field {
+            optional_on_update: true,
+            ..self
+        }
+    }
+
+    pub const fn when_editing(self, label: &'static str, hint: &'static str) -> Field {
+        Field {
+            when_editing: Some((label, hint)),
+            ..self
+        }
+    }
+
+    /// Whether the field must have a value in `mode`.
+    pub fn required_in(&self, mode: Mode) -> bool {
+        self.required && !(self.optional_on_update && mode == Mode::Update)
     }
 
     pub const fn text(name: &'static str, label: &'static str) -> Field {
@@ -410,6 +510,10 @@ pub enum Cell {
     Link {
         href: &'static str,
     },
+    /// The `key` of each object in a list, joined with commas (role names).
+    Names {
+        key: &'static str,
+    },
     /// A link labelled like its column, to `href` (a template): another
     /// page about this record.
     GoTo {
@@ -504,11 +608,10 @@ pub enum FilterControl {
     },
     /// One record of another resource of the same API, by its slug; the
     /// option shows `label` (a template) of each record.
-    Records {
-        any: &'static str,
-        slug: &'static str,
-        label: &'static str,
-    },
+    Records { any: &'static str, records: Records },
+    /// Opens one record by the value of a unique field, which the API
+    /// also reads records by (`/user/{username}`).
+    OpenBy { placeholder: &'static str },
 }
 
 impl Filter {
@@ -536,6 +639,18 @@ impl Filter {
             control: FilterControl::Typed { placeholder },
         }
     }
+}
+
+/// A list inside a record, shown read-only on its page (a user's accepted
+/// terms of service).
+#[derive(Clone, Copy, Debug)]
+pub struct Table {
+    pub title: &'static str,
+    /// The record's field holding the list.
+    pub list: &'static str,
+    /// Columns read from each item.
+    pub columns: &'static [Column],
+    pub empty: &'static str,
 }
 
 /// One read-only detail on a record page.
@@ -605,6 +720,9 @@ pub struct Messages {
     pub new_label: &'static str,
     /// The create form's submit button.
     pub create_label: &'static str,
+    /// For the console's own accounts: what deleting the signed-in one
+    /// means; empty for other resources.
+    pub delete_own: &'static str,
 }
 
 impl Messages {
@@ -620,6 +738,7 @@ impl Messages {
             new_title: "",
             new_label: "",
             create_label: "",
+            delete_own: "",
         }
     }
 }

@@ -25,7 +25,8 @@ pub mod validate;
 
 pub use describe::{
     Api, Applies, Cell, Check, Column, Description, Example, Field, Filter, FilterControl, Kind,
-    ListBy, Messages, Meta, Mode, Ops, Path, Slot, Start, Tone, STAMPS,
+    ListBy, Messages, Meta, Mode, OneEach, Ops, OptionalObject, Path, Records, Slot, Start, Table,
+    Tone, STAMPS,
 };
 pub use dialect::{Answer, Dialect, Operation};
 pub use validate::{from_form, to_form, unique_clashes, unique_part, validate, FormValues};

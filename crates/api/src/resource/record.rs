@@ -97,14 +97,17 @@ pub fn has(record: &Value, name: &str) -> bool {
         .is_some()
 }
 
-/// The value a list filter compares: the field named like the filter, or
-/// for `{thing}_id` the `id` of the nested `{thing}` (`country_id` is
-/// `country.id`), as the Admin API documents its filters.
+/// The value a list filter compares, as the Admin API names its filters:
+/// the field named like the filter; for `{thing}_id` the `id` of the
+/// nested `{thing}` (`country_id` is `country.id`); else the list
+/// `{key}s` (`role` is one of `roles`, compared by id).
 pub fn filtered_value<'a>(record: &'a Value, key: &str) -> Option<&'a Value> {
-    pick(record, key).or_else(|| {
-        let thing = key.strip_suffix("_id")?;
-        pick(record, &format!("{thing}.id"))
-    })
+    pick(record, key)
+        .or_else(|| {
+            let thing = key.strip_suffix("_id")?;
+            pick(record, &format!("{thing}.id"))
+        })
+        .or_else(|| pick(record, &format!("{key}s")).filter(|list| list.is_array()))
 }
 
 /// The id in the field `name` as text (numbers printed), for addresses.
@@ -137,6 +140,8 @@ mod tests {
         let region = json!({"country": {"id": 2}, "user_id": null});
         assert_eq!(filtered_value(&region, "country_id"), Some(&json!(2)));
         assert_eq!(filtered_value(&region, "user_id"), None);
+        let user = json!({"roles": [{"id": 1}]});
+        assert_eq!(filtered_value(&user, "role"), Some(&json!([{"id": 1}])));
     }
 
     #[test]

@@ -41,7 +41,12 @@ pub fn validate(
 ) -> Result<Value, FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut out = Value::Object(Map::new());
-    for field in description.fields.iter().filter(|f| f.applies.to(mode)) {
+    for optional in description.optional {
+        if pick(payload, optional.object).is_some_and(|object| !object.is_object()) {
+            errors.add(optional.object, "Must be an object.");
+        }
+    }
+    for field in fields_sent(description, payload, mode) {
         match read(field, pick(payload, field.name)) {
             Ok(Some(value)) => {
                 if let Value::String(text) = &value {
@@ -49,7 +54,7 @@ pub fn validate(
                 }
                 put(&mut out, field.name, value);
             }
-            Ok(None) if field.required => errors.add(field.name, REQUIRED),
+            Ok(None) if field.required_in(mode) => errors.add(field.name, REQUIRED),
             Ok(None) => {}
             Err(message) => errors.add(field.name, message),
         }
@@ -60,6 +65,21 @@ pub fn validate(
         }
     }
     errors.into_result(out)
+}
+
+/// The fields `payload` is checked for in `mode`: those that apply, less
+/// the fields of optional objects it leaves out.
+fn fields_sent<'a>(
+    description: &'a Description,
+    payload: &'a Value,
+    mode: Mode,
+) -> impl Iterator<Item = &'a Field> {
+    description.fields.iter().filter(move |field| {
+        field.applies.to(mode)
+            && description.optional.iter().all(|optional| {
+                !optional.holds(field.name) || pick(payload, optional.object).is_some()
+            })
+    })
 }
 
 /// Reads one field's JSON: `Ok(None)` when it is missing or blank.
@@ -100,6 +120,21 @@ fn read(field: &Field, raw: Option<&Value>) -> Result<Option<Value>, String> {
             .as_bool()
             .map(|flag| Some(Value::from(flag)))
             .ok_or_else(|| "Must be true or false.".to_string()),
+        Kind::Secret => match raw.as_str() {
+            Some("") => Ok(None),
+            Some(text) => Ok(Some(Value::from(text))),
+            None => Err("Must be text.".to_string()),
+        },
+        Kind::Reference(_) => raw
+            .as_i64()
+            .map(|id| Some(Value::from(id)))
+            .ok_or_else(|| "Choose one.".to_string()),
+        Kind::Ids(_) => match raw {
+            Value::Array(items) if items.iter().all(|item| item.as_i64().is_some()) => {
+                Ok(Some(raw.clone()))
+            }
+            _ => Err("Must be a list of integer ids.".to_string()),
+        },
     }
 }
 
@@ -130,15 +165,33 @@ fn check_text(errors: &mut FieldErrors, field: &Field, text: &str) {
 /// out; text that does not convert is passed on for the validator to refuse.
 pub fn from_form(description: &Description, values: &FormValues, mode: Mode) -> Value {
     let mut payload = Value::Object(Map::new());
+    let left_out = |field: &Field| {
+        description.optional.iter().any(|optional| {
+            optional.holds(field.name)
+                && values.get(optional.object).map(String::as_str) != Some("true")
+        })
+    };
     for field in description.fields.iter().filter(|f| f.applies.to(mode)) {
+        if left_out(field) {
+            continue;
+        }
         let typed = values.get(field.name).map(String::as_str).unwrap_or("");
         let value = match field.kind {
             Kind::Boolean => Value::from(typed == "true"),
+            Kind::Ids(_) => Value::Array(
+                typed
+                    .split(',')
+                    .filter_map(|id| id.trim().parse::<i64>().ok())
+                    .map(Value::from)
+                    .collect(),
+            ),
+            Kind::Secret if typed.is_empty() => continue,
+            Kind::Secret => Value::from(typed),
             _ if typed.trim().is_empty() => continue,
             Kind::DateTime => {
                 Value::from(from_datetime_local(typed).unwrap_or_else(|| typed.into()))
             }
-            Kind::Integer | Kind::Code(_) => typed
+            Kind::Integer | Kind::Code(_) | Kind::Reference(_) => typed
                 .trim()
                 .parse::<i64>()
                 .map_or_else(|_| Value::from(typed), Value::from),
@@ -152,6 +205,13 @@ pub fn from_form(description: &Description, values: &FormValues, mode: Mode) -> 
 /// The form's starting text: from `record` when editing one, else each
 /// field's start value (`now` is the current `datetime-local` value).
 pub fn to_form(description: &Description, record: Option<&Value>, now: &str) -> FormValues {
+    let toggles = description.optional.iter().map(|optional| {
+        let on = match record {
+            Some(record) => pick(record, optional.object).is_some(),
+            None => optional.starts_on,
+        };
+        (optional.object, on.to_string())
+    });
     description
         .fields
         .iter()
@@ -167,6 +227,7 @@ pub fn to_form(description: &Description, record: Option<&Value>, now: &str) -> 
             };
             (field.name, value)
         })
+        .chain(toggles)
         .collect()
 }
 
@@ -176,6 +237,13 @@ fn form_text(field: &Field, value: Option<&Value>) -> String {
             to_datetime_local(stamp).unwrap_or_default()
         }
         (Kind::Boolean, value) => (value == Some(&Value::Bool(true))).to_string(),
+        (Kind::Secret, _) => String::new(),
+        (Kind::Ids(_), Some(Value::Array(items))) => items
+            .iter()
+            .filter_map(|item| item.as_i64().or_else(|| pick(item, "id")?.as_i64()))
+            .map(|id| id.to_string())
+            .collect::<Vec<_>>()
+            .join(","),
         (_, value) => super::record::text(value),
     }
 }
@@ -275,6 +343,8 @@ mod tests {
         ops: Ops::CRUD,
         messages: Messages::listed(""),
         check: Some(both_or_neither),
+        optional: &[],
+        tables: &[],
         example: Example {
             record: "{}",
             create: "{}",

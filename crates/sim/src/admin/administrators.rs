@@ -1,15 +1,16 @@
 //! `/administrators…` and `/administrator/{id}`: the accounts with `is_admin`.
 
-use serde_json::json;
+use serde_json::{json, Value};
 use userdesk_api::admin::administrators::{
-    validate_payload, Administrator, AdministratorFields, RoleRef, ADMINISTRATORS,
+    Administrator, AdministratorFields, RoleRef, ADMINISTRATORS,
 };
+use userdesk_api::resource::Mode;
 use userdesk_api::time::format_timestamp;
 use userdesk_api::{HttpResponse, Method};
 
 use super::accounts::salt;
-use super::list::{same_number, serve_list};
-use super::{json_body, Account, AdminServer, Call};
+use super::store::{serve_list, validated};
+use super::{Account, AdminServer, Call};
 use crate::json::{error, field_errors, no_content, ok};
 use crate::password::PasswordHash;
 
@@ -74,26 +75,11 @@ impl AdminServer {
     }
 
     fn list_administrators(&self, call: &Call) -> HttpResponse {
-        let views: Vec<Administrator> = (0..self.accounts.len())
+        let views: Vec<Value> = (0..self.accounts.len())
             .filter(|&i| self.accounts[i].is_admin)
-            .map(|i| self.administrator_view(i, &call.prefix))
+            .filter_map(|i| serde_json::to_value(self.administrator_view(i, &call.prefix)).ok())
             .collect();
-        serve_list(
-            call,
-            &ADMINISTRATORS,
-            views,
-            |admin, filter, value| match filter {
-                "status" => same_number(value, i64::from(admin.status.code())),
-                "role" => admin.roles.iter().any(|role| same_number(value, role.id)),
-                _ => false,
-            },
-            |admin, column| match column {
-                "username" => (admin.account.username.clone(), admin.id),
-                // The fixed format sorts as text in time order.
-                "joined_at" => (admin.joined_at.clone(), admin.id),
-                _ => (String::new(), admin.id),
-            },
-        )
+        serve_list(call, &ADMINISTRATORS, &views)
     }
 
     fn save_administrator(
@@ -102,13 +88,14 @@ impl AdminServer {
         existing: Option<usize>,
         now: i64,
     ) -> HttpResponse {
-        let body = match json_body(call.request) {
-            Ok(body) => body,
-            Err(response) => return response,
+        let mode = if existing.is_some() {
+            Mode::Update
+        } else {
+            Mode::Create
         };
-        let fields: AdministratorFields = match validate_payload(&body, existing.is_none()) {
+        let fields: AdministratorFields = match validated(call, &ADMINISTRATORS, mode) {
             Ok(fields) => fields,
-            Err(errors) => return field_errors(errors.to_nested_json()),
+            Err(response) => return response,
         };
         let own_id = existing.map(|index| self.accounts[index].id);
         let mut errors = self.uniqueness_errors(&fields.account, own_id);

@@ -3,10 +3,8 @@
 
 use serde::Serialize;
 use serde_json::json;
-use userdesk_api::admin::resource::Resource;
 use userdesk_api::HttpResponse;
 
-use super::Call;
 use crate::json::{error, no_content, ok};
 
 const MAX_LIMIT: usize = 100;
@@ -78,45 +76,6 @@ pub(super) fn page_of<T: Serialize>(
 /// How a record sorts under one column: text first, then a number (the id
 /// breaks ties). Fixed-format timestamps sort as text in time order.
 pub(super) type SortKey = (String, i64);
-
-/// Serves one documented list: `/{collection}[/{page}[/{limit}]]` with the
-/// resource's filters (`matches(item, filter, value)`), its orders
-/// (`sort_key(item, column)`) and the envelope with page links.
-pub(super) fn serve_list<T: Serialize>(
-    call: &Call,
-    resource: &Resource,
-    items: Vec<T>,
-    matches: impl Fn(&T, &str, &str) -> bool,
-    sort_key: impl Fn(&T, &str) -> SortKey,
-) -> HttpResponse {
-    let default_limit = resource.list.default_limit as usize;
-    let paging = match paging_with(&call.segments[1..], default_limit) {
-        Ok(paging) => paging,
-        Err(response) => return response,
-    };
-    let filters: Vec<(&str, String)> = resource
-        .list
-        .filters
-        .iter()
-        .filter_map(|key| call.request.query(key).map(|value| (*key, value)))
-        .filter(|(_, value)| !value.is_empty())
-        .collect();
-    let (column, ascending) = order(call.request.query("order_by"), resource.list.orders);
-    let mut keyed: Vec<(SortKey, T)> = items
-        .into_iter()
-        .filter(|item| filters.iter().all(|(key, value)| matches(item, key, value)))
-        .map(|item| (sort_key(&item, column), item))
-        .collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    if !ascending {
-        keyed.reverse();
-    }
-    let shown: Vec<T> = keyed.into_iter().map(|(_, item)| item).collect();
-    let (prefix, limit, collection) = (call.prefix.clone(), paging.limit, resource.collection);
-    page_of(collection, shown, &paging, |p| {
-        format!("{prefix}/{collection}/{p}/{limit}")
-    })
-}
 
 /// Whether a numeric filter value equals `actual` (unparsable values match nothing).
 pub(super) fn same_number(value: &str, actual: i64) -> bool {

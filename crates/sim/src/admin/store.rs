@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use userdesk_api::resource::record::{filtered_value, pick, put};
@@ -103,7 +104,7 @@ impl AdminServer {
         let is_collection = segments[0] == path.collection;
         let ops = resource.ops;
         match (is_collection, call.method, segments.len()) {
-            (true, Method::Get, 1..=3) => self.serve_list(call, resource),
+            (true, Method::Get, 1..=3) => serve_list(call, resource, self.records(resource.slug)),
             (true, Method::Post, 1) if ops.create => self.save(call, resource, None, now),
             (false, Method::Get, 2) if ops.has_record_page() => {
                 match self.position(resource, segments[1]) {
@@ -147,65 +148,6 @@ impl AdminServer {
     fn position_by_id(&self, resource: &Description, id: &str) -> Option<usize> {
         id.parse::<i64>().ok()?;
         self.position(resource, id)
-    }
-
-    /// `/{collection}[/{page}[/{limit}]]`: the documented filters compare
-    /// whole values (numbers as numbers), the documented orders sort by
-    /// the named field (the id breaks ties).
-    fn serve_list(&self, call: &Call, resource: &Description) -> HttpResponse {
-        let list = &resource.list;
-        let rest = &call.segments[1..];
-        // `/{collection}/{value}[/{page}]` when a path filter's value leads.
-        let by_path = resource.path.list_by.filter(|_| {
-            rest.first()
-                .is_some_and(|first| first.parse::<u64>().is_err())
-        });
-        let paging = match by_path {
-            Some(by) if rest.len() <= 2 => paging_with(&rest[1..], by.fixed_limit as usize),
-            Some(_) => Err(error(404, "Not found")),
-            None => paging_with(rest, list.default_limit as usize),
-        };
-        let paging = match paging {
-            Ok(paging) => paging,
-            Err(response) => return response,
-        };
-        let mut filters: Vec<(&str, String)> = list
-            .filters
-            .iter()
-            .filter(|key| resource.path.list_by.is_none_or(|by| by.filter != **key))
-            .filter_map(|key| call.request.query(key).map(|value| (*key, value)))
-            .filter(|(_, value)| !value.is_empty())
-            .collect();
-        if let (Some(by), Some(value)) = (by_path, rest.first()) {
-            if !checks::path_value_known(resource, by.filter, value) {
-                return error(404, "Not found");
-            }
-            filters.push((by.filter, value.to_string()));
-        }
-        let (column, ascending) = order(call.request.query("order_by"), list.orders);
-        let mut keyed: Vec<(SortKey, &Value)> = self
-            .records(resource.slug)
-            .iter()
-            .filter(|record| {
-                filters.iter().all(|(key, wanted)| {
-                    checks::special_filter(resource, key, wanted, record)
-                        .unwrap_or_else(|| matches(filtered_value(record, key), wanted))
-                })
-            })
-            .map(|record| (sort_key(record, column), record))
-            .collect();
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
-        if !ascending {
-            keyed.reverse();
-        }
-        let shown: Vec<&Value> = keyed.into_iter().map(|(_, record)| record).collect();
-        let (prefix, limit, collection) =
-            (call.prefix.clone(), paging.limit, resource.path.collection);
-        let lead = by_path.and(rest.first().copied());
-        page_of(collection, shown, &paging, |page| match lead {
-            Some(value) => format!("{prefix}/{collection}/{value}/{page}"),
-            None => format!("{prefix}/{collection}/{page}/{limit}"),
-        })
     }
 
     /// Creates (no index) or updates a record from the request's payload:
@@ -266,6 +208,75 @@ impl AdminServer {
     }
 }
 
+/// `/{collection}[/{page}[/{limit}]]`: the documented filters compare
+/// whole values (numbers as numbers), the documented orders sort by
+/// the named field (the id breaks ties).
+pub(super) fn serve_list(call: &Call, resource: &Description, records: &[Value]) -> HttpResponse {
+    let list = &resource.list;
+    let rest = &call.segments[1..];
+    // `/{collection}/{value}[/{page}]` when a path filter's value leads.
+    let by_path = resource.path.list_by.filter(|_| {
+        rest.first()
+            .is_some_and(|first| first.parse::<u64>().is_err())
+    });
+    let paging = match by_path {
+        Some(by) if rest.len() <= 2 => paging_with(&rest[1..], by.fixed_limit as usize),
+        Some(_) => Err(error(404, "Not found")),
+        None => paging_with(rest, list.default_limit as usize),
+    };
+    let paging = match paging {
+        Ok(paging) => paging,
+        Err(response) => return response,
+    };
+    let mut filters: Vec<(&str, String)> = list
+        .filters
+        .iter()
+        .filter(|key| resource.path.list_by.is_none_or(|by| by.filter != **key))
+        .filter_map(|key| call.request.query(key).map(|value| (*key, value)))
+        .filter(|(_, value)| !value.is_empty())
+        .collect();
+    if let (Some(by), Some(value)) = (by_path, rest.first()) {
+        if !checks::path_value_known(resource, by.filter, value) {
+            return error(404, "Not found");
+        }
+        filters.push((by.filter, value.to_string()));
+    }
+    let (column, ascending) = order(call.request.query("order_by"), list.orders);
+    let mut keyed: Vec<(SortKey, &Value)> = records
+        .iter()
+        .filter(|record| {
+            filters.iter().all(|(key, wanted)| {
+                checks::special_filter(resource, key, wanted, record)
+                    .unwrap_or_else(|| matches(filtered_value(record, key), wanted))
+            })
+        })
+        .map(|record| (sort_key(record, column), record))
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    if !ascending {
+        keyed.reverse();
+    }
+    let shown: Vec<&Value> = keyed.into_iter().map(|(_, record)| record).collect();
+    let (prefix, limit, collection) = (call.prefix.clone(), paging.limit, resource.path.collection);
+    let lead = by_path.and(rest.first().copied());
+    page_of(collection, shown, &paging, |page| match lead {
+        Some(value) => format!("{prefix}/{collection}/{value}/{page}"),
+        None => format!("{prefix}/{collection}/{page}/{limit}"),
+    })
+}
+
+/// The request's JSON body, checked by `resource`'s validator and read as `T`.
+pub(super) fn validated<T: DeserializeOwned>(
+    call: &Call,
+    resource: &Description,
+    mode: Mode,
+) -> Result<T, HttpResponse> {
+    let body = json_body(call.request)?;
+    let valid =
+        validate(resource, &body, mode).map_err(|errors| field_errors(errors.to_nested_json()))?;
+    serde_json::from_value(valid).map_err(|_| error(500, "Unreadable payload"))
+}
+
 /// `{"item": record}`, as the Admin API wraps one record.
 fn wrap(key: &str, record: &Value) -> Value {
     let mut object = serde_json::Map::new();
@@ -289,6 +300,11 @@ fn matches(value: Option<&Value>, wanted: &str) -> bool {
             .is_some_and(|number| same_number(wanted, number)),
         Some(Value::Bool(flag)) => same_number(wanted, i64::from(*flag)),
         Some(Value::String(text)) => text == wanted,
+        Some(Value::Array(items)) => items.iter().any(|item| {
+            item.as_i64()
+                .or_else(|| pick(item, "id").and_then(Value::as_i64))
+                .is_some_and(|id| same_number(wanted, id))
+        }),
         _ => false,
     }
 }

@@ -9,15 +9,16 @@ use serde_json::{json, Value};
 use userdesk_api::admin::administrators::RoleRef;
 use userdesk_api::admin::status::ResourceStatus;
 use userdesk_api::admin::terms::TERMS;
-use userdesk_api::admin::user_profiles::{self, UserProfile, UserProfileFields, USER_PROFILES};
-use userdesk_api::admin::users::{self, AcceptedTerms, Profile, TermsRef, User, UserFields, USERS};
+use userdesk_api::admin::user_profiles::{UserProfile, UserProfileFields, USER_PROFILES};
+use userdesk_api::admin::users::{AcceptedTerms, Profile, TermsRef, User, UserFields, USERS};
 use userdesk_api::resource::record::{pick, text_at};
+use userdesk_api::resource::Mode;
 use userdesk_api::time::format_timestamp;
 use userdesk_api::{FieldErrors, HttpResponse, Method};
 
 use super::accounts::{salt, taken_errors};
-use super::list::{number_key, same_number, serve_list};
-use super::{json_body, AdminServer, Call};
+use super::store::{serve_list, validated};
+use super::{AdminServer, Call};
 use crate::json::{error, field_errors, no_content, ok};
 use crate::password::PasswordHash;
 
@@ -52,17 +53,10 @@ impl AdminServer {
         let segments = &call.segments;
         match (segments[0], call.method, segments.len()) {
             ("users", Method::Get, 1..=3) => {
-                let views = (0..self.users.len())
-                    .map(|i| self.user_view(i, &call.prefix))
+                let views: Vec<Value> = (0..self.users.len())
+                    .filter_map(|i| serde_json::to_value(self.user_view(i, &call.prefix)).ok())
                     .collect();
-                serve_list(call, &USERS, views, user_matches, |user: &User, column| {
-                    let text = if column == "username" {
-                        user.username.clone()
-                    } else {
-                        String::new()
-                    };
-                    (text, user.id)
-                })
+                serve_list(call, &USERS, &views)
             }
             ("users", Method::Post, 1) => self.save_user(call, None, now),
             // Users are also read by username, as documented.
@@ -94,20 +88,14 @@ impl AdminServer {
             server.user_profiles.iter().position(|p| p.id == id)
         };
         match (segments[0], call.method, segments.len()) {
-            ("user_profiles", Method::Get, 1..=3) => serve_list(
-                call,
-                &USER_PROFILES,
-                self.user_profiles.clone(),
-                |profile, key, value| match key {
-                    "status" => same_number(value, i64::from(profile.fields.status.code())),
-                    _ => false,
-                },
-                |profile, column| match column {
-                    "user_id" => (number_key(profile.fields.user_id), profile.id),
-                    "joined_at" => (profile.fields.joined_at.clone(), profile.id),
-                    _ => (String::new(), profile.id),
-                },
-            ),
+            ("user_profiles", Method::Get, 1..=3) => {
+                let records: Vec<Value> = self
+                    .user_profiles
+                    .iter()
+                    .filter_map(|profile| serde_json::to_value(profile).ok())
+                    .collect();
+                serve_list(call, &USER_PROFILES, &records)
+            }
             ("user_profiles", Method::Post, 1) => self.save_user_profile(call, None, now),
             ("user_profile", Method::Get, 2) => match find(self, segments[1]) {
                 Some(index) => ok(200, &json!({ "user_profile": self.user_profiles[index] })),
@@ -194,13 +182,14 @@ impl AdminServer {
     }
 
     fn save_user(&mut self, call: &Call, existing: Option<usize>, now: i64) -> HttpResponse {
-        let body = match json_body(call.request) {
-            Ok(body) => body,
-            Err(response) => return response,
+        let mode = if existing.is_some() {
+            Mode::Update
+        } else {
+            Mode::Create
         };
-        let fields: UserFields = match users::validate_payload(&body, existing.is_none()) {
+        let fields: UserFields = match validated(call, &USERS, mode) {
             Ok(fields) => fields,
-            Err(errors) => return field_errors(errors.to_nested_json()),
+            Err(response) => return response,
         };
         let own_id = existing.map(|index| self.users[index].id);
         let others = self
@@ -299,13 +288,14 @@ impl AdminServer {
         existing: Option<usize>,
         now: i64,
     ) -> HttpResponse {
-        let body = match json_body(call.request) {
-            Ok(body) => body,
-            Err(response) => return response,
+        let mode = if existing.is_some() {
+            Mode::Update
+        } else {
+            Mode::Create
         };
-        let fields = match user_profiles::validate_payload(&body) {
+        let fields: UserProfileFields = match validated(call, &USER_PROFILES, mode) {
             Ok(fields) => fields,
-            Err(errors) => return field_errors(errors.to_nested_json()),
+            Err(response) => return response,
         };
         let own_id = existing.map(|index| self.user_profiles[index].id);
         let mut errors = FieldErrors::new();
@@ -345,13 +335,5 @@ impl AdminServer {
         row.updated_at = stamp;
         let code = if existing.is_some() { 200 } else { 201 };
         ok(code, &json!({ "user_profile": row }))
-    }
-}
-
-fn user_matches(user: &User, key: &str, value: &str) -> bool {
-    match key {
-        "status" => same_number(value, i64::from(user.status.code())),
-        "role" => user.roles.iter().any(|role| same_number(value, role.id)),
-        _ => false,
     }
 }

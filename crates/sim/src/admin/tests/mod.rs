@@ -1,13 +1,17 @@
 //! The simulator driven through the client crate's own request builders and
 //! decoders, so these double as contract tests of both sides.
 
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 use userdesk_api::admin::account;
 use userdesk_api::admin::decode_deleted;
 use userdesk_api::admin::dialect::{AdminCall, ADMIN};
 use userdesk_api::admin::token::{decode_token, token_request, SignInFailure};
 use userdesk_api::admin::{AdminConfig, DOCUMENTED_APP_KEY};
 use userdesk_api::list::{ListPage, ListQuery};
-use userdesk_api::resource::{Answer, Description, Dialect, Operation};
+use userdesk_api::resource::{
+    from_form, to_form, validate, Answer, Description, Dialect, Mode, Operation,
+};
 use userdesk_api::{ApiError, HttpRequest, HttpResponse, Method};
 
 use crate::{Api, Simulator};
@@ -47,8 +51,102 @@ pub(super) fn call(
     ADMIN.decode(resource, operation, &send(sim, &request))
 }
 
+/// Requests and answers of a described resource, through the Admin
+/// dialect, in the shape these tests were first written in.
+pub(crate) trait Calls {
+    fn list_request(&self, config: &AdminConfig, token: &str, query: &ListQuery) -> HttpRequest;
+    fn decode_list<T: DeserializeOwned>(
+        &self,
+        response: &HttpResponse,
+        query: &ListQuery,
+    ) -> Result<ListPage<T>, ApiError>;
+    fn get_request(&self, config: &AdminConfig, token: &str, id: i64) -> HttpRequest;
+    fn create_request(&self, config: &AdminConfig, token: &str, payload: &Value) -> HttpRequest;
+    fn update_request(
+        &self,
+        config: &AdminConfig,
+        token: &str,
+        id: i64,
+        payload: &Value,
+    ) -> HttpRequest;
+    fn delete_request(&self, config: &AdminConfig, token: &str, id: i64) -> HttpRequest;
+    fn decode_record<T: DeserializeOwned>(&self, response: &HttpResponse) -> Result<T, ApiError>;
+}
+
+impl Calls for Description {
+    fn list_request(&self, config: &AdminConfig, token: &str, query: &ListQuery) -> HttpRequest {
+        ADMIN.request(
+            &AdminCall { config, token },
+            self,
+            &Operation::List { query },
+        )
+    }
+
+    fn decode_list<T: DeserializeOwned>(
+        &self,
+        response: &HttpResponse,
+        query: &ListQuery,
+    ) -> Result<ListPage<T>, ApiError> {
+        ADMIN
+            .decode(self, &Operation::List { query }, response)
+            .and_then(Answer::into_page)
+            .map(|page| page.map_items(|item| serde_json::from_value(item).ok()))
+    }
+
+    fn get_request(&self, config: &AdminConfig, token: &str, id: i64) -> HttpRequest {
+        let id = id.to_string();
+        ADMIN.request(
+            &AdminCall { config, token },
+            self,
+            &Operation::Read { id: &id },
+        )
+    }
+
+    fn create_request(&self, config: &AdminConfig, token: &str, payload: &Value) -> HttpRequest {
+        ADMIN.request(
+            &AdminCall { config, token },
+            self,
+            &Operation::Create { payload },
+        )
+    }
+
+    fn update_request(
+        &self,
+        config: &AdminConfig,
+        token: &str,
+        id: i64,
+        payload: &Value,
+    ) -> HttpRequest {
+        let id = id.to_string();
+        ADMIN.request(
+            &AdminCall { config, token },
+            self,
+            &Operation::Update { id: &id, payload },
+        )
+    }
+
+    fn delete_request(&self, config: &AdminConfig, token: &str, id: i64) -> HttpRequest {
+        let id = id.to_string();
+        ADMIN.request(
+            &AdminCall { config, token },
+            self,
+            &Operation::Delete { id: &id },
+        )
+    }
+
+    fn decode_record<T: DeserializeOwned>(&self, response: &HttpResponse) -> Result<T, ApiError> {
+        ADMIN
+            .decode(self, &Operation::Read { id: "" }, response)
+            .and_then(Answer::into_record)
+            .and_then(|record| {
+                serde_json::from_value(record)
+                    .map_err(|error| ApiError::UnexpectedResponse(error.to_string()))
+            })
+    }
+}
+
 /// A page of a described resource for URL-style `pairs`, as typed records.
-pub(super) fn described_list<T: serde::de::DeserializeOwned>(
+pub(super) fn list<T: DeserializeOwned>(
     sim: &mut Simulator,
     token: &str,
     resource: &Description,
@@ -60,10 +158,25 @@ pub(super) fn described_list<T: serde::de::DeserializeOwned>(
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.to_string())
     });
-    call(sim, token, resource, &Operation::List { query: &query })
-        .and_then(Answer::into_page)
+    let response = send(sim, &resource.list_request(&config(), token, &query));
+    resource
+        .decode_list(&response, &query)
         .expect("a list page")
-        .map_items(|item| Some(serde_json::from_value(item).expect("a typed record")))
+}
+
+/// A payload as a user fills the form: `record`'s values (or the new
+/// record's), with `changes` typed over them, checked by the validator.
+pub(super) fn form_payload(
+    resource: &Description,
+    record: Option<&Value>,
+    changes: &[(&'static str, &str)],
+    mode: Mode,
+) -> Value {
+    let mut values = to_form(resource, record, "2019-05-21T08:30");
+    for (field, text) in changes {
+        values.insert(field, text.to_string());
+    }
+    validate(resource, &from_form(resource, &values, mode), mode).expect("a valid payload")
 }
 
 pub(super) fn sign_in(sim: &mut Simulator) -> String {
@@ -71,8 +184,8 @@ pub(super) fn sign_in(sim: &mut Simulator) -> String {
     decode_token(&response).expect("admin1 signs in").token
 }
 
-fn input(name: &str) -> roles::RoleFields {
-    roles::RoleFields {
+fn input(name: &str) -> Value {
+    let fields = roles::RoleFields {
         name: name.into(),
         is_admin_role: false,
         login_ban_by_ip: true,
@@ -84,95 +197,13 @@ fn input(name: &str) -> roles::RoleFields {
         password_reset_days: 90,
         password_reuse_history: 10,
         priority: 100,
-    }
+    };
+    serde_json::to_value(fields).unwrap_or_default()
 }
 
-/// The roles calls these tests make, through the Admin dialect.
+/// The roles these tests call.
 mod roles {
-    use userdesk_api::admin::dialect::{AdminCall, ADMIN};
     pub use userdesk_api::admin::roles::{Role, RoleFields, NAME_TAKEN, ROLES};
-    use userdesk_api::admin::AdminConfig;
-    use userdesk_api::list::{ListPage, ListQuery};
-    use userdesk_api::resource::{Answer, Dialect, Operation};
-    use userdesk_api::{ApiError, HttpRequest, HttpResponse};
-
-    fn request(config: &AdminConfig, token: &str, operation: &Operation) -> HttpRequest {
-        ADMIN.request(&AdminCall { config, token }, &ROLES, operation)
-    }
-
-    fn payload(input: &RoleFields) -> serde_json::Value {
-        serde_json::to_value(input).unwrap_or_default()
-    }
-
-    pub fn list_request(config: &AdminConfig, token: &str, query: &ListQuery) -> HttpRequest {
-        request(config, token, &Operation::List { query })
-    }
-
-    pub fn decode_list_response(
-        response: &HttpResponse,
-        query: &ListQuery,
-    ) -> Result<ListPage<Role>, ApiError> {
-        ADMIN
-            .decode(&ROLES, &Operation::List { query }, response)
-            .and_then(Answer::into_page)
-            .map(|page| page.map_items(|item| serde_json::from_value(item).ok()))
-    }
-
-    pub fn get_request(config: &AdminConfig, token: &str, id: i64) -> HttpRequest {
-        request(
-            config,
-            token,
-            &Operation::Read {
-                id: &id.to_string(),
-            },
-        )
-    }
-
-    pub fn create_request(config: &AdminConfig, token: &str, input: &RoleFields) -> HttpRequest {
-        request(
-            config,
-            token,
-            &Operation::Create {
-                payload: &payload(input),
-            },
-        )
-    }
-
-    pub fn update_request(
-        config: &AdminConfig,
-        token: &str,
-        id: i64,
-        input: &RoleFields,
-    ) -> HttpRequest {
-        request(
-            config,
-            token,
-            &Operation::Update {
-                id: &id.to_string(),
-                payload: &payload(input),
-            },
-        )
-    }
-
-    pub fn delete_request(config: &AdminConfig, token: &str, id: i64) -> HttpRequest {
-        request(
-            config,
-            token,
-            &Operation::Delete {
-                id: &id.to_string(),
-            },
-        )
-    }
-
-    pub fn decode_role(response: &HttpResponse) -> Result<Role, ApiError> {
-        ADMIN
-            .decode(&ROLES, &Operation::Read { id: "" }, response)
-            .and_then(Answer::into_record)
-            .and_then(|record| {
-                serde_json::from_value(record)
-                    .map_err(|error| ApiError::UnexpectedResponse(error.to_string()))
-            })
-    }
 }
 
 #[test]
@@ -194,7 +225,7 @@ fn app_key_is_required_and_checked() {
     let mut sim = Simulator::seeded(NOW, 7);
     let missing = HttpRequest::new(Method::Get, "/v/1.0/token");
     assert_eq!(
-        roles::decode_role(&send(&mut sim, &missing)),
+        roles::ROLES.decode_record::<roles::Role>(&send(&mut sim, &missing)),
         Err(ApiError::BadAppKey("Missing application key".into()))
     );
     let mut wrong = config();
@@ -291,23 +322,27 @@ fn calls_need_a_live_token() {
     let mut sim = Simulator::seeded(NOW, 7);
     let token = sign_in(&mut sim);
     let query = roles::ROLES.list.default_query();
-    assert!(roles::decode_list_response(
-        &send(&mut sim, &roles::list_request(&config(), &token, &query)),
-        &query
-    )
-    .is_ok());
-    let forged = roles::list_request(&config(), "sim.forged", &query);
+    assert!(roles::ROLES
+        .decode_list::<roles::Role>(
+            &send(
+                &mut sim,
+                &roles::ROLES.list_request(&config(), &token, &query)
+            ),
+            &query
+        )
+        .is_ok());
+    let forged = roles::ROLES.list_request(&config(), "sim.forged", &query);
     assert!(matches!(
-        roles::decode_list_response(&send(&mut sim, &forged), &query),
+        roles::ROLES.decode_list::<roles::Role>(&send(&mut sim, &forged), &query),
         Err(ApiError::Unauthorized(_))
     ));
     let expired = sim.handle(
         Api::Admin,
-        &roles::list_request(&config(), &token, &query),
+        &roles::ROLES.list_request(&config(), &token, &query),
         NOW + 14_400,
     );
     assert!(matches!(
-        roles::decode_list_response(&expired, &query),
+        roles::ROLES.decode_list::<roles::Role>(&expired, &query),
         Err(ApiError::Unauthorized(_))
     ));
 }
@@ -320,11 +355,15 @@ fn lists_the_documented_roles_in_order_with_paging() {
         order_by: "name.desc",
         ..roles::ROLES.list.default_query()
     };
-    let page = roles::decode_list_response(
-        &send(&mut sim, &roles::list_request(&config(), &token, &query)),
-        &query,
-    )
-    .expect("page");
+    let page = roles::ROLES
+        .decode_list::<roles::Role>(
+            &send(
+                &mut sim,
+                &roles::ROLES.list_request(&config(), &token, &query),
+            ),
+            &query,
+        )
+        .expect("page");
     let names: Vec<&str> = page.items.iter().map(|r| r.fields.name.as_str()).collect();
     assert_eq!(names, ["USER", "SUPER_ADMIN", "SERVICE"]);
     assert_eq!((page.total, page.page, page.limit), (3, 1, 10));
@@ -334,11 +373,15 @@ fn lists_the_documented_roles_in_order_with_paging() {
         limit: 2,
         ..roles::ROLES.list.default_query()
     };
-    let page = roles::decode_list_response(
-        &send(&mut sim, &roles::list_request(&config(), &token, &second)),
-        &second,
-    )
-    .expect("page 2");
+    let page = roles::ROLES
+        .decode_list::<roles::Role>(
+            &send(
+                &mut sim,
+                &roles::ROLES.list_request(&config(), &token, &second),
+            ),
+            &second,
+        )
+        .expect("page 2");
     assert_eq!(page.items.iter().map(|r| r.id).collect::<Vec<_>>(), [3]);
     assert_eq!(page.previous_uri.as_deref(), Some("/v/1.0/roles/1/2"));
     assert_eq!(page.next_uri, None);
@@ -348,7 +391,10 @@ fn lists_the_documented_roles_in_order_with_paging() {
         limit: 2,
         ..roles::ROLES.list.default_query()
     };
-    let response = send(&mut sim, &roles::list_request(&config(), &token, &beyond));
+    let response = send(
+        &mut sim,
+        &roles::ROLES.list_request(&config(), &token, &beyond),
+    );
     assert_eq!((response.status, response.body.as_str()), (204, ""));
 }
 
@@ -364,11 +410,15 @@ fn filters_roles_by_type() {
             filters: vec![("type", role_type.to_string())],
             ..roles::ROLES.list.default_query()
         };
-        let page = roles::decode_list_response(
-            &send(&mut sim, &roles::list_request(&config(), &token, &query)),
-            &query,
-        )
-        .expect("page");
+        let page = roles::ROLES
+            .decode_list::<roles::Role>(
+                &send(
+                    &mut sim,
+                    &roles::ROLES.list_request(&config(), &token, &query),
+                ),
+                &query,
+            )
+            .expect("page");
         assert_eq!(
             page.items
                 .iter()
@@ -393,30 +443,38 @@ fn page_size_and_page_limits_match_the_reference_server() {
 fn role_crud_round_trip() {
     let mut sim = Simulator::seeded(NOW, 7);
     let token = sign_in(&mut sim);
-    let created = roles::decode_role(&send(
-        &mut sim,
-        &roles::create_request(&config(), &token, &input("TEST_ROLE")),
-    ))
-    .expect("created");
+    let created = roles::ROLES
+        .decode_record::<roles::Role>(&send(
+            &mut sim,
+            &roles::ROLES.create_request(&config(), &token, &input("TEST_ROLE")),
+        ))
+        .expect("created");
     assert_eq!((created.id, created.fields.name.as_str()), (4, "TEST_ROLE"));
     assert_eq!(created.created_at, "2023-11-14T22:13:20+0000");
 
-    let read = roles::decode_role(&send(&mut sim, &roles::get_request(&config(), &token, 4)))
+    let read = roles::ROLES
+        .decode_record::<roles::Role>(&send(
+            &mut sim,
+            &roles::ROLES.get_request(&config(), &token, 4),
+        ))
         .expect("read");
     assert_eq!(read, created);
     let by_name = config().request(Method::Get, "/role/TEST_ROLE", &[], &token);
     assert_eq!(
-        roles::decode_role(&send(&mut sim, &by_name)).map(|r| r.id),
+        roles::ROLES
+            .decode_record::<roles::Role>(&send(&mut sim, &by_name))
+            .map(|r| r.id),
         Ok(4)
     );
 
     let mut changed = input("TEST_ROLE_A");
-    changed.priority = 250;
-    let updated = roles::decode_role(&send(
-        &mut sim,
-        &roles::update_request(&config(), &token, 4, &changed),
-    ))
-    .expect("updated");
+    changed["priority"] = 250.into();
+    let updated = roles::ROLES
+        .decode_record::<roles::Role>(&send(
+            &mut sim,
+            &roles::ROLES.update_request(&config(), &token, 4, &changed),
+        ))
+        .expect("updated");
     assert_eq!(
         (updated.fields.name.as_str(), updated.fields.priority),
         ("TEST_ROLE_A", 250)
@@ -425,15 +483,18 @@ fn role_crud_round_trip() {
     assert_eq!(
         decode_deleted(&send(
             &mut sim,
-            &roles::delete_request(&config(), &token, 4)
+            &roles::ROLES.delete_request(&config(), &token, 4)
         )),
         Ok(())
     );
-    let gone = roles::decode_role(&send(&mut sim, &roles::get_request(&config(), &token, 4)));
+    let gone = roles::ROLES.decode_record::<roles::Role>(&send(
+        &mut sim,
+        &roles::ROLES.get_request(&config(), &token, 4),
+    ));
     assert!(matches!(gone, Err(ApiError::NotFound(_))));
     let again = decode_deleted(&send(
         &mut sim,
-        &roles::delete_request(&config(), &token, 4),
+        &roles::ROLES.delete_request(&config(), &token, 4),
     ));
     assert!(matches!(again, Err(ApiError::NotFound(_))));
 }
@@ -444,15 +505,18 @@ fn duplicate_names_answer_400_on_name() {
     let token = sign_in(&mut sim);
     let response = send(
         &mut sim,
-        &roles::create_request(&config(), &token, &input("USER")),
+        &roles::ROLES.create_request(&config(), &token, &input("USER")),
     );
-    let Err(ApiError::Validation(fields)) = roles::decode_role(&response) else {
+    let Err(ApiError::Validation(fields)) = roles::ROLES.decode_record::<roles::Role>(&response)
+    else {
         panic!("expected 400")
     };
     assert_eq!(fields.get("name"), [roles::NAME_TAKEN]);
     // A role may keep its own name on update.
-    let own = roles::update_request(&config(), &token, 1, &input("USER"));
-    assert!(roles::decode_role(&send(&mut sim, &own)).is_ok());
+    let own = roles::ROLES.update_request(&config(), &token, 1, &input("USER"));
+    assert!(roles::ROLES
+        .decode_record::<roles::Role>(&send(&mut sim, &own))
+        .is_ok());
 }
 
 #[test]
@@ -462,7 +526,9 @@ fn invalid_payloads_answer_400_and_garbage_answers_500() {
     let bad = config()
         .request(Method::Post, "/roles", &[], &token)
         .json_body(r#"{"name":"X","priority":"high"}"#.into());
-    let Err(ApiError::Validation(fields)) = roles::decode_role(&send(&mut sim, &bad)) else {
+    let Err(ApiError::Validation(fields)) =
+        roles::ROLES.decode_record::<roles::Role>(&send(&mut sim, &bad))
+    else {
         panic!("expected 400")
     };
     assert!(!fields.get("name").is_empty());
@@ -493,9 +559,9 @@ fn unknown_paths_and_verbs() {
         .status,
         405
     );
-    let missing = roles::update_request(&config(), &token, 99, &input("NEW_NAME"));
+    let missing = roles::ROLES.update_request(&config(), &token, 99, &input("NEW_NAME"));
     assert!(matches!(
-        roles::decode_role(&send(&mut sim, &missing)),
+        roles::ROLES.decode_record::<roles::Role>(&send(&mut sim, &missing)),
         Err(ApiError::NotFound(_))
     ));
 }
@@ -508,9 +574,11 @@ fn accepts_paths_without_version_prefix() {
         version: String::new(),
         ..config()
     };
-    let response = send(&mut sim, &roles::get_request(&unversioned, &token, 2));
+    let response = send(&mut sim, &roles::ROLES.get_request(&unversioned, &token, 2));
     assert_eq!(
-        roles::decode_role(&response).map(|r| r.fields.name),
+        roles::ROLES
+            .decode_record::<roles::Role>(&response)
+            .map(|r| r.fields.name),
         Ok("SUPER_ADMIN".into())
     );
 }
@@ -521,13 +589,13 @@ fn state_survives_a_json_round_trip() {
     let token = sign_in(&mut sim);
     send(
         &mut sim,
-        &roles::create_request(&config(), &token, &input("KEPT")),
+        &roles::ROLES.create_request(&config(), &token, &input("KEPT")),
     );
     let mut restored = Simulator::from_json(&sim.to_json()).expect("restores");
     restored.admin.restore_tokens(&sim.admin.tokens_json());
-    let kept = roles::decode_role(&restored.handle(
+    let kept = roles::ROLES.decode_record::<roles::Role>(&restored.handle(
         Api::Admin,
-        &roles::get_request(&config(), &token, 4),
+        &roles::ROLES.get_request(&config(), &token, 4),
         NOW,
     ));
     assert_eq!(kept.map(|r| r.fields.name), Ok("KEPT".into()));
@@ -670,9 +738,9 @@ mod app_key_tests {
     fn lists_the_documented_keys_with_status_filter_and_order() {
         let mut sim = Simulator::seeded(NOW, 7);
         let token = sign_in(&mut sim);
-        let page: ListPage<Value> = described_list(&mut sim, &token, &APP_KEYS, &[]);
+        let page: ListPage<Value> = list(&mut sim, &token, &APP_KEYS, &[]);
         assert_eq!(page.total, 4);
-        let page: ListPage<Value> = described_list(&mut sim, &token, &APP_KEYS, &[("status", "2")]);
+        let page: ListPage<Value> = list(&mut sim, &token, &APP_KEYS, &[("status", "2")]);
         assert_eq!(
             page.items
                 .iter()
@@ -680,7 +748,7 @@ mod app_key_tests {
                 .collect::<Vec<_>>(),
             ["Application 3"]
         );
-        let page: ListPage<Value> = described_list(
+        let page: ListPage<Value> = list(
             &mut sim,
             &token,
             &APP_KEYS,
@@ -766,21 +834,24 @@ mod app_key_tests {
 
 mod administrator_tests {
     use super::*;
-    use userdesk_api::admin::administrators::{self, AdministratorDraft};
+    use userdesk_api::admin::administrators::{self, ADMINISTRATORS};
 
-    fn draft(username: &str, roles: Vec<i64>) -> AdministratorDraft {
-        AdministratorDraft {
-            account: account::AccountFields {
-                email: format!("{username}@test.com"),
-                first_name: "Zena".into(),
-                last_name: "Clyde".into(),
-                username: username.into(),
-            },
-            joined_at: "2019-11-02T12:00".into(),
-            password: "admin8Pass".into(),
-            roles,
-            status: "5".into(),
-        }
+    fn draft(username: &str, email: &str, password: &str, roles: &str, mode: Mode) -> Value {
+        form_payload(
+            &ADMINISTRATORS,
+            None,
+            &[
+                ("username", username),
+                ("email", email),
+                ("first_name", "Zena"),
+                ("last_name", "Clyde"),
+                ("joined_at", "2019-11-02T12:00"),
+                ("password", password),
+                ("roles", roles),
+                ("status", "5"),
+            ],
+            mode,
+        )
     }
 
     #[test]
@@ -836,7 +907,7 @@ mod administrator_tests {
     fn creates_an_administrator_who_can_sign_in() {
         let mut sim = Simulator::seeded(NOW, 7);
         let token = sign_in(&mut sim);
-        let fields = draft("admin8", vec![2]).validate(true).expect("valid");
+        let fields = draft("admin8", "admin8@test.com", "admin8Pass", "2", Mode::Create);
         let created = administrators::ADMINISTRATORS
             .decode_record::<administrators::Administrator>(&send(
                 &mut sim,
@@ -863,9 +934,13 @@ mod administrator_tests {
     fn rejects_duplicates_and_non_admin_roles() {
         let mut sim = Simulator::seeded(NOW, 7);
         let token = sign_in(&mut sim);
-        let fields = draft("admin3", vec![1, 99])
-            .validate(true)
-            .expect("valid draft");
+        let fields = draft(
+            "admin3",
+            "admin3@test.com",
+            "admin8Pass",
+            "1,99",
+            Mode::Create,
+        );
         let response = send(
             &mut sim,
             &administrators::ADMINISTRATORS.create_request(&config(), &token, &fields),
@@ -891,10 +966,7 @@ mod administrator_tests {
     fn update_keeps_the_password_unless_given_and_delete_removes() {
         let mut sim = Simulator::seeded(NOW, 7);
         let token = sign_in(&mut sim);
-        let mut change = draft("admin3a", vec![2]);
-        change.account.email = "admin3@test.com".into();
-        change.password = String::new();
-        let fields = change.validate(false).expect("valid update");
+        let fields = draft("admin3a", "admin3@test.com", "", "2", Mode::Update);
         let updated = administrators::ADMINISTRATORS
             .decode_record::<administrators::Administrator>(&send(
                 &mut sim,

@@ -1,55 +1,41 @@
 //! Users, user profiles, terms and the read-only lists, driven through the
 //! client crate's own request builders and decoders.
 
+use serde_json::Value;
 use userdesk_api::admin::countries::{Country, COUNTRIES};
 use userdesk_api::admin::decode_deleted;
 use userdesk_api::admin::logins::{Login, LOGINS};
 use userdesk_api::admin::notifications::{Notification, NOTIFICATIONS};
 use userdesk_api::admin::password_resets::{PasswordReset, PASSWORD_RESETS};
 use userdesk_api::admin::regions::{Region, REGIONS};
-use userdesk_api::admin::resource::Resource;
 use userdesk_api::admin::terms::TERMS;
 use userdesk_api::admin::token::{decode_token, token_request, SignInFailure};
-use userdesk_api::admin::user_profiles::{UserProfile, UserProfileDraft, USER_PROFILES};
-use userdesk_api::admin::users::{User, UserDraft, USERS};
+use userdesk_api::admin::user_profiles::{UserProfile, USER_PROFILES};
+use userdesk_api::admin::users::{User, USERS};
 use userdesk_api::list::{ListPage, ListQuery};
-use userdesk_api::resource::{Answer, Operation};
+use userdesk_api::resource::{Answer, Mode, Operation};
 use userdesk_api::{ApiError, HttpRequest, Method};
 
-use super::{call, config, described_list, send, sign_in, NOW};
+use super::{call, config, form_payload, list, send, sign_in, Calls, NOW};
 use crate::Simulator;
 
-fn list<T: serde::de::DeserializeOwned>(
-    sim: &mut Simulator,
-    token: &str,
-    resource: &Resource,
-    pairs: &[(&str, &str)],
-) -> ListPage<T> {
-    let query = resource.list.from_url(|key| {
-        pairs
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v.to_string())
-    });
-    let response = send(sim, &resource.list_request(&config(), token, &query));
-    resource
-        .decode_list(&response, &query)
-        .expect("a list page")
-}
-
-fn user_draft(username: &str) -> UserDraft {
-    UserDraft {
-        username: username.into(),
-        email: format!("{username}@test.com"),
-        password: "user10Pass".into(),
-        is_verified: false,
-        with_profile: true,
-        first_name: "Vivyan".into(),
-        last_name: "Joyce".into(),
-        joined_at: "2019-05-21T08:30".into(),
-        roles: vec![1],
-        status: "5".into(),
-    }
+fn user_values(username: &str) -> Value {
+    let email = format!("{username}@test.com");
+    form_payload(
+        &USERS,
+        None,
+        &[
+            ("username", username),
+            ("email", &email),
+            ("password", "user10Pass"),
+            ("profile.first_name", "Vivyan"),
+            ("profile.last_name", "Joyce"),
+            ("profile.joined_at", "2019-05-21T08:30"),
+            ("roles", "1"),
+            ("status", "5"),
+        ],
+        Mode::Create,
+    )
 }
 
 #[test]
@@ -110,7 +96,7 @@ fn users_filter_by_status_and_role_and_sort_by_username() {
 fn user_crud_with_nested_profile_and_errors() {
     let mut sim = Simulator::seeded(NOW, 1);
     let token = sign_in(&mut sim);
-    let fields = user_draft("user10").validate(true).expect("valid");
+    let fields = user_values("user10");
     let created: User = USERS
         .decode_record(&send(
             &mut sim,
@@ -165,11 +151,14 @@ fn user_crud_with_nested_profile_and_errors() {
         "{errors:?}"
     );
 
-    let mut update = UserDraft::from_user(&created);
-    update.first_name = "Vivian".into();
-    update.status = "2".into();
-    let fields = update.validate(false).expect("valid update");
-    assert_eq!(fields.password, None);
+    let record = serde_json::to_value(&created).expect("json");
+    let fields = form_payload(
+        &USERS,
+        Some(&record),
+        &[("profile.first_name", "Vivian"), ("status", "2")],
+        Mode::Update,
+    );
+    assert!(fields.get("password").is_none(), "the password is kept");
     let updated: User = USERS
         .decode_record(&send(
             &mut sim,
@@ -232,14 +221,21 @@ fn users_are_read_by_username_too() {
 fn user_profile_crud_checks_the_user() {
     let mut sim = Simulator::seeded(NOW, 1);
     let token = sign_in(&mut sim);
-    let draft = UserProfileDraft {
-        user_id: "9".into(),
-        first_name: "Vivyan".into(),
-        last_name: "Joyce".into(),
-        joined_at: "2019-05-21T08:30".into(),
-        status: "5".into(),
+    let profile = |user_id: &str, last_name: &str, mode| {
+        form_payload(
+            &USER_PROFILES,
+            None,
+            &[
+                ("user_id", user_id),
+                ("first_name", "Vivyan"),
+                ("last_name", last_name),
+                ("joined_at", "2019-05-21T08:30"),
+                ("status", "5"),
+            ],
+            mode,
+        )
     };
-    let fields = draft.validate().expect("valid");
+    let fields = profile("9", "Joyce", Mode::Create);
     let created: UserProfile = USER_PROFILES
         .decode_record(&send(
             &mut sim,
@@ -260,12 +256,7 @@ fn user_profile_crud_checks_the_user() {
         panic!("one profile per user");
     };
     assert_eq!(errors.get("user_id"), ["This user already has a profile."]);
-    let nobody = UserProfileDraft {
-        user_id: "999".into(),
-        ..draft.clone()
-    }
-    .validate()
-    .expect("valid");
+    let nobody = profile("999", "Joyce", Mode::Create);
     let response = send(
         &mut sim,
         &USER_PROFILES.create_request(&config(), &token, &nobody),
@@ -275,12 +266,7 @@ fn user_profile_crud_checks_the_user() {
         Err(ApiError::Validation(_))
     ));
 
-    let edited = UserProfileDraft {
-        last_name: "Joycee".into(),
-        ..draft
-    }
-    .validate()
-    .expect("valid");
+    let edited = profile("9", "Joycee", Mode::Update);
     let updated: UserProfile = USER_PROFILES
         .decode_record(&send(
             &mut sim,
@@ -309,8 +295,7 @@ fn user_profile_crud_checks_the_user() {
 fn terms_crud_and_order_by_version() {
     let mut sim = Simulator::seeded(NOW, 1);
     let token = sign_in(&mut sim);
-    let documented: ListPage<serde_json::Value> =
-        described_list(&mut sim, &token, &TERMS, &[("limit", "2")]);
+    let documented: ListPage<serde_json::Value> = list(&mut sim, &token, &TERMS, &[("limit", "2")]);
     assert_eq!(
         (
             documented.total,
@@ -330,7 +315,7 @@ fn terms_crud_and_order_by_version() {
     .expect("created");
     let id = created["id"].to_string();
     let newest: ListPage<serde_json::Value> =
-        described_list(&mut sim, &token, &TERMS, &[("order_by", "version.desc")]);
+        list(&mut sim, &token, &TERMS, &[("order_by", "version.desc")]);
     assert_eq!(newest.items[0]["id"].to_string(), id);
     let bad =
         serde_json::json!({"version": "12345678901", "text": "", "publish_date": "x", "status": 1});
@@ -363,8 +348,7 @@ fn terms_crud_and_order_by_version() {
 fn countries_span_pages_and_regions_filter_by_country() {
     let mut sim = Simulator::seeded(NOW, 1);
     let token = sign_in(&mut sim);
-    let countries: ListPage<Country> =
-        described_list(&mut sim, &token, &COUNTRIES, &[("limit", "2")]);
+    let countries: ListPage<Country> = list(&mut sim, &token, &COUNTRIES, &[("limit", "2")]);
     assert_eq!(
         countries
             .items
@@ -373,19 +357,18 @@ fn countries_span_pages_and_regions_filter_by_country() {
             .collect::<Vec<_>>(),
         ["US", "MX"]
     );
-    let default: ListPage<Country> = described_list(&mut sim, &token, &COUNTRIES, &[]);
+    let default: ListPage<Country> = list(&mut sim, &token, &COUNTRIES, &[]);
     assert!(default.page_count() >= 3);
     let by_code: ListPage<Country> =
-        described_list(&mut sim, &token, &COUNTRIES, &[("order_by", "code_3.asc")]);
+        list(&mut sim, &token, &COUNTRIES, &[("order_by", "code_3.asc")]);
     assert_eq!(by_code.items[0].code_3, "ARG");
-    let us: ListPage<Region> = described_list(&mut sim, &token, &REGIONS, &[("country_id", "1")]);
+    let us: ListPage<Region> = list(&mut sim, &token, &REGIONS, &[("country_id", "1")]);
     assert_eq!(
         us.items.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
         ["California", "Oregon", "Washington"]
     );
     assert!(us.items.iter().all(|r| r.country.code_3 == "USA"));
-    let none: ListPage<Region> =
-        described_list(&mut sim, &token, &REGIONS, &[("country_id", "30")]);
+    let none: ListPage<Region> = list(&mut sim, &token, &REGIONS, &[("country_id", "30")]);
     assert_eq!(none.total, 0, "204 is an empty page");
 }
 
@@ -393,11 +376,11 @@ fn countries_span_pages_and_regions_filter_by_country() {
 fn logins_default_to_25_filter_and_record_sign_ins() {
     let mut sim = Simulator::seeded(NOW, 1);
     let token = sign_in(&mut sim);
-    let first: ListPage<Login> = described_list(&mut sim, &token, &LOGINS, &[]);
+    let first: ListPage<Login> = list(&mut sim, &token, &LOGINS, &[]);
     assert_eq!((first.limit, first.items.len()), (25, 25));
     assert!(first.page_count() >= 3);
     assert_eq!(first.items[0].attempt_date, "2018-12-01T08:32:55+0000");
-    let from_ip: ListPage<Login> = described_list(
+    let from_ip: ListPage<Login> = list(
         &mut sim,
         &token,
         &LOGINS,
@@ -405,10 +388,10 @@ fn logins_default_to_25_filter_and_record_sign_ins() {
     );
     assert!(!from_ip.items.is_empty() && from_ip.items.iter().all(|l| l.ip_address == "10.0.0.8"));
     let public: ListPage<Login> =
-        described_list(&mut sim, &token, &LOGINS, &[("api", "2"), ("limit", "100")]);
+        list(&mut sim, &token, &LOGINS, &[("api", "2"), ("limit", "100")]);
     assert!(!public.items.is_empty() && public.items.iter().all(|l| l.api == 2));
     let _ = send(&mut sim, &token_request(&config(), "admin1", "wrong"));
-    let admin1: ListPage<Login> = described_list(
+    let admin1: ListPage<Login> = list(
         &mut sim,
         &token,
         &LOGINS,
@@ -428,7 +411,7 @@ fn password_resets_and_notifications_filter_by_user() {
     let mut sim = Simulator::seeded(NOW, 1);
     let token = sign_in(&mut sim);
     let resets: ListPage<PasswordReset> =
-        described_list(&mut sim, &token, &PASSWORD_RESETS, &[("user_id", "2")]);
+        list(&mut sim, &token, &PASSWORD_RESETS, &[("user_id", "2")]);
     assert_eq!(
         resets
             .items
@@ -437,14 +420,14 @@ fn password_resets_and_notifications_filter_by_user() {
             .collect::<Vec<_>>(),
         ["M5AF8G", "ZX7P4M"]
     );
-    let latest: ListPage<PasswordReset> = described_list(
+    let latest: ListPage<PasswordReset> = list(
         &mut sim,
         &token,
         &PASSWORD_RESETS,
         &[("order_by", "requested_at.desc")],
     );
     assert_eq!(latest.items[0].user.username, "user11");
-    let sent: ListPage<Notification> = described_list(
+    let sent: ListPage<Notification> = list(
         &mut sim,
         &token,
         &NOTIFICATIONS,
