@@ -139,22 +139,6 @@ pub fn text_length(errors: &mut FieldErrors, field: &str, value: &str, min: usiz
     }
 }
 
-/// Parses a required integer typed into a form; records an error otherwise.
-pub fn integer(errors: &mut FieldErrors, field: &str, raw: &str) -> Option<i64> {
-    let trimmed = raw.trim();
-    if trimmed.is_empty() {
-        errors.add(field, REQUIRED);
-        return None;
-    }
-    match trimmed.parse::<i64>() {
-        Ok(value) => Some(value),
-        Err(_) => {
-            errors.add(field, "Must be a whole number.");
-            None
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,18 +185,5 @@ mod tests {
         assert!(check("ab"));
         assert!(check("éééé"));
         assert!(!check("abcde"));
-    }
-
-    #[test]
-    fn integer_requires_a_whole_number() {
-        let mut errors = FieldErrors::new();
-        assert_eq!(integer(&mut errors, "a", " 42 "), Some(42));
-        assert_eq!(integer(&mut errors, "b", "-3"), Some(-3));
-        assert_eq!(integer(&mut errors, "c", ""), None);
-        assert_eq!(integer(&mut errors, "d", "1.5"), None);
-        assert_eq!(integer(&mut errors, "e", "ten"), None);
-        assert_eq!(errors.get("c"), [REQUIRED]);
-        assert_eq!(errors.get("d"), ["Must be a whole number."]);
-        assert!(errors.get("a").is_empty());
     }
 }

@@ -54,11 +54,7 @@ pub fn ResourceForm(
 ) -> impl IntoView {
     let client = Client::use_client();
     let record_id = existing.as_ref().and_then(|record| resource.id_of(record));
-    let mode = if record_id.is_some() {
-        Mode::Update
-    } else {
-        Mode::Create
-    };
+    let mode = Mode::editing(record_id.is_some());
     let start = to_form(resource, existing.as_ref(), &now_local());
     let names = resource
         .fields

@@ -9,12 +9,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::account::AccountFields;
-use super::rules::{check_email, check_password, check_username};
+use super::rules::{first_name, last_name, EMAIL, PASSWORD, USERNAME};
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::resource::{
     Api, Cell, Column, Description, Example, Field, Filter, FilterControl, Messages, Meta, Ops,
-    Path, Records, Slot, Start,
+    Path, Records, Start,
 };
 
 /// The administrator roles, for pickers and filters.
@@ -35,24 +35,12 @@ pub const ADMINISTRATORS: Description = Description {
     plural: "administrators",
     path: Path::of("administrators", "administrator"),
     fields: &[
-        Field::text("username", "Username")
-            .check(check_username)
-            .hint("2–40 letters, digits or underscores; not a number."),
-        Field::text("email", "Email").check(check_email),
-        Field::text("first_name", "First name")
-            .length(1, 40)
-            .hint("1–40 characters.")
-            .beside_next(),
-        Field::text("last_name", "Last name")
-            .length(2, 40)
-            .hint("2–40 characters."),
+        USERNAME,
+        EMAIL,
+        first_name("first_name"),
+        last_name("last_name"),
         Field::datetime("joined_at", "Joined (UTC)").starts(Start::Now),
-        Field::secret("password", "Password")
-            .check(check_password)
-            .optional_on_update()
-            .hint("8–40 characters with at least 3 of the 4 kinds below.")
-            .when_editing("New password", "Leave empty to keep the current password.")
-            .slot(Slot::PasswordChecklist),
+        PASSWORD,
         Field::ids("roles", "Roles", ADMIN_ROLES).hint("Administrator roles only."),
         status_field(ResourceStatus::Enabled),
     ],

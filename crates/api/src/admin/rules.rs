@@ -1,9 +1,8 @@
 //! Field rules shared by several Admin API resources (accounts,
 //! administrators, users, profiles, terms): usernames, emails, names,
-//! passwords, date-times and statuses.
+//! and passwords.
 
-use super::status::ResourceStatus;
-use crate::time::from_datetime_local;
+use crate::resource::{Field, Slot};
 use crate::validation::{text_length, FieldErrors, REQUIRED};
 
 pub const USERNAME_MIN: usize = 2;
@@ -16,6 +15,38 @@ pub const PASSWORD_MIN: usize = 8;
 pub const PASSWORD_MAX: usize = 40;
 /// How many of the four character classes a password needs.
 pub const PASSWORD_CLASSES_NEEDED: usize = 3;
+
+/// The `username` field of administrators and users.
+pub const USERNAME: Field = Field::text("username", "Username")
+    .check(check_username)
+    .hint("2–40 letters, digits or underscores; not a number.");
+
+/// The `email` field of administrators and users.
+pub const EMAIL: Field = Field::text("email", "Email").check(check_email);
+
+/// The `password` field of administrators and users: required to create,
+/// kept as it is when left empty on an update.
+pub const PASSWORD: Field = Field::secret("password", "Password")
+    .check(check_password)
+    .optional_on_update()
+    .hint("8–40 characters with at least 3 of the 4 kinds below.")
+    .when_editing("New password", "Leave empty to keep the current password.")
+    .slot(Slot::PasswordChecklist);
+
+/// A first-name field (1–40 characters) named `name`.
+pub const fn first_name(name: &'static str) -> Field {
+    Field::text(name, "First name")
+        .length(FIRST_NAME_MIN, FIRST_NAME_MAX)
+        .hint("1–40 characters.")
+        .beside_next()
+}
+
+/// A last-name field (2–40 characters) named `name`.
+pub const fn last_name(name: &'static str) -> Field {
+    Field::text(name, "Last name")
+        .length(LAST_NAME_MIN, LAST_NAME_MAX)
+        .hint("2–40 characters.")
+}
 
 /// Required; 2–40 characters; not a number; letters, digits and underscore only.
 pub fn check_username(errors: &mut FieldErrors, field: &str, username: &str) {
@@ -143,34 +174,6 @@ pub fn check_password(errors: &mut FieldErrors, field: &str, password: &str) {
     }
 }
 
-/// Required; a `datetime-local` value (read as UTC), returned in the API's
-/// `%Y-%m-%dT%H:%M:%S%z` form.
-pub fn check_datetime(errors: &mut FieldErrors, field: &str, local: &str) -> Option<String> {
-    let converted = from_datetime_local(local);
-    if converted.is_none() {
-        let message = if local.trim().is_empty() {
-            REQUIRED
-        } else {
-            "Enter a date and time."
-        };
-        errors.add(field, message);
-    }
-    converted
-}
-
-/// Required; one of the five status codes, as a select's value.
-pub fn check_status(errors: &mut FieldErrors, field: &str, raw: &str) -> Option<ResourceStatus> {
-    let status = raw
-        .trim()
-        .parse::<u8>()
-        .ok()
-        .and_then(|code| ResourceStatus::try_from(code).ok());
-    if status.is_none() {
-        errors.add(field, "Choose one of the five statuses.");
-    }
-    status
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,42 +283,5 @@ mod tests {
                 .count(),
             0
         );
-    }
-
-    #[test]
-    fn datetimes_are_required_and_converted_to_the_api_format() {
-        let mut errors = FieldErrors::new();
-        assert_eq!(
-            check_datetime(&mut errors, "d", "2019-05-21T08:30").as_deref(),
-            Some("2019-05-21T08:30:00+0000")
-        );
-        assert!(errors.is_empty());
-        assert_eq!(check_datetime(&mut errors, "d", ""), None);
-        assert_eq!(check_datetime(&mut errors, "e", "2019-02-30T08:30"), None);
-        assert_eq!(errors.get("d"), [REQUIRED]);
-        assert_eq!(errors.get("e"), ["Enter a date and time."]);
-    }
-
-    #[test]
-    fn statuses_are_the_five_documented_codes() {
-        let mut errors = FieldErrors::new();
-        assert_eq!(
-            check_status(&mut errors, "s", "1"),
-            Some(ResourceStatus::Enabled)
-        );
-        assert_eq!(
-            check_status(&mut errors, "s", "5"),
-            Some(ResourceStatus::Pending)
-        );
-        assert!(errors.is_empty());
-        for rejected in ["0", "6", "", "x"] {
-            let mut errors = FieldErrors::new();
-            assert_eq!(
-                check_status(&mut errors, "s", rejected),
-                None,
-                "{rejected:?}"
-            );
-            assert_eq!(errors.get("s").len(), 1);
-        }
     }
 }

@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::rules::{first_name, last_name};
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::resource::{
@@ -41,13 +42,8 @@ pub const USER_PROFILES: Description = Description {
                 }),
             },
         ),
-        Field::text("first_name", "First name")
-            .length(1, 40)
-            .hint("1–40 characters.")
-            .beside_next(),
-        Field::text("last_name", "Last name")
-            .length(2, 40)
-            .hint("2–40 characters."),
+        first_name("first_name"),
+        last_name("last_name"),
         Field::datetime("joined_at", "Joined (UTC)").starts(Start::Now),
         status_field(ResourceStatus::Enabled),
     ],

@@ -10,12 +10,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::administrators::RoleRef;
-use super::rules::{check_email, check_password, check_username};
+use super::rules::{first_name, last_name, EMAIL, PASSWORD, USERNAME};
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::resource::{
     Api, Cell, Column, Description, Example, Field, Filter, FilterControl, Messages, Meta, Ops,
-    OptionalObject, Path, Records, Slot, Start, Table,
+    OptionalObject, Path, Records, Start, Table,
 };
 
 /// The user roles, for pickers and filters.
@@ -35,27 +35,13 @@ pub const USERS: Description = Description {
     plural: "users",
     path: Path::of("users", "user"),
     fields: &[
-        Field::text("username", "Username")
-            .check(check_username)
-            .hint("2–40 letters, digits or underscores; not a number."),
-        Field::text("email", "Email").check(check_email),
-        Field::secret("password", "Password")
-            .check(check_password)
-            .optional_on_update()
-            .hint("8–40 characters with at least 3 of the 4 kinds below.")
-            .when_editing("New password", "Leave empty to keep the current password.")
-            .slot(Slot::PasswordChecklist),
+        USERNAME,
+        EMAIL,
+        PASSWORD,
         Field::boolean("is_verified", "Verified")
             .hint("What “verified” means is up to you; the API only stores it."),
-        Field::text("profile.first_name", "First name")
-            .length(1, 40)
-            .hint("1–40 characters.")
-            .in_group("Profile")
-            .beside_next(),
-        Field::text("profile.last_name", "Last name")
-            .length(2, 40)
-            .hint("2–40 characters.")
-            .in_group("Profile"),
+        first_name("profile.first_name").in_group("Profile"),
+        last_name("profile.last_name").in_group("Profile"),
         Field::datetime("profile.joined_at", "Joined (UTC)")
             .in_group("Profile")
             .starts(Start::Now),

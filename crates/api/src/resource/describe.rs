@@ -280,6 +280,17 @@ pub enum Mode {
     Update,
 }
 
+impl Mode {
+    /// Update when a record exists already, else create.
+    pub fn editing(existing: bool) -> Mode {
+        if existing {
+            Mode::Update
+        } else {
+            Mode::Create
+        }
+    }
+}
+
 impl Applies {
     pub fn to(self, mode: Mode) -> bool {
         matches!(

@@ -411,6 +411,13 @@ mod tests {
         assert_eq!(payload["at"], "2019-01-01T10:00:00+0000");
         assert_eq!(payload["state"], 1);
         assert_eq!(payload["a"]["n"], "x7", "left for the validator to refuse");
+        values.insert("at", "2019-02-30T08:30".into());
+        let impossible = from_form(&THING, &values, Mode::Create);
+        let errors = validate(&THING, &impossible, Mode::Create).expect_err("no 30 February");
+        assert_eq!(
+            errors.get("at"),
+            ["Must be a datetime like 2018-11-01T00:00:00+0000."]
+        );
         assert!(payload.get("body").is_none(), "empty text is not sent");
         let record = json!({"name": "abc", "at": "2019-01-01T10:00:00+0000", "state": 1, "flag": true, "a": {"n": 3}});
         let edited = to_form(&THING, Some(&record), "");

@@ -88,11 +88,7 @@ impl AdminServer {
         existing: Option<usize>,
         now: i64,
     ) -> HttpResponse {
-        let mode = if existing.is_some() {
-            Mode::Update
-        } else {
-            Mode::Create
-        };
+        let mode = Mode::editing(existing.is_some());
         let fields: AdministratorFields = match validated(call, &ADMINISTRATORS, mode) {
             Ok(fields) => fields,
             Err(response) => return response,

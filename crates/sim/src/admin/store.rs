@@ -164,11 +164,7 @@ impl AdminServer {
             Ok(body) => body,
             Err(response) => return response,
         };
-        let mode = if existing.is_some() {
-            Mode::Update
-        } else {
-            Mode::Create
-        };
+        let mode = Mode::editing(existing.is_some());
         let fields = match validate(resource, &body, mode) {
             Ok(fields) => fields,
             Err(errors) => return field_errors(errors.to_nested_json()),

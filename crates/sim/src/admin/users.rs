@@ -182,11 +182,7 @@ impl AdminServer {
     }
 
     fn save_user(&mut self, call: &Call, existing: Option<usize>, now: i64) -> HttpResponse {
-        let mode = if existing.is_some() {
-            Mode::Update
-        } else {
-            Mode::Create
-        };
+        let mode = Mode::editing(existing.is_some());
         let fields: UserFields = match validated(call, &USERS, mode) {
             Ok(fields) => fields,
             Err(response) => return response,
@@ -288,11 +284,7 @@ impl AdminServer {
         existing: Option<usize>,
         now: i64,
     ) -> HttpResponse {
-        let mode = if existing.is_some() {
-            Mode::Update
-        } else {
-            Mode::Create
-        };
+        let mode = Mode::editing(existing.is_some());
         let fields: UserProfileFields = match validated(call, &USER_PROFILES, mode) {
             Ok(fields) => fields,
             Err(response) => return response,
