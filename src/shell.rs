@@ -10,7 +10,8 @@ use leptos_router::hooks::use_navigate;
 use crate::client::Client;
 use crate::components::toast::Toaster;
 use crate::pages::admin::reauth::ReauthDialog;
-use crate::pages::admin::routes::ADMIN_MENU;
+use crate::pages::admin::routes::ADMIN_MENU_EXTRAS;
+use crate::pages::resource::list_path;
 use crate::session::{format_remaining, RENEW_WINDOW_SECONDS};
 use leptos::task::spawn_local;
 
@@ -91,11 +92,11 @@ pub fn Shell(children: Children) -> impl IntoView {
         </header>
         <div class="layout">
             <nav class="nav" aria-label="Main">
-                {ADMIN_MENU.iter().map(|(group, links)| view! {
+                {menu().into_iter().map(|(group, links)| view! {
                     <div class="nav__group">
-                        <span class="nav__heading">{*group}</span>
-                        {links.iter().map(|(href, label)| view! {
-                            <A href=*href attr:class="nav__link">{*label}</A>
+                        <span class="nav__heading">{group}</span>
+                        {links.into_iter().map(|(href, label)| view! {
+                            <A href=href attr:class="nav__link">{label}</A>
                         }).collect_view()}
                     </div>
                 }).collect_view()}
@@ -113,4 +114,28 @@ pub fn Shell(children: Children) -> impl IntoView {
         <Toaster />
         <ReauthDialog />
     }
+}
+
+/// The menu: the Admin API's described resources in their sections, then
+/// the signed-in administrator's own pages.
+fn menu() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    let (extras_heading, extras) = ADMIN_MENU_EXTRAS;
+    userdesk_api::admin::REGISTRY
+        .sections
+        .iter()
+        .map(|(heading, resources)| {
+            let links = resources
+                .iter()
+                .map(|resource| (list_path(resource), resource.menu))
+                .collect();
+            (*heading, links)
+        })
+        .chain(std::iter::once((
+            extras_heading,
+            extras
+                .iter()
+                .map(|(href, label)| (href.to_string(), *label))
+                .collect(),
+        )))
+        .collect()
 }

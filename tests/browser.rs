@@ -603,11 +603,7 @@ fn form_pages() -> Vec<NamedPage> {
             std::sync::Arc::new(|| view! { <PasswordPage /> }.into_any()),
         ),
     ];
-    for resource in REGISTRY
-        .iter()
-        .copied()
-        .filter(|resource| resource.ops.create)
-    {
+    for resource in REGISTRY.iter().filter(|resource| resource.ops.create) {
         pages.push((
             resource.slug,
             std::sync::Arc::new(move || {

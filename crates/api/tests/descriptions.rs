@@ -5,11 +5,12 @@
 use serde_json::Value;
 use userdesk_api::resource::record::{filtered_value, has, names_in, text_at};
 use userdesk_api::resource::{
-    find, from_form, to_form, validate, Description, FilterControl, Kind, Mode, Records,
+    from_form, to_form, validate, Description, FilterControl, Kind, Mode, Records, Registry,
 };
 
-fn registries() -> Vec<(&'static str, &'static [&'static Description])> {
-    vec![("admin", userdesk_api::admin::REGISTRY)]
+fn registries() -> Vec<(&'static str, Vec<&'static Description>, Registry)> {
+    let admin = userdesk_api::admin::REGISTRY;
+    vec![("admin", admin.iter().collect(), admin)]
 }
 
 fn example(description: &Description) -> Value {
@@ -29,7 +30,7 @@ fn example(description: &Description) -> Value {
 
 #[test]
 fn every_name_a_description_uses_is_in_its_documented_record() {
-    for (api, registry) in registries() {
+    for (api, registry, by_slug) in registries() {
         for description in registry {
             let slug = description.slug;
             let record = example(description);
@@ -101,7 +102,8 @@ fn every_name_a_description_uses_is_in_its_documented_record() {
                     ..
                 } = filter.control
                 {
-                    let target = find(registry, other)
+                    let target = by_slug
+                        .find(other)
                         .unwrap_or_else(|| panic!("{api}/{slug}: no resource “{other}”"));
                     let target_record = example(target);
                     for name in names_in(label) {
@@ -136,7 +138,7 @@ fn every_name_a_description_uses_is_in_its_documented_record() {
 
 #[test]
 fn every_documented_create_round_trips_through_the_validator_and_the_form() {
-    for (api, registry) in registries() {
+    for (api, registry, _) in registries() {
         for description in registry.iter().filter(|d| d.ops.create) {
             let slug = description.slug;
             let create: Value =
@@ -169,7 +171,7 @@ fn every_documented_create_round_trips_through_the_validator_and_the_form() {
 
 #[test]
 fn slugs_are_unique_and_read_only_resources_have_no_fields() {
-    for (api, registry) in registries() {
+    for (api, registry, _) in registries() {
         for (index, description) in registry.iter().enumerate() {
             assert!(
                 registry[..index]

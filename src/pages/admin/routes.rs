@@ -9,8 +9,10 @@
 //!     </Routes></Router>
 //! }
 //! ```
-//! A new Admin page adds one `<Route>` below and, if it is in the menu,
-//! one line to [`ADMIN_MENU`].
+//! A described resource needs no route of its own: one line in
+//! `admin::REGISTRY` gives it its list, create and record pages and its
+//! menu entry. A bespoke page adds one `<Route>` below and, if it is in the
+//! menu, one line to [`ADMIN_MENU_EXTRAS`].
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
@@ -21,44 +23,12 @@ use crate::pages::admin::account::{AccountPage, PasswordPage};
 use crate::pages::admin::guard::RequireAdmin;
 use crate::pages::resource::{DescribedEdit, DescribedList, DescribedNew};
 
-/// The menu: Admin API areas by what administrators come for.
-pub const ADMIN_MENU: [(&str, &[(&str, &str)]); 5] = [
-    (
-        "People",
-        &[
-            ("/admin/users", "Users"),
-            ("/admin/user-profiles", "User profiles"),
-            ("/admin/administrators", "Administrators"),
-        ],
-    ),
-    (
-        "Access",
-        &[
-            ("/admin/roles", "Roles"),
-            ("/admin/app-keys", "App keys"),
-            ("/admin/terms", "Terms of service"),
-        ],
-    ),
-    (
-        "Places",
-        &[
-            ("/admin/countries", "Countries"),
-            ("/admin/regions", "Regions"),
-        ],
-    ),
-    (
-        "Audit",
-        &[
-            ("/admin/logins", "Logins"),
-            ("/admin/password-resets", "Password resets"),
-            ("/admin/notifications", "Notifications"),
-        ],
-    ),
-    (
-        "You",
-        &[("/admin/account", "Account"), ("/settings", "Connections")],
-    ),
-];
+/// The menu entries that are not described resources: the signed-in
+/// administrator's own pages. The rest of the menu is `admin::REGISTRY`.
+pub const ADMIN_MENU_EXTRAS: (&str, &[(&str, &str)]) = (
+    "You",
+    &[("/admin/account", "Account"), ("/settings", "Connections")],
+);
 
 /// Every signed-in Admin page, under `/admin`, guarded once.
 #[component(transparent)]

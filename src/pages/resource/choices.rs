@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use serde_json::Value;
 use userdesk_api::list::{ListQuery, MAX_LIMIT};
 use userdesk_api::resource::record::{fill, pick};
-use userdesk_api::resource::{find, Answer, Api, Operation, Records};
+use userdesk_api::resource::{Answer, Api, Operation, Records};
 use userdesk_api::ApiError;
 
 use super::registry;
@@ -53,7 +53,7 @@ pub fn use_choices(api: Api, records: Records) -> Choices {
         taken: RwSignal::new(Vec::new()),
         error: RwSignal::new(None),
     };
-    let Some(resource) = find(registry(api), records.slug) else {
+    let Some(resource) = registry(api).find(records.slug) else {
         choices.error.set(Some(ApiError::NotFound(format!(
             "the console knows no “{}”",
             records.slug

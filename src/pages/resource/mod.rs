@@ -21,7 +21,7 @@ mod record;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use userdesk_api::resource::{find, Api, Description};
+use userdesk_api::resource::{Api, Description, Registry};
 
 use crate::components::status::ListLink;
 use crate::pages::not_found::NotFound;
@@ -31,10 +31,10 @@ pub use list::ResourceList;
 pub use record::{ResourceEdit, ResourceNew};
 
 /// The described resources of an API.
-pub fn registry(api: Api) -> &'static [&'static Description] {
+pub fn registry(api: Api) -> Registry {
     match api {
         Api::Admin => userdesk_api::admin::REGISTRY,
-        Api::Websupport | Api::Profiles | Api::Erp => &[],
+        Api::Websupport | Api::Profiles | Api::Erp => Registry::EMPTY,
     }
 }
 
@@ -63,7 +63,7 @@ fn described(api: Api, page: fn(&'static Description) -> AnyView) -> impl IntoVi
     let params = use_params_map();
     move || {
         let slug = params.with(|p| p.get("resource")).unwrap_or_default();
-        match find(registry(api), &slug) {
+        match registry(api).find(&slug) {
             Some(resource) => page(resource),
             None => view! { <NotFound /> }.into_any(),
         }

@@ -31,6 +31,7 @@ pub const ADMINISTRATORS: Description = Description {
     api: Api::Admin,
     slug: "administrators",
     title: "Administrators",
+    menu: "Administrators",
     noun: "administrator",
     plural: "administrators",
     path: Path::of("administrators", "administrator"),

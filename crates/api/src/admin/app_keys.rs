@@ -18,6 +18,7 @@ pub const APP_KEYS: Description = Description {
     api: Api::Admin,
     slug: "app-keys",
     title: "Application keys",
+    menu: "App keys",
     noun: "app key",
     plural: "app keys",
     path: Path::of("app_keys", "app_key"),

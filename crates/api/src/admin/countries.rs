@@ -13,6 +13,7 @@ pub const COUNTRIES: Description = Description {
     api: Api::Admin,
     slug: "countries",
     title: "Countries",
+    menu: "Countries",
     noun: "country",
     plural: "countries",
     path: Path::of("countries", "country"),

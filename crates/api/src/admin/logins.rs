@@ -19,6 +19,7 @@ pub const LOGINS: Description = Description {
     api: Api::Admin,
     slug: "logins",
     title: "Logins",
+    menu: "Logins",
     noun: "login",
     plural: "logins",
     path: Path::of("logins", "login"),

@@ -18,6 +18,7 @@ pub const NOTIFICATIONS: Description = Description {
     api: Api::Admin,
     slug: "notifications",
     title: "Notifications",
+    menu: "Notifications",
     noun: "notification",
     plural: "notifications",
     path: Path::of("notifications", "notification"),

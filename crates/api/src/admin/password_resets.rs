@@ -14,6 +14,7 @@ pub const PASSWORD_RESETS: Description = Description {
     api: Api::Admin,
     slug: "password-resets",
     title: "Password resets",
+    menu: "Password resets",
     noun: "request",
     plural: "requests",
     path: Path::of("password_resets", "password_reset"),

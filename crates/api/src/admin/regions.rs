@@ -15,6 +15,7 @@ pub const REGIONS: Description = Description {
     api: Api::Admin,
     slug: "regions",
     title: "Regions",
+    menu: "Regions",
     noun: "region",
     plural: "regions",
     path: Path::of("regions", "region"),

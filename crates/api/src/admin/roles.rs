@@ -26,6 +26,7 @@ pub const ROLES: Description = Description {
     api: Api::Admin,
     slug: "roles",
     title: "Roles",
+    menu: "Roles",
     noun: "role",
     plural: "roles",
     path: Path::of("roles", "role").listed_by(ListBy {

@@ -14,6 +14,7 @@ pub const TERMS: Description = Description {
     api: Api::Admin,
     slug: "terms",
     title: "Terms of service",
+    menu: "Terms of service",
     noun: "terms version",
     plural: "versions",
     path: Path::of("terms_of_services", "terms_of_service"),

@@ -25,6 +25,7 @@ pub const USER_PROFILES: Description = Description {
     api: Api::Admin,
     slug: "user-profiles",
     title: "User profiles",
+    menu: "User profiles",
     noun: "profile",
     plural: "profiles",
     path: Path::of("user_profiles", "user_profile"),

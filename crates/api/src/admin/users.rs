@@ -31,6 +31,7 @@ pub const USERS: Description = Description {
     api: Api::Admin,
     slug: "users",
     title: "Users",
+    menu: "Users",
     noun: "user",
     plural: "users",
     path: Path::of("users", "user"),

@@ -189,6 +189,7 @@ mod tests {
         api: Api::Profiles,
         slug: "contacts",
         title: "Contacts",
+        menu: "Contacts",
         noun: "contact",
         plural: "contacts",
         path: Path::of("contacts", "contact")

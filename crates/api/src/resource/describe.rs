@@ -26,6 +26,7 @@ pub enum Api {
 ///     api: Api::Admin,
 ///     slug: "notes",
 ///     title: "Notes",
+///     menu: "Notes",
 ///     noun: "note",
 ///     plural: "notes",
 ///     path: Path::of("notes", "note"),
@@ -61,6 +62,8 @@ pub struct Description {
     pub slug: &'static str,
     /// The list's heading and the breadcrumb back to it.
     pub title: &'static str,
+    /// Its entry in the API's menu.
+    pub menu: &'static str,
     /// One record in sentences, e.g. `terms version`.
     pub noun: &'static str,
     /// Many records in the pager, e.g. `versions`.

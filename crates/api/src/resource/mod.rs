@@ -14,7 +14,7 @@
 //!     // list, columns, filters, meta, ops, messages, examples
 //! };
 //! ```
-//! and registers it in its API's registry (see `admin::REGISTRY`); the
+//! and registers it in its API's [`Registry`] (see `admin::REGISTRY`); the
 //! console's generic list, new and edit pages and the simulator's store do
 //! the rest.
 
@@ -31,10 +31,34 @@ pub use describe::{
 pub use dialect::{Answer, Dialect, Operation};
 pub use validate::{from_form, to_form, unique_clashes, unique_part, validate, FormValues};
 
-/// The descriptions of one API, found by slug.
-pub fn find(registry: &[&'static Description], slug: &str) -> Option<&'static Description> {
-    registry
-        .iter()
-        .copied()
-        .find(|description| description.slug == slug)
+/// One API's described resources, in the sections of its menu: adding a
+/// resource to the console is one line here.
+///
+/// ## Usage
+/// ```ignore
+/// pub const REGISTRY: Registry = Registry {
+///     sections: &[("Access", &[&ROLES, &APP_KEYS, &TERMS]), ("Places", &[&COUNTRIES])],
+/// };
+/// assert_eq!(REGISTRY.find("terms").map(|d| d.title), Some("Terms of service"));
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Registry {
+    pub sections: &'static [(&'static str, &'static [&'static Description])],
+}
+
+impl Registry {
+    /// No resources (an API without pages yet).
+    pub const EMPTY: Registry = Registry { sections: &[] };
+
+    /// Every description, in menu order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static Description> {
+        self.sections
+            .iter()
+            .flat_map(|(_, resources)| resources.iter().copied())
+    }
+
+    /// The description whose slug is `slug`.
+    pub fn find(&self, slug: &str) -> Option<&'static Description> {
+        self.iter().find(|description| description.slug == slug)
+    }
 }

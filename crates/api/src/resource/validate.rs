@@ -317,6 +317,7 @@ mod tests {
         api: Api::Admin,
         slug: "things",
         title: "Things",
+        menu: "Things",
         noun: "thing",
         plural: "things",
         path: Path::of("things", "thing"),

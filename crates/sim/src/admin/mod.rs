@@ -145,7 +145,6 @@ impl AdminServer {
 fn described(segment: &str) -> Option<&'static Description> {
     REGISTRY
         .iter()
-        .copied()
         .find(|resource| resource.path.collection == segment || resource.path.item == segment)
 }
 
