@@ -9,20 +9,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::account::AccountFields;
+use super::roles::ADMIN_ROLES;
 use super::rules::{first_name, last_name, EMAIL, PASSWORD, USERNAME};
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::resource::{
     Api, Cell, Column, Description, Example, Field, Filter, FilterControl, Messages, Meta, Ops,
-    Path, Records, Start,
-};
-
-/// The administrator roles, for pickers and filters.
-pub const ADMIN_ROLES: Records = Records {
-    slug: "roles",
-    label: "{name}",
-    filters: &[("type", "admin")],
-    one_each: None,
+    Path, Start,
 };
 
 /// Administrators, described once. Their records are the console's own

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::resource::{
     Api, Cell, Column, Description, Example, Field, Filter, ListBy, Messages, Meta, Ops, Path,
-    Start,
+    Records, Start,
 };
 
 pub const NAME_MIN: usize = 2;
@@ -19,6 +19,22 @@ const APPLIES_TO: &[(&str, &str)] = &[("true", "Administrators"), ("false", "Use
 const ON_OFF: &[(&str, &str)] = &[("true", "On"), ("false", "Off")];
 const TYPES: &[(&str, &str)] = &[("admin", "Administrators"), ("user", "Users")];
 const ON: Start = Start::Value("true");
+
+/// The roles of one type (`admin` or `user`), for pickers and filters.
+const fn roles_of(filters: &'static [(&'static str, &'static str)]) -> Records {
+    Records {
+        slug: "roles",
+        label: "{name}",
+        filters,
+        one_each: None,
+    }
+}
+
+/// The administrator roles.
+pub const ADMIN_ROLES: Records = roles_of(&[("type", "admin")]);
+
+/// The user roles.
+pub const USER_ROLES: Records = roles_of(&[("type", "user")]);
 
 /// Roles, described once. The type filter travels in the path
 /// (`/roles/{type}/{page}`), where the API fixes the page size at 10.

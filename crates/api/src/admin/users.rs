@@ -10,20 +10,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::administrators::RoleRef;
+use super::roles::USER_ROLES;
 use super::rules::{first_name, last_name, EMAIL, PASSWORD, USERNAME};
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::resource::{
     Api, Cell, Column, Description, Example, Field, Filter, FilterControl, Messages, Meta, Ops,
-    OptionalObject, Path, Records, Start, Table,
-};
-
-/// The user roles, for pickers and filters.
-pub const USER_ROLES: Records = Records {
-    slug: "roles",
-    label: "{name}",
-    filters: &[("type", "user")],
-    one_each: None,
+    OptionalObject, Path, Start, Table,
 };
 
 /// Users, described once.

@@ -1,17 +1,14 @@
 //! `/administrators…` and `/administrator/{id}`: the accounts with `is_admin`.
 
 use serde_json::{json, Value};
-use userdesk_api::admin::administrators::{
-    Administrator, AdministratorFields, RoleRef, ADMINISTRATORS,
-};
-use userdesk_api::resource::Mode;
+use userdesk_api::admin::administrators::{Administrator, AdministratorFields, ADMINISTRATORS};
 use userdesk_api::time::format_timestamp;
 use userdesk_api::{HttpResponse, Method};
 
 use super::accounts::salt;
 use super::store::{serve_list, validated};
 use super::{Account, AdminServer, Call};
-use crate::json::{error, field_errors, no_content, ok};
+use crate::json::{error, no_content, ok};
 use crate::password::PasswordHash;
 
 impl AdminServer {
@@ -51,15 +48,7 @@ impl AdminServer {
 
     fn administrator_view(&self, index: usize, prefix: &str) -> Administrator {
         let account = &self.accounts[index];
-        let roles = self
-            .roles()
-            .into_iter()
-            .filter(|role| account.role_ids.contains(&role.id))
-            .map(|role| RoleRef {
-                id: role.id,
-                name: role.fields.name,
-            })
-            .collect();
+        let roles = self.role_refs(&account.role_ids);
         Administrator {
             id: account.id,
             account: account.fields.clone(),
@@ -88,17 +77,21 @@ impl AdminServer {
         existing: Option<usize>,
         now: i64,
     ) -> HttpResponse {
-        let mode = Mode::editing(existing.is_some());
-        let fields: AdministratorFields = match validated(call, &ADMINISTRATORS, mode) {
+        let own_id = existing.map(|index| self.accounts[index].id);
+        let checked = validated(
+            call,
+            &ADMINISTRATORS,
+            existing.is_some(),
+            |fields: &AdministratorFields| {
+                let mut errors = self.uniqueness_errors(&fields.account, own_id);
+                self.role_kind_errors(&mut errors, &fields.roles, true);
+                errors
+            },
+        );
+        let fields = match checked {
             Ok(fields) => fields,
             Err(response) => return response,
         };
-        let own_id = existing.map(|index| self.accounts[index].id);
-        let mut errors = self.uniqueness_errors(&fields.account, own_id);
-        self.role_kind_errors(&mut errors, &fields.roles, true);
-        if !errors.is_empty() {
-            return field_errors(errors.to_nested_json());
-        }
         let stamp = format_timestamp(now);
         let index = match existing {
             Some(index) => index,

@@ -4,10 +4,12 @@
 //! a delete takes with it.
 
 use serde_json::Value;
+use userdesk_api::admin::administrators::RoleRef;
 use userdesk_api::admin::app_keys::APP_KEYS;
 use userdesk_api::admin::roles::{Role, RoleType, ROLES};
 use userdesk_api::admin::status::ResourceStatus;
 use userdesk_api::admin::terms::TERMS;
+use userdesk_api::admin::user_profiles::USER_PROFILES;
 use userdesk_api::resource::record::pick;
 use userdesk_api::resource::Description;
 use userdesk_api::FieldErrors;
@@ -30,6 +32,31 @@ pub(super) fn special_filter(
         );
     }
     None
+}
+
+/// Rules a payload must meet beyond its description: a user profile needs
+/// an existing user without one.
+pub(super) fn before_save(
+    server: &AdminServer,
+    resource: &Description,
+    fields: &Value,
+    own_id: Option<&str>,
+    errors: &mut FieldErrors,
+) {
+    if resource.slug != USER_PROFILES.slug {
+        return;
+    }
+    let Some(user_id) = pick(fields, "user_id").and_then(Value::as_i64) else {
+        return;
+    };
+    if !server.users.iter().any(|user| user.id == user_id) {
+        errors.add("user_id", format!("There is no user {user_id}."));
+    } else if server.records(USER_PROFILES.slug).iter().any(|other| {
+        pick(other, "user_id").and_then(Value::as_i64) == Some(user_id)
+            && resource.id_of(other).as_deref() != own_id
+    }) {
+        errors.add("user_id", "This user already has a profile.");
+    }
 }
 
 /// Whether a list's path filter (`/roles/{type}`) takes `value`; any
@@ -74,6 +101,18 @@ impl AdminServer {
         self.records(ROLES.slug)
             .iter()
             .filter_map(|record| serde_json::from_value(record.clone()).ok())
+            .collect()
+    }
+
+    /// The roles with these ids, as an account or user shows them.
+    pub(super) fn role_refs(&self, ids: &[i64]) -> Vec<RoleRef> {
+        self.roles()
+            .into_iter()
+            .filter(|role| ids.contains(&role.id))
+            .map(|role| RoleRef {
+                id: role.id,
+                name: role.fields.name,
+            })
             .collect()
     }
 

@@ -15,7 +15,6 @@ mod users;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use userdesk_api::admin::user_profiles::UserProfile;
 use userdesk_api::admin::REGISTRY;
 use userdesk_api::base64::parse_basic_auth;
 use userdesk_api::resource::Description;
@@ -39,14 +38,12 @@ pub struct AdminServer {
     #[serde(skip)]
     pub tokens: Vec<IssuedToken>,
     pub users: Vec<StoredUser>,
-    pub user_profiles: Vec<UserProfile>,
     /// The described resources (app keys, terms, places, audit trails), by slug.
     pub collections: Collections,
     /// Lifetime given to new tokens; tests shorten it to exercise expiry.
     pub token_lifetime: u64,
     next_account_id: i64,
     next_user_id: i64,
-    next_user_profile_id: i64,
 }
 
 /// A token the server granted.
@@ -118,7 +115,6 @@ impl AdminServer {
             }
             Some("user_account") => self.handle_user_account(&call, account_id, now),
             Some("users") | Some("user") => self.handle_users(&call, now),
-            Some("user_profiles") | Some("user_profile") => self.handle_user_profiles(&call, now),
             Some(segment) => match described(segment) {
                 Some(resource) => self.serve_described(&call, resource, now),
                 None => error(404, "Not found"),

@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use userdesk_api::resource::record::{filtered_value, pick, put};
 use userdesk_api::resource::{unique_clashes, validate, Description, Mode};
 use userdesk_api::time::format_timestamp;
-use userdesk_api::{HttpResponse, Method};
+use userdesk_api::{FieldErrors, HttpResponse, Method};
 
 use super::list::{number_key, order, page_of, paging_with, same_number, SortKey};
 use super::{checks, json_body, AdminServer, Call};
@@ -121,7 +121,7 @@ impl AdminServer {
             (false, Method::Delete, 2) if ops.delete => {
                 match self.position_by_id(resource, segments[1]) {
                     Some(index) => {
-                        let removed = self.collection(resource).records.remove(index);
+                        let removed = self.collection_mut(resource).records.remove(index);
                         checks::after_delete(self, resource, &removed);
                         no_content()
                     }
@@ -134,7 +134,8 @@ impl AdminServer {
         }
     }
 
-    fn collection(&mut self, resource: &Description) -> &mut Collection {
+    /// The collection of `resource`, for rules that write across resources.
+    pub(super) fn collection_mut(&mut self, resource: &Description) -> &mut Collection {
         self.collections
             .entry(resource.slug.to_string())
             .or_default()
@@ -170,17 +171,18 @@ impl AdminServer {
             Err(errors) => return field_errors(errors.to_nested_json()),
         };
         let own_id = existing.and_then(|index| resource.id_of(&self.records(resource.slug)[index]));
-        let taken = unique_clashes(
+        let mut taken = unique_clashes(
             resource,
             &fields,
             self.records(resource.slug),
             own_id.as_deref(),
         );
+        checks::before_save(self, resource, &fields, own_id.as_deref(), &mut taken);
         if !taken.is_empty() {
             return field_errors(taken.to_nested_json());
         }
         let stamp = Value::from(format_timestamp(now));
-        let collection = self.collection(resource);
+        let collection = self.collection_mut(resource);
         let index = match existing {
             Some(index) => index,
             None => {
@@ -261,16 +263,25 @@ pub(super) fn serve_list(call: &Call, resource: &Description, records: &[Value])
     })
 }
 
-/// The request's JSON body, checked by `resource`'s validator and read as `T`.
+/// The request's JSON body, checked by `resource`'s validator, read as
+/// `T` and then held to `rules` (uniqueness, joins): the fields, or the
+/// 400 to send.
 pub(super) fn validated<T: DeserializeOwned>(
     call: &Call,
     resource: &Description,
-    mode: Mode,
+    existing: bool,
+    rules: impl FnOnce(&T) -> FieldErrors,
 ) -> Result<T, HttpResponse> {
     let body = json_body(call.request)?;
-    let valid =
-        validate(resource, &body, mode).map_err(|errors| field_errors(errors.to_nested_json()))?;
-    serde_json::from_value(valid).map_err(|_| error(500, "Unreadable payload"))
+    let valid = validate(resource, &body, Mode::editing(existing))
+        .map_err(|errors| field_errors(errors.to_nested_json()))?;
+    let fields: T = serde_json::from_value(valid).map_err(|_| error(500, "Unreadable payload"))?;
+    let broken = rules(&fields);
+    if broken.is_empty() {
+        Ok(fields)
+    } else {
+        Err(field_errors(broken.to_nested_json()))
+    }
 }
 
 /// `{"item": record}`, as the Admin API wraps one record.

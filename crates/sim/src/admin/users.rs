@@ -6,20 +6,18 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use userdesk_api::admin::administrators::RoleRef;
 use userdesk_api::admin::status::ResourceStatus;
 use userdesk_api::admin::terms::TERMS;
-use userdesk_api::admin::user_profiles::{UserProfile, UserProfileFields, USER_PROFILES};
+use userdesk_api::admin::user_profiles::{UserProfile, USER_PROFILES};
 use userdesk_api::admin::users::{AcceptedTerms, Profile, TermsRef, User, UserFields, USERS};
 use userdesk_api::resource::record::{pick, text_at};
-use userdesk_api::resource::Mode;
 use userdesk_api::time::format_timestamp;
-use userdesk_api::{FieldErrors, HttpResponse, Method};
+use userdesk_api::{HttpResponse, Method};
 
 use super::accounts::{salt, taken_errors};
 use super::store::{serve_list, validated};
 use super::{AdminServer, Call};
-use crate::json::{error, field_errors, no_content, ok};
+use crate::json::{error, no_content, ok};
 use crate::password::PasswordHash;
 
 /// A stored user (they sign in through the public API, not this one).
@@ -71,48 +69,14 @@ impl AdminServer {
             ("user", Method::Delete, 2) => match self.find_user(segments[1], false) {
                 Some(index) => {
                     let id = self.users.remove(index).id;
-                    self.user_profiles.retain(|p| p.fields.user_id != id);
+                    self.collection_mut(&USER_PROFILES)
+                        .records
+                        .retain(|p| pick(p, "user_id").and_then(Value::as_i64) != Some(id));
                     no_content()
                 }
                 None => error(404, "User not found"),
             },
             ("users", _, 1) | ("user", _, 2) => error(405, "Method not allowed"),
-            _ => error(404, "Not found"),
-        }
-    }
-
-    pub(super) fn handle_user_profiles(&mut self, call: &Call, now: i64) -> HttpResponse {
-        let segments = &call.segments;
-        let find = |server: &Self, id: &str| {
-            let id = id.parse::<i64>().ok()?;
-            server.user_profiles.iter().position(|p| p.id == id)
-        };
-        match (segments[0], call.method, segments.len()) {
-            ("user_profiles", Method::Get, 1..=3) => {
-                let records: Vec<Value> = self
-                    .user_profiles
-                    .iter()
-                    .filter_map(|profile| serde_json::to_value(profile).ok())
-                    .collect();
-                serve_list(call, &USER_PROFILES, &records)
-            }
-            ("user_profiles", Method::Post, 1) => self.save_user_profile(call, None, now),
-            ("user_profile", Method::Get, 2) => match find(self, segments[1]) {
-                Some(index) => ok(200, &json!({ "user_profile": self.user_profiles[index] })),
-                None => error(404, "User profile not found"),
-            },
-            ("user_profile", Method::Put, 2) => match find(self, segments[1]) {
-                Some(index) => self.save_user_profile(call, Some(index), now),
-                None => error(404, "User profile not found"),
-            },
-            ("user_profile", Method::Delete, 2) => match find(self, segments[1]) {
-                Some(index) => {
-                    self.user_profiles.remove(index);
-                    no_content()
-                }
-                None => error(404, "User profile not found"),
-            },
-            ("user_profiles", _, 1) | ("user_profile", _, 2) => error(405, "Method not allowed"),
             _ => error(404, "Not found"),
         }
     }
@@ -127,24 +91,12 @@ impl AdminServer {
 
     fn user_view(&self, index: usize, prefix: &str) -> User {
         let user = &self.users[index];
-        let roles = self
-            .roles()
-            .into_iter()
-            .filter(|role| user.role_ids.contains(&role.id))
-            .map(|role| RoleRef {
-                id: role.id,
-                name: role.fields.name,
-            })
-            .collect();
-        let profile = self
-            .user_profiles
-            .iter()
-            .find(|p| p.fields.user_id == user.id)
-            .map(|p| Profile {
-                first_name: p.fields.first_name.clone(),
-                joined_at: p.fields.joined_at.clone(),
-                last_name: p.fields.last_name.clone(),
-            });
+        let roles = self.role_refs(&user.role_ids);
+        let profile = self.profile_of(user.id).map(|p| Profile {
+            first_name: p.fields.first_name,
+            joined_at: p.fields.joined_at,
+            last_name: p.fields.last_name,
+        });
         // Newest first, as documented; versions since deleted drop out.
         let mut accepted: Vec<&Acceptance> = user.accepted_terms.iter().collect();
         accepted.sort_by(|a, b| b.accept_date.cmp(&a.accept_date));
@@ -182,22 +134,21 @@ impl AdminServer {
     }
 
     fn save_user(&mut self, call: &Call, existing: Option<usize>, now: i64) -> HttpResponse {
-        let mode = Mode::editing(existing.is_some());
-        let fields: UserFields = match validated(call, &USERS, mode) {
+        let own_id = existing.map(|index| self.users[index].id);
+        let checked = validated(call, &USERS, existing.is_some(), |fields: &UserFields| {
+            let others = self
+                .users
+                .iter()
+                .filter(|u| Some(u.id) != own_id)
+                .map(|u| (u.username.as_str(), u.email.as_str()));
+            let mut errors = taken_errors(others, &fields.username, &fields.email);
+            self.role_kind_errors(&mut errors, &fields.roles, false);
+            errors
+        });
+        let fields = match checked {
             Ok(fields) => fields,
             Err(response) => return response,
         };
-        let own_id = existing.map(|index| self.users[index].id);
-        let others = self
-            .users
-            .iter()
-            .filter(|u| Some(u.id) != own_id)
-            .map(|u| (u.username.as_str(), u.email.as_str()));
-        let mut errors = taken_errors(others, &fields.username, &fields.email);
-        self.role_kind_errors(&mut errors, &fields.roles, false);
-        if !errors.is_empty() {
-            return field_errors(errors.to_nested_json());
-        }
         let stamp = format_timestamp(now);
         let index = match existing {
             Some(index) => index,
@@ -244,88 +195,39 @@ impl AdminServer {
         ok(code, &json!({ "user": view }))
     }
 
+    /// The profile row of a user.
+    fn profile_of(&self, user_id: i64) -> Option<UserProfile> {
+        self.records(USER_PROFILES.slug)
+            .iter()
+            .filter_map(|record| serde_json::from_value::<UserProfile>(record.clone()).ok())
+            .find(|profile| profile.fields.user_id == user_id)
+    }
+
     /// Writes a user's embedded profile onto their profile row.
     fn upsert_profile(&mut self, user_id: i64, profile: Profile, status: ResourceStatus, now: i64) {
         let stamp = format_timestamp(now);
-        match self
-            .user_profiles
-            .iter_mut()
-            .find(|p| p.fields.user_id == user_id)
-        {
+        let profiles = self.collection_mut(&USER_PROFILES);
+        let owned =
+            |record: &Value| pick(record, "user_id").and_then(Value::as_i64) == Some(user_id);
+        match profiles.records.iter_mut().find(|record| owned(record)) {
             Some(row) => {
-                row.fields.first_name = profile.first_name;
-                row.fields.last_name = profile.last_name;
-                row.fields.joined_at = profile.joined_at;
-                row.updated_at = stamp;
+                row["first_name"] = profile.first_name.into();
+                row["last_name"] = profile.last_name.into();
+                row["joined_at"] = profile.joined_at.into();
+                row["updated_at"] = stamp.into();
             }
             None => {
-                let id = self.next_user_profile_id;
-                self.next_user_profile_id += 1;
-                self.user_profiles.push(UserProfile {
-                    id,
-                    fields: UserProfileFields {
-                        first_name: profile.first_name,
-                        joined_at: profile.joined_at,
-                        last_name: profile.last_name,
-                        status,
-                        user_id,
-                    },
-                    status_changed_at: stamp.clone(),
-                    created_at: stamp.clone(),
-                    updated_at: stamp,
-                });
+                profiles.push(json!({
+                    "first_name": profile.first_name,
+                    "joined_at": profile.joined_at,
+                    "last_name": profile.last_name,
+                    "status": status.code(),
+                    "user_id": user_id,
+                    "status_changed_at": stamp,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                }));
             }
         }
-    }
-
-    fn save_user_profile(
-        &mut self,
-        call: &Call,
-        existing: Option<usize>,
-        now: i64,
-    ) -> HttpResponse {
-        let mode = Mode::editing(existing.is_some());
-        let fields: UserProfileFields = match validated(call, &USER_PROFILES, mode) {
-            Ok(fields) => fields,
-            Err(response) => return response,
-        };
-        let own_id = existing.map(|index| self.user_profiles[index].id);
-        let mut errors = FieldErrors::new();
-        if !self.users.iter().any(|u| u.id == fields.user_id) {
-            errors.add("user_id", format!("There is no user {}.", fields.user_id));
-        } else if self
-            .user_profiles
-            .iter()
-            .any(|p| p.fields.user_id == fields.user_id && Some(p.id) != own_id)
-        {
-            errors.add("user_id", "This user already has a profile.");
-        }
-        if !errors.is_empty() {
-            return field_errors(errors.to_nested_json());
-        }
-        let stamp = format_timestamp(now);
-        let index = match existing {
-            Some(index) => index,
-            None => {
-                let id = self.next_user_profile_id;
-                self.next_user_profile_id += 1;
-                self.user_profiles.push(UserProfile {
-                    id,
-                    fields: fields.clone(),
-                    status_changed_at: stamp.clone(),
-                    created_at: stamp.clone(),
-                    updated_at: stamp.clone(),
-                });
-                self.user_profiles.len() - 1
-            }
-        };
-        let row = &mut self.user_profiles[index];
-        if row.fields.status != fields.status {
-            row.status_changed_at = stamp.clone();
-        }
-        row.fields = fields;
-        row.updated_at = stamp;
-        let code = if existing.is_some() { 200 } else { 201 };
-        ok(code, &json!({ "user_profile": row }))
     }
 }

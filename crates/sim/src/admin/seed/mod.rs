@@ -12,6 +12,7 @@ use userdesk_api::admin::regions::REGIONS;
 use userdesk_api::admin::roles::{Role, RoleFields, ROLES};
 use userdesk_api::admin::status::ResourceStatus;
 use userdesk_api::admin::terms::TERMS;
+use userdesk_api::admin::user_profiles::USER_PROFILES;
 use userdesk_api::admin::DOCUMENTED_APP_KEY;
 
 mod records;
@@ -60,6 +61,7 @@ pub fn seeded(now: i64) -> AdminServer {
     ];
     let collections = [
         (ROLES.slug, Collection::of(&roles)),
+        (USER_PROFILES.slug, Collection::of(&user_profiles)),
         (APP_KEYS.slug, Collection::seeded(app_keys())),
         (TERMS.slug, Collection::seeded(records::terms())),
         (COUNTRIES.slug, Collection::of(&countries)),
@@ -81,12 +83,10 @@ pub fn seeded(now: i64) -> AdminServer {
         accounts: administrators(now),
         tokens: Vec::new(),
         users,
-        user_profiles,
         collections,
         token_lifetime: TOKEN_LIFETIME,
         next_account_id: 6,
         next_user_id,
-        next_user_profile_id: next_user_id,
     }
 }
 
