@@ -1,114 +1,16 @@
-//! A list page laid out from column descriptors: title, filters, feedback,
-//! a sortable `<table>` and the pager.
+//! A list page's frame: title, filters, feedback, a sortable `<table>`
+//! around the rows, and the pager.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use userdesk_api::admin::status::ResourceStatus;
 
-use crate::components::list::{ListData, ListFeedback, ListNav, ListState, Pager, SortHeader};
-
-/// Renders one cell of a record.
-pub type Cell<T> = fn(&T) -> AnyView;
-
-/// One column of a list table.
-pub struct Column<T> {
-    label: &'static str,
-    /// The documented `order_by` column, when the header sorts.
-    sort: Option<&'static str>,
-    numeric: bool,
-    cell: Cell<T>,
-}
-
-impl<T> Column<T> {
-    pub fn new(label: &'static str, cell: Cell<T>) -> Self {
-        Column {
-            label,
-            sort: None,
-            numeric: false,
-            cell,
-        }
-    }
-
-    /// Sorts by a documented `order_by` column when its header is clicked.
-    pub fn sorted_by(mut self, column: &'static str) -> Self {
-        self.sort = Some(column);
-        self
-    }
-
-    /// Right-aligned figures.
-    pub fn numeric(mut self) -> Self {
-        self.numeric = true;
-        self
-    }
-}
+use crate::components::list::{ListFeedback, ListNav, ListState, Pager, SortHeader};
 
 /// Where a list's "New …" button goes.
 #[derive(Clone)]
 pub struct NewLink {
     pub href: String,
     pub label: &'static str,
-}
-
-/// A whole list page. `children` are its filter controls.
-///
-/// Only the rows depend on `T`; the rest is one non-generic shell, so each
-/// list adds little code to the bundle.
-#[component]
-pub fn ListLayout<T: Clone + Send + Sync + 'static>(
-    title: &'static str,
-    noun: &'static str,
-    empty_message: &'static str,
-    nav: ListNav,
-    data: ListData<T>,
-    columns: Vec<Column<T>>,
-    #[prop(optional)] new_link: Option<NewLink>,
-    /// Set when the API fixes the page size for the current filters.
-    #[prop(optional, into)]
-    fixed_limit: Signal<Option<&'static str>>,
-    #[prop(optional)] children: Option<Children>,
-) -> impl IntoView {
-    let headers: Vec<(&'static str, Option<&'static str>)> =
-        columns.iter().map(|c| (c.label, c.sort)).collect();
-    let cells: Vec<(bool, Cell<T>)> = columns.iter().map(|c| (c.numeric, c.cell)).collect();
-    let cells = StoredValue::new(cells);
-    let rows = ViewFn::from(move || {
-        data.page.with(|page| {
-            let items = page
-                .as_ref()
-                .map(|p| p.items.as_slice())
-                .unwrap_or_default();
-            cells.with_value(|cells| {
-                items
-                    .iter()
-                    .map(|item| {
-                        let row = cells
-                            .iter()
-                            .map(|(numeric, cell)| {
-                                view! { <td class:table__number=*numeric>{cell(item)}</td> }
-                            })
-                            .collect_view();
-                        view! { <tr>{row}</tr> }
-                    })
-                    .collect_view()
-            })
-        })
-    });
-    let toolbar = children.map(|filters| filters());
-    view! {
-        <ListShell
-            title=title
-            noun=noun
-            empty_message=empty_message
-            nav=nav
-            state=data.state()
-            headers=headers
-            rows=rows
-            new_link=new_link
-            fixed_limit=fixed_limit
-        >
-            {toolbar}
-        </ListShell>
-    }
 }
 
 /// The non-generic part of a list page: heading, toolbar (`children`),
@@ -234,17 +136,4 @@ pub fn FilterText(
             <span class="toolbar__message" id=message_id role="status">{move || problem.get()}</span>
         </label>
     }
-}
-
-/// The five statuses as filter or select options.
-pub fn status_options() -> Vec<(String, String)> {
-    ResourceStatus::ALL
-        .iter()
-        .map(|s| (s.code().to_string(), s.label().to_string()))
-        .collect()
-}
-
-/// A cell for a yes/no value.
-pub fn yes_no(value: bool) -> AnyView {
-    (if value { "Yes" } else { "No" }).into_any()
 }

@@ -3,8 +3,9 @@
 //!
 //! ## Usage
 //! ```ignore
-//! let users = use_choices(Api::Admin, USER_PROFILES_USER /* a Records */);
-//! view! { <SelectField label="User" name="user_id" value=user options=users.as_select_options() /> }
+//! let roles = use_choices(Api::Admin, USER_ROLES);
+//! view! { <FilterSelect nav=nav key="role" label="Role" any_label="Any role"
+//!             options=roles.as_select_options() /> }
 //! ```
 
 use leptos::prelude::*;
