@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::budget::{Budget, Weight};
 use crate::csp;
 use crate::run::{self, step, workspace_root};
 use crate::tools::Tools;
@@ -18,7 +19,19 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
     )?;
     let dist = workspace_root().join("dist");
     secure(&dist)?;
-    report_sizes(&dist)?;
+    let weight = report_sizes(&dist)?;
+    let budget = Budget::load(&workspace_root())?;
+    let over = budget.overruns(weight);
+    if !over.is_empty() {
+        return Err(format!(
+            "{}. Make the build smaller; the budget in size-budget.toml only goes down.",
+            over.join("; ")
+        ));
+    }
+    println!(
+        "Within size-budget.toml: {} of {} B brotli in all, {} of {} B for the wasm.",
+        weight.total_brotli, budget.total_brotli, weight.wasm_brotli, budget.wasm_brotli
+    );
     Ok(dist)
 }
 
@@ -54,7 +67,7 @@ fn secure(dist: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn report_sizes(dist: &Path) -> Result<(), String> {
+fn report_sizes(dist: &Path) -> Result<Weight, String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dist)
         .map_err(|e| format!("cannot read dist/: {e}"))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -66,10 +79,14 @@ fn report_sizes(dist: &Path) -> Result<(), String> {
         "file", "raw", "gzip", "brotli"
     );
     let mut totals = [0usize; 3];
+    let mut wasm_brotli = 0;
     for file in files {
         let bytes =
             std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let sizes = [bytes.len(), gzip_size(&bytes), brotli_size(&bytes)];
+        if file.extension().is_some_and(|ext| ext == "wasm") {
+            wasm_brotli += sizes[2];
+        }
         for (total, size) in totals.iter_mut().zip(sizes) {
             *total += size;
         }
@@ -91,7 +108,10 @@ fn report_sizes(dist: &Path) -> Result<(), String> {
         kib(totals[1]),
         kib(totals[2])
     );
-    Ok(())
+    Ok(Weight {
+        total_brotli: totals[2],
+        wasm_brotli,
+    })
 }
 
 fn kib(bytes: usize) -> String {

@@ -2,9 +2,11 @@
 //!
 //! - `serve`: install what is missing, then serve the console with live reload on :8080;
 //! - `test`: install what is missing, then fmt, clippy, native, browser and end-to-end tests;
-//! - `dist`: release build into `dist/`, printing raw, gzip and brotli sizes;
+//! - `dist`: release build into `dist/`, printing raw, gzip and brotli sizes and
+//!   failing when they exceed `size-budget.toml`;
 //! - `demo --port P`: serve `dist/` (SPA fallback) and the simulator over HTTP.
 
+mod budget;
 mod csp;
 mod dist;
 mod run;
