@@ -69,6 +69,20 @@ for (const [mode, connect] of Object.entries(MODES)) {
       await page.context().close();
     });
 
+    test('a role opens by its name, as the API reads /role/{name}; an unknown one is gone', async () => {
+      const page = await freshPage(browser);
+      await connect(page);
+      await signIn(page);
+      await page.goto(`${BASE}/admin/roles/SUPER_ADMIN`);
+      await page.getByRole('heading', { name: 'SUPER_ADMIN' }).waitFor();
+      assert.equal(await page.locator('input[name="name"]').inputValue(), 'SUPER_ADMIN');
+      await page.goto(`${BASE}/admin/roles/NO_SUCH_ROLE`);
+      await page.getByText('This role no longer exists.').waitFor();
+      await page.getByRole('link', { name: 'Back to Roles' }).waitFor();
+      assert.deepEqual(page.pageErrors, []);
+      await page.context().close();
+    });
+
     test('a wrong password shows an error and keeps the username', async () => {
       const page = await freshPage(browser);
       await connect(page);

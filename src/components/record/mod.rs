@@ -30,12 +30,19 @@ impl<T: Send + Sync + 'static> Copy for RecordData<T> {}
 pub fn use_record<T, F, Fut>(load: F) -> RecordData<T>
 where
     T: Send + Sync + 'static,
-    F: Fn(i64) -> Fut + 'static,
+    F: Fn(String) -> Fut + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let params = use_params_map();
-    let id =
-        Memo::new(move |_| params.with(|p| p.get("id").and_then(|text| text.parse::<i64>().ok())));
+    // Ids are text: the Profiles API's are not numbers, and the Admin API
+    // also reads some records by a unique name (`/role/{name}`).
+    let id = Memo::new(move |_| {
+        params.with(|p| {
+            p.get("id")
+                .map(|text| text.trim().to_string())
+                .filter(|text| !text.is_empty())
+        })
+    });
     let data = RecordData {
         record: RwSignal::new(None),
         error: RwSignal::new(None),

@@ -54,8 +54,7 @@ pub fn ResourceNew(resource: &'static Description) -> impl IntoView {
 pub fn ResourceEdit(resource: &'static Description) -> impl IntoView {
     let client = Client::use_client();
     let toasts = Toasts::use_toasts();
-    let data = use_record(move |id| async move {
-        let id = id.to_string();
+    let data = use_record(move |id: String| async move {
         client
             .call(resource, &Operation::Read { id: &id })
             .await
