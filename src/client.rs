@@ -202,6 +202,17 @@ impl Client {
         }
     }
 
+    /// The id of the account signed in to `api`, if any.
+    pub fn signed_in_account(&self, api: Api) -> Option<String> {
+        match api {
+            Api::Admin => self
+                .session
+                .admin
+                .with_untracked(|s| s.as_ref().map(|s| s.user_id.to_string())),
+            Api::Websupport | Api::Profiles | Api::Erp => None,
+        }
+    }
+
     /// Signs out: forgets the token everywhere (memory, session storage,
     /// Demo's tokens) and every cached record.
     pub fn sign_out(&self) {

@@ -91,7 +91,7 @@ pub fn use_choices(api: Api, records: Records) -> Choices {
                 }
             };
             for record in &list.items {
-                let id = pick(record, "id")
+                let id = pick(record, resource.path.id)
                     .and_then(Value::as_i64)
                     .unwrap_or_default();
                 if taken_when.is_some_and(|field| pick(record, field).is_some()) {

@@ -9,6 +9,7 @@ use userdesk_api::resource::{
     from_form, to_form, unique_clashes, validate, Answer, Description, Field, FormValues, Kind,
     Mode, Operation, OptionalObject, Records, Slot,
 };
+use userdesk_api::time::{format_timestamp, to_datetime_local};
 use userdesk_api::FieldErrors;
 
 use super::choices::{use_choices, Choices};
@@ -20,7 +21,6 @@ use crate::components::field::{
 };
 use crate::components::form::{use_form_submit, RecordForm, SubmitButton, SubmitFailure};
 use crate::components::toast::{ToastKind, Toasts};
-use crate::pages::admin::now_local;
 use crate::unsaved::UnsavedChanges;
 
 /// The typed text of each field (and of each optional object's checkbox,
@@ -34,6 +34,11 @@ fn snapshot(values: Values) -> FormValues {
             .map(|(name, value)| (*name, value.get()))
             .collect()
     })
+}
+
+/// Now, as a `datetime-local` value in UTC: where new date-times start.
+fn now_local() -> String {
+    to_datetime_local(&format_timestamp((js_sys::Date::now() / 1000.0) as i64)).unwrap_or_default()
 }
 
 /// The choices of the fields that pick records, by field name.

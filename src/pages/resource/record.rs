@@ -101,10 +101,7 @@ pub fn ResourceEdit(resource: &'static Description) -> impl IntoView {
         );
     };
     // Deleting the signed-in account has its own warning.
-    let me = client
-        .session
-        .admin
-        .with_untracked(|s| s.as_ref().map(|s| s.user_id.to_string()));
+    let me = client.signed_in_account(resource.api);
     let warning = Signal::derive(move || {
         data.record
             .with(|r| {
