@@ -10,6 +10,10 @@ use userdesk_api::admin::dialect::{AdminCall, ADMIN};
 use userdesk_api::admin::token::{decode_token, token_request};
 use userdesk_api::admin::{is_app_key_refusal, AdminConfig};
 use userdesk_api::deploy::DeployOutcome;
+use userdesk_api::list::ListQuery;
+use userdesk_api::profiles::dialect::{decode_error, ProfilesCall, PROFILES_API};
+use userdesk_api::profiles::profile::PROFILES;
+use userdesk_api::profiles::ProfilesConfig;
 use userdesk_api::resource::{unique_part, Answer, Api, Description, Dialect, Operation};
 use userdesk_api::{ApiError, HttpRequest, HttpResponse};
 
@@ -134,16 +138,7 @@ impl Client {
         F: Fn(&AdminConfig, &str) -> HttpRequest,
     {
         let mut response = self.admin_once(&build).await?;
-        if response.status == 429 {
-            let wait = response
-                .retry_after
-                .unwrap_or(DEFAULT_WAIT_SECONDS)
-                .clamp(1, MAX_AUTOMATIC_WAIT_SECONDS);
-            let _ = self.toasts.try_show(
-                ToastKind::Error,
-                format!("The server is busy (too many requests). Retrying in {wait} s…"),
-            );
-            transport::sleep(wait).await;
+        if self.waited_out(&response).await {
             response = self.admin_once(&build).await?;
         }
         // Without a session (signed out meanwhile) there is nobody to re-authenticate.
@@ -158,6 +153,93 @@ impl Client {
         } else {
             Ok(response)
         }
+    }
+
+    /// After a 429: says when a retry is possible, waits for
+    /// `Retry-After` and answers `true` (send once more).
+    async fn waited_out(&self, response: &HttpResponse) -> bool {
+        if response.status != 429 {
+            return false;
+        }
+        let wait = response
+            .retry_after
+            .unwrap_or(DEFAULT_WAIT_SECONDS)
+            .clamp(1, MAX_AUTOMATIC_WAIT_SECONDS);
+        let _ = self.toasts.try_show(
+            ToastKind::Error,
+            format!("The server is busy (too many requests). Retrying in {wait} s…"),
+        );
+        transport::sleep(wait).await;
+        true
+    }
+
+    /// Checks a pasted Profiles token with `GET /profiles?limit=1` and, if
+    /// the API takes it, starts the Profiles session.
+    pub async fn profiles_sign_in(&self, token: &str) -> Result<(), ApiError> {
+        let connection = self.connections.get_untracked().profiles;
+        let config = ProfilesConfig {
+            base_url: connection.base_url(),
+            token: token.trim().to_string(),
+        };
+        let query = ListQuery {
+            limit: 1,
+            ..PROFILES.list.default_query()
+        };
+        let call = ProfilesCall {
+            config: &config,
+            parent_id: None,
+        };
+        let operation = Operation::List { query: &query };
+        let request = PROFILES_API.request(&call, &PROFILES, &operation);
+        let response =
+            transport::send(Api::Profiles, &connection.target, request, self.activity).await?;
+        if !(200..300).contains(&response.status) {
+            return Err(decode_error(&response));
+        }
+        PROFILES_API.decode(&PROFILES, &operation, &response)?;
+        self.session.begin_profiles(config.token);
+        Ok(())
+    }
+
+    /// Sends a Profiles API call with the session's token.
+    ///
+    /// - On 429 it waits for `Retry-After` and sends the call once more.
+    /// - On 401 it asks for a new token and, if one is given, sends the
+    ///   call once more, so the page and its input survive.
+    pub async fn profiles<F>(&self, build: F) -> Result<HttpResponse, ApiError>
+    where
+        F: Fn(&ProfilesConfig) -> HttpRequest,
+    {
+        let mut response = self.profiles_once(&build).await?;
+        if self.waited_out(&response).await {
+            response = self.profiles_once(&build).await?;
+        }
+        if response.status != 401 || self.session.profiles.with_untracked(Option::is_none) {
+            return Ok(response);
+        }
+        if self.session.wait_for_token().await {
+            self.profiles_once(&build).await
+        } else {
+            Ok(response)
+        }
+    }
+
+    async fn profiles_once<F>(&self, build: &F) -> Result<HttpResponse, ApiError>
+    where
+        F: Fn(&ProfilesConfig) -> HttpRequest,
+    {
+        let connection = self.connections.get_untracked().profiles;
+        let config = ProfilesConfig {
+            base_url: connection.base_url(),
+            token: self.session.profiles.get_untracked().unwrap_or_default(),
+        };
+        transport::send(
+            Api::Profiles,
+            &connection.target,
+            build(&config),
+            self.activity,
+        )
+        .await
     }
 
     async fn admin_once<F>(&self, build: &F) -> Result<HttpResponse, ApiError>
@@ -187,6 +269,17 @@ impl Client {
         resource: &Description,
         operation: &Operation<'_>,
     ) -> Result<Answer, ApiError> {
+        self.call_under(resource, None, operation).await
+    }
+
+    /// [`Client::call`] on a resource that lives under a record of another
+    /// (a profile's contacts): `parent` is that record's id.
+    pub async fn call_under(
+        &self,
+        resource: &Description,
+        parent: Option<&str>,
+        operation: &Operation<'_>,
+    ) -> Result<Answer, ApiError> {
         match resource.api {
             Api::Admin => {
                 let response = self
@@ -195,6 +288,18 @@ impl Client {
                     })
                     .await?;
                 ADMIN.decode(resource, operation, &response)
+            }
+            Api::Profiles => {
+                let response = self
+                    .profiles(|config| {
+                        let call = ProfilesCall {
+                            config,
+                            parent_id: parent,
+                        };
+                        PROFILES_API.request(&call, resource, operation)
+                    })
+                    .await?;
+                PROFILES_API.decode(resource, operation, &response)
             }
             other => Err(ApiError::Network(format!(
                 "the console cannot call the {other:?} API yet"
@@ -213,11 +318,28 @@ impl Client {
         }
     }
 
-    /// Signs out: forgets the token everywhere (memory, session storage,
-    /// Demo's tokens) and every cached record.
-    pub fn sign_out(&self) {
-        self.session.end();
-        demo::forget_tokens();
+    /// Signs out of `api`: forgets its credentials everywhere (memory,
+    /// session storage, Demo's tokens) and every cached record.
+    pub fn sign_out(&self, api: Api) {
+        match api {
+            Api::Admin => {
+                self.session.end();
+                demo::forget_tokens();
+            }
+            Api::Profiles => self.session.end_profiles(),
+            Api::Erp => self.session.erp.set(None),
+            Api::Websupport => {}
+        }
         self.cache.clear();
+    }
+
+    /// Whether some session is open with `api`.
+    pub fn signed_in(&self, api: Api) -> bool {
+        match api {
+            Api::Admin => self.session.admin.with(Option::is_some),
+            Api::Profiles => self.session.profiles.with(Option::is_some),
+            Api::Erp => self.session.erp.with(Option::is_some),
+            Api::Websupport => false,
+        }
     }
 }

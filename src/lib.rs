@@ -23,6 +23,8 @@ use crate::client::Client;
 use crate::components::toast::Toasts;
 use crate::pages::admin::login::AdminLogin;
 use crate::pages::admin::routes::AdminRoutes;
+use crate::pages::profiles::login::ProfilesLogin;
+use crate::pages::profiles::routes::ProfilesRoutes;
 use crate::pages::{home::Home, not_found::NotFound, settings::SettingsPage};
 use crate::shell::Shell;
 use crate::unsaved::UnsavedChanges;
@@ -53,6 +55,8 @@ pub fn App(deployment: DeployOutcome) -> impl IntoView {
                     <Route path=path!("/settings") view=SettingsPage />
                     <Route path=path!("/admin/login") view=AdminLogin />
                     <AdminRoutes />
+                    <Route path=path!("/profiles/login") view=ProfilesLogin />
+                    <ProfilesRoutes />
                 </Routes>
             </Shell>
         </Router>

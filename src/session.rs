@@ -1,8 +1,11 @@
-//! The Admin API session: the token and when it ends.
+//! The sessions, per API.
 //!
-//! The token lives in memory and in session storage, so a reload keeps the
-//! session and closing the tab ends it. The password is never kept: a
-//! re-authentication asks for it again.
+//! - Admin: the token and when it ends. The token lives in memory and in
+//!   session storage, so a reload keeps the session and closing the tab
+//!   ends it. The password is never kept: a re-authentication asks for it.
+//! - Profiles: the pasted bearer token, kept the same way.
+//! - ERP: the login name and password, in memory only, because every
+//!   removal signs in again for a 20-second token; a reload asks again.
 
 use futures_channel::oneshot;
 use leptos::prelude::*;
@@ -12,6 +15,22 @@ use userdesk_api::admin::token::TokenGrant;
 use crate::storage::{self, Store};
 
 const STORAGE_KEY: &str = "userdesk.admin.session";
+const PROFILES_KEY: &str = "userdesk.profiles.token";
+
+/// The ERP credentials, for a fresh token per removal. Never stored.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ErpSession {
+    pub login_name: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for ErpSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ErpSession")
+            .field("login_name", &self.login_name)
+            .finish_non_exhaustive()
+    }
+}
 
 /// A signed-in administrator.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -43,6 +62,11 @@ impl AdminSession {
 #[derive(Clone, Copy)]
 pub struct Session {
     pub admin: RwSignal<Option<AdminSession>>,
+    /// The Profiles API's bearer token.
+    pub profiles: RwSignal<Option<String>>,
+    /// Calls waiting for a new Profiles token after a 401; `true` means retry.
+    pub token_waiters: RwSignal<Vec<oneshot::Sender<bool>>>,
+    pub erp: RwSignal<Option<ErpSession>>,
     /// Calls waiting for the re-authentication dialog; `true` means retry.
     pub reauth_waiters: RwSignal<Vec<oneshot::Sender<bool>>>,
     /// Whether the dialog is a voluntary renewal (the token still lives).
@@ -57,8 +81,12 @@ impl Session {
     pub fn restore() -> Self {
         let saved = storage::read(Store::Session, STORAGE_KEY)
             .and_then(|text| serde_json::from_str::<AdminSession>(&text).ok());
+        let token = storage::read(Store::Session, PROFILES_KEY).filter(|t| !t.is_empty());
         Session {
             admin: RwSignal::new(saved),
+            profiles: RwSignal::new(token),
+            token_waiters: RwSignal::new(Vec::new()),
+            erp: RwSignal::new(None),
             reauth_waiters: RwSignal::new(Vec::new()),
             renewing: RwSignal::new(false),
         }
@@ -80,11 +108,42 @@ impl Session {
         }
     }
 
-    /// Ends the session: memory and storage.
+    /// Ends the Admin session: memory and storage.
     pub fn end(&self) {
         storage::remove(Store::Session, STORAGE_KEY);
         self.admin.set(None);
         self.finish_reauth(false);
+    }
+
+    /// Starts a Profiles session with a token that worked.
+    pub fn begin_profiles(&self, token: String) {
+        storage::write(Store::Session, PROFILES_KEY, &token);
+        self.profiles.set(Some(token));
+    }
+
+    /// Ends the Profiles session: memory and storage.
+    pub fn end_profiles(&self) {
+        storage::remove(Store::Session, PROFILES_KEY);
+        self.profiles.set(None);
+        self.finish_token(false);
+    }
+
+    /// Waits until the user gives a new Profiles token (`true`) or gives up.
+    pub async fn wait_for_token(&self) -> bool {
+        let (sender, receiver) = oneshot::channel();
+        self.token_waiters.update(|waiters| waiters.push(sender));
+        receiver.await.unwrap_or(false)
+    }
+
+    /// Releases every call waiting for a Profiles token.
+    pub fn finish_token(&self, retry: bool) {
+        let waiters = self
+            .token_waiters
+            .try_update(std::mem::take)
+            .unwrap_or_default();
+        for waiter in waiters {
+            let _ = waiter.send(retry);
+        }
     }
 
     /// Waits until the user re-authenticates (`true`) or gives up (`false`).

@@ -1,4 +1,5 @@
 //! Connection settings: per API, Demo (the in-browser simulator) or a server.
+//! Websupport has no pages yet, so it has no connection here.
 //!
 //! Three layers, the later winning:
 //! 1. the defaults: every API in Demo, with the documented Admin app key;
@@ -107,10 +108,56 @@ impl AdminConnection {
     }
 }
 
+/// The connection of an API that needs nothing but a target (Profiles,
+/// ERP): its credentials come at sign-in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Connection {
+    pub target: Target,
+    pub source: Source,
+}
+
+impl Connection {
+    /// The deployment's entry for the API, or Demo.
+    pub fn from_entry(entry: Option<&ApiEntry>) -> Self {
+        match entry {
+            Some(entry) => Connection {
+                target: Target::from_entry(entry),
+                source: Source::Deployment,
+            },
+            None => Connection {
+                target: Target::Demo,
+                source: Source::Defaults,
+            },
+        }
+    }
+
+    /// The base URL requests are built on: empty in Demo, whose paths go
+    /// straight to the simulator.
+    pub fn base_url(&self) -> String {
+        match &self.target {
+            Target::Demo => String::new(),
+            Target::Server { base_url } => base_url.clone(),
+        }
+    }
+
+    /// What the header shows: "Demo" or the server's base URL.
+    pub fn label(&self) -> String {
+        match &self.target {
+            Target::Demo => "Demo".to_string(),
+            Target::Server { base_url } => base_url.clone(),
+        }
+    }
+}
+
 /// What local storage keeps of a choice: never the app key.
 #[derive(Serialize, Deserialize)]
 struct SavedChoice {
     admin: SavedAdmin,
+    /// Absent in choices saved before these APIs had connections.
+    #[serde(default)]
+    profiles: Option<Target>,
+    #[serde(default)]
+    erp: Option<Target>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -123,6 +170,8 @@ struct SavedAdmin {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Connections {
     pub admin: AdminConnection,
+    pub profiles: Connection,
+    pub erp: Connection,
     pub deployment: DeployConfig,
     /// Why `config.json` could not be used, for the banner.
     pub deployment_problem: Option<String>,
@@ -138,12 +187,22 @@ impl Connections {
             DeployOutcome::Malformed(problem) => (DeployConfig::default(), Some(problem.clone())),
         };
         let mut admin = AdminConnection::from_deployment(&deployment);
+        let mut profiles = Connection::from_entry(deployment.profiles.as_ref());
+        let mut erp = Connection::from_entry(deployment.erp.as_ref());
         let choice = storage::read(Store::Local, CHOICE_KEY)
             .and_then(|text| serde_json::from_str::<SavedChoice>(&text).ok());
         if let Some(choice) = choice {
             admin.target = choice.admin.target;
             admin.version = choice.admin.version;
             admin.source = Source::Chosen;
+            for (connection, target) in [(&mut profiles, choice.profiles), (&mut erp, choice.erp)] {
+                if let Some(target) = target {
+                    *connection = Connection {
+                        target,
+                        source: Source::Chosen,
+                    };
+                }
+            }
         }
         if let Some(key) = storage::read(Store::Session, APP_KEY_KEY) {
             admin.app_key = key;
@@ -151,25 +210,38 @@ impl Connections {
         }
         Connections {
             admin,
+            profiles,
+            erp,
             deployment,
             deployment_problem,
         }
     }
 
-    /// Keeps the user's Admin choice: mode, base URL and version for this
-    /// browser, the app key for this tab. Returns whether storage took it.
-    pub fn choose_admin(&mut self, mut chosen: AdminConnection) -> bool {
-        chosen.source = Source::Chosen;
+    /// Keeps the user's choice: per API the mode and base URL (and the
+    /// Admin version) for this browser, the Admin app key for this tab.
+    /// Returns whether storage took it.
+    pub fn choose(&mut self, mut admin: AdminConnection, profiles: Target, erp: Target) -> bool {
+        admin.source = Source::Chosen;
         let saved = SavedChoice {
             admin: SavedAdmin {
-                target: chosen.target.clone(),
-                version: chosen.version.clone(),
+                target: admin.target.clone(),
+                version: admin.version.clone(),
             },
+            profiles: Some(profiles.clone()),
+            erp: Some(erp.clone()),
         };
         let stored = serde_json::to_string(&saved)
             .is_ok_and(|text| storage::write(Store::Local, CHOICE_KEY, &text))
-            && storage::write(Store::Session, APP_KEY_KEY, &chosen.app_key);
-        self.admin = chosen;
+            && storage::write(Store::Session, APP_KEY_KEY, &admin.app_key);
+        self.admin = admin;
+        self.profiles = Connection {
+            target: profiles,
+            source: Source::Chosen,
+        };
+        self.erp = Connection {
+            target: erp,
+            source: Source::Chosen,
+        };
         stored
     }
 
@@ -178,6 +250,8 @@ impl Connections {
         storage::remove(Store::Local, CHOICE_KEY);
         storage::remove(Store::Session, APP_KEY_KEY);
         self.admin = AdminConnection::from_deployment(&self.deployment);
+        self.profiles = Connection::from_entry(self.deployment.profiles.as_ref());
+        self.erp = Connection::from_entry(self.deployment.erp.as_ref());
     }
 }
 

@@ -11,9 +11,11 @@ use crate::client::Client;
 use crate::components::toast::Toaster;
 use crate::pages::admin::reauth::ReauthDialog;
 use crate::pages::admin::routes::ADMIN_MENU_EXTRAS;
-use crate::pages::resource::list_path;
+use crate::pages::profiles::token::TokenDialog;
+use crate::pages::resource::{area, list_path};
 use crate::session::{format_remaining, RENEW_WINDOW_SECONDS};
 use leptos::task::spawn_local;
+use userdesk_api::resource::Api;
 
 /// Wall-clock milliseconds, ticking once a second.
 #[derive(Clone, Copy)]
@@ -29,10 +31,10 @@ pub fn Shell(children: Children) -> impl IntoView {
         Duration::from_secs(1),
     );
     let navigate = use_navigate();
-    let sign_out = move |_| {
-        client.sign_out();
-        navigate("/admin/login", Default::default());
-    };
+    let sign_out = Callback::new(move |api: Api| {
+        client.sign_out(api);
+        navigate(&format!("{}/login", area(api)), Default::default());
+    });
     let busy = move || client.activity.in_flight.get() > 0;
     let remaining = Memo::new(move |_| {
         client
@@ -84,7 +86,23 @@ pub fn Shell(children: Children) -> impl IntoView {
                                     "Renew"
                                 </button>
                             </Show>
-                            <button class="button button--small" type="button" on:click=sign_out.clone()>"Sign out"</button>
+                            <button class="button button--small" type="button" on:click=move |_| sign_out.run(Api::Admin)>"Sign out"</button>
+                        </span>
+                    }
+                })}
+                <Show when=move || client.signed_in(Api::Profiles)>
+                    <span class="session">
+                        <span class="session__user">"Profiles"</span>
+                        <button class="button button--small" type="button" aria-label="Sign out of the Profiles API" on:click=move |_| sign_out.run(Api::Profiles)>"Sign out"</button>
+                    </span>
+                </Show>
+                {move || client.session.erp.with(|s| s.as_ref().map(|s| s.login_name.clone())).map(|login| {
+                    view! {
+                        <span class="session">
+                            <span class="session__user">{format!("ERP: {login}")}</span>
+                            <button class="button button--small" type="button" aria-label="Sign out of the ERP" on:click=move |_| sign_out.run(Api::Erp)>
+                                "Sign out"
+                            </button>
                         </span>
                     }
                 })}
@@ -113,29 +131,32 @@ pub fn Shell(children: Children) -> impl IntoView {
         </div>
         <Toaster />
         <ReauthDialog />
+        <TokenDialog />
     }
 }
 
-/// The menu: the Admin API's described resources in their sections, then
-/// the signed-in administrator's own pages.
+/// The menu: each API's described resources in their sections, the ERP's
+/// page, then the signed-in administrator's own pages.
 fn menu() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let (extras_heading, extras) = ADMIN_MENU_EXTRAS;
-    userdesk_api::admin::REGISTRY
-        .sections
-        .iter()
-        .map(|(heading, resources)| {
-            let links = resources
-                .iter()
-                .map(|resource| (list_path(resource), resource.menu))
-                .collect();
-            (*heading, links)
-        })
-        .chain(std::iter::once((
-            extras_heading,
-            extras
-                .iter()
-                .map(|(href, label)| (href.to_string(), *label))
-                .collect(),
-        )))
-        .collect()
+    let described = [
+        userdesk_api::admin::REGISTRY,
+        userdesk_api::profiles::REGISTRY,
+    ]
+    .into_iter()
+    .flat_map(|registry| registry.sections.iter())
+    .map(|(heading, resources)| {
+        let links = resources
+            .iter()
+            .map(|resource| (list_path(resource), resource.menu))
+            .collect();
+        (*heading, links)
+    });
+    let extras = [ADMIN_MENU_EXTRAS].into_iter().map(|(heading, links)| {
+        let links = links
+            .iter()
+            .map(|(href, label)| (href.to_string(), *label))
+            .collect();
+        (heading, links)
+    });
+    described.chain(extras).collect()
 }

@@ -7,14 +7,14 @@ use leptos_router::components::Router;
 use userdesk::client::Client;
 use userdesk::components::dialog::{ConfirmDialog, Tone};
 use userdesk::components::field::SelectField;
-use userdesk::pages::admin::guard::RequireAdmin;
+use userdesk::pages::guard::RequireSignIn;
 use userdesk::pages::resource::{ResourceForm, ResourceList};
 use userdesk::shell::Shell;
 use userdesk::unsaved::UnsavedChanges;
 use userdesk::{demo, provide_app_context};
 use userdesk_api::admin::roles::{NAME_TAKEN, ROLES};
 use userdesk_api::admin::users::USERS;
-use userdesk_api::resource::{from_form, to_form, Mode, Operation};
+use userdesk_api::resource::{from_form, to_form, Api, Mode, Operation};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -443,7 +443,7 @@ async fn renewal_is_offered_near_the_end_and_asked_for_after_it() {
 async fn renewing_the_token_keeps_the_guarded_page_and_its_input() {
     let (_owner, client, container) = signed_in_demo().await;
     let _mounted = mount_to(container.clone(), || {
-        view! { <Router><RequireAdmin><ResourceForm resource=&ROLES existing=None on_saved=Callback::new(|_| ()) /></RequireAdmin></Router> }
+        view! { <Router><RequireSignIn api=Api::Admin><ResourceForm resource=&ROLES existing=None on_saved=Callback::new(|_| ()) /></RequireSignIn></Router> }
     });
     sleep(30).await;
     type_into(&container, "name", "TYPED_BEFORE_RENEWAL");
@@ -652,4 +652,43 @@ async fn no_id_is_shared_between_a_form_and_the_sign_in_dialog_over_it() {
         client.session.finish_reauth(false);
         drop(mounted);
     }
+}
+
+#[wasm_bindgen_test]
+async fn inline_contact_rows_renumber_and_follow_their_type() {
+    let (_owner, _client, container) = signed_in_demo().await;
+    let _mounted = mount_to(container.clone(), move || {
+        view! { <Router><ResourceForm resource=&userdesk_api::profiles::profile::PROFILES existing=None on_saved=Callback::new(|_| ()) /></Router> }
+    });
+    let input_type = |name: &str| {
+        query(&container, &format!("[name='{name}']"))
+            .and_then(|input| input.get_attribute("type"))
+            .unwrap_or_default()
+    };
+    type_into(&container, "contacts.0.value", "first@example.com");
+    assert_eq!(input_type("contacts.0.value"), "email");
+    click(&container, ".rows > p > button");
+    until("a second row", || {
+        query(&container, "[name='contacts.1.key']").is_some()
+    })
+    .await;
+    let key: web_sys::HtmlSelectElement = query(&container, "[name='contacts.1.key']")
+        .expect("key")
+        .unchecked_into();
+    key.set_value("phone");
+    key.dispatch_event(&web_sys::Event::new("change").expect("event"))
+        .expect("dispatch");
+    until("a phone keypad", || input_type("contacts.1.value") == "tel").await;
+    type_into(&container, "contacts.1.value", "+421900123456");
+
+    click(&container, "button[aria-label='Remove contact 1']");
+    until("one row left", || {
+        query(&container, "[name='contacts.1.key']").is_none()
+    })
+    .await;
+    let left: HtmlInputElement = query(&container, "[name='contacts.0.value']")
+        .expect("the phone row is row 0 now")
+        .unchecked_into();
+    assert_eq!(left.value(), "+421900123456");
+    assert_eq!(input_type("contacts.0.value"), "tel");
 }

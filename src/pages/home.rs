@@ -2,11 +2,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::client::Client;
+use userdesk_api::resource::Api;
 
 #[component]
 pub fn Home() -> impl IntoView {
     let client = Client::use_client();
-    let signed_in = move || client.session.admin.with(Option::is_some);
+    let signed_in = move || client.signed_in(Api::Admin);
+    let profiles = move || client.signed_in(Api::Profiles);
     view! {
         <section class="page">
             <h1 class="page__title">"userdesk"</h1>
@@ -27,6 +29,19 @@ pub fn Home() -> impl IntoView {
                         </Show>
                     </p>
                     <p class="card__note">"Demo sign-in: " <code>"admin1"</code> " / " <code>"admin1pass"</code></p>
+                </article>
+                <article class="card">
+                    <h2 class="card__title">"Profiles API"</h2>
+                    <p>"Client profiles with their email and phone contacts."</p>
+                    <p class="card__actions">
+                        <Show
+                            when=profiles
+                            fallback=|| view! { <A href="/profiles/login" attr:class="button button--primary">"Sign in"</A> }
+                        >
+                            <A href="/profiles/profiles" attr:class="button button--primary">"Profiles"</A>
+                        </Show>
+                    </p>
+                    <p class="card__note">"Demo token: " <code>"demo-profiles-token"</code></p>
                 </article>
                 <article class="card">
                     <h2 class="card__title">"Connections"</h2>

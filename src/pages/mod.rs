@@ -1,7 +1,9 @@
 //! One component per page.
 
 pub mod admin;
+pub mod guard;
 pub mod home;
 pub mod not_found;
+pub mod profiles;
 pub mod resource;
 pub mod settings;

@@ -9,7 +9,48 @@ use crate::components::dialog::{ConfirmDialog, Tone};
 use crate::components::field::{FormFieldErrors, TextField, TextKind};
 use crate::components::toast::{ToastKind, Toasts};
 use crate::demo;
-use crate::settings::{AdminConnection, Connections, Source, Target};
+use crate::settings::{AdminConnection, Connection, Connections, Source, Target};
+use userdesk_api::deploy::is_usable_base;
+use userdesk_api::resource::Api;
+
+/// One API's mode and base URL as the form holds them.
+#[derive(Clone, Copy)]
+struct TargetInputs {
+    use_server: RwSignal<bool>,
+    base_url: RwSignal<String>,
+}
+
+impl TargetInputs {
+    fn new() -> Self {
+        TargetInputs {
+            use_server: RwSignal::new(false),
+            base_url: RwSignal::new(String::new()),
+        }
+    }
+
+    fn show(&self, connection: &Connection) {
+        self.use_server
+            .set(matches!(connection.target, Target::Server { .. }));
+        self.base_url.set(connection.base_url());
+    }
+
+    /// The target typed, or the error on `{api}.base_url`.
+    fn target(&self, key: &str, errors: &mut FieldErrors) -> Target {
+        if !self.use_server.get_untracked() {
+            return Target::Demo;
+        }
+        let base_url = self.base_url.get_untracked().trim().to_string();
+        if base_url.is_empty() {
+            errors.add(key, userdesk_api::validation::REQUIRED);
+        } else if !is_usable_base(&base_url) {
+            errors.add(
+                key,
+                "Use an http(s):// URL or a path starting with a single /.",
+            );
+        }
+        Target::Server { base_url }
+    }
+}
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -30,18 +71,33 @@ pub fn SettingsPage() -> impl IntoView {
         app_key.set(connection.app_key.clone());
     };
     show(&saved);
+    let profiles = TargetInputs::new();
+    let erp = TargetInputs::new();
+    let show_all = move |connections: &Connections| {
+        show(&connections.admin);
+        profiles.show(&connections.profiles);
+        erp.show(&connections.erp);
+    };
+    show_all(&client.connections.get_untracked());
     let errors = RwSignal::new(FieldErrors::new());
     let confirm_reset = RwSignal::new(false);
     let source = move || client.connections.with(|c| c.admin.source);
     let has_deployment = move || client.connections.with(|c| c.deployment.admin.is_some());
-    // A new server (or version) means the token belongs to another server.
+    // A new server (or version) means the session belongs to another server.
     let switch_to = move |apply: &dyn Fn(&mut Connections) -> bool| {
-        let previous = client.connections.get_untracked().admin;
+        let previous = client.connections.get_untracked();
         let mut stored = true;
         client.connections.update(|c| stored = apply(c));
-        let now = client.connections.get_untracked().admin;
-        if previous.target != now.target || previous.version != now.version {
-            client.sign_out();
+        let now = client.connections.get_untracked();
+        if previous.admin.target != now.admin.target || previous.admin.version != now.admin.version
+        {
+            client.sign_out(Api::Admin);
+        }
+        if previous.profiles.target != now.profiles.target {
+            client.sign_out(Api::Profiles);
+        }
+        if previous.erp.target != now.erp.target {
+            client.sign_out(Api::Erp);
         }
         stored
     };
@@ -51,7 +107,7 @@ pub fn SettingsPage() -> impl IntoView {
             c.use_deployment();
             true
         });
-        show(&client.connections.get_untracked().admin);
+        show_all(&client.connections.get_untracked());
         toasts.show(
             ToastKind::Success,
             if has_deployment() {
@@ -82,12 +138,21 @@ pub fn SettingsPage() -> impl IntoView {
             // Demo builds its own paths, so only a server needs a base URL.
             checked.base_url = "/".to_string();
         }
-        if let Err(invalid) = checked.validate() {
+        let mut invalid = checked.validate().err().unwrap_or_default();
+        let profiles_target = profiles.target("profiles.base_url", &mut invalid);
+        let erp_target = erp.target("erp.base_url", &mut invalid);
+        if !invalid.is_empty() {
             errors.set(invalid);
             return;
         }
         errors.set(FieldErrors::new());
-        let stored = switch_to(&|c: &mut Connections| c.choose_admin(candidate.clone()));
+        let stored = switch_to(&|c: &mut Connections| {
+            c.choose(
+                candidate.clone(),
+                profiles_target.clone(),
+                erp_target.clone(),
+            )
+        });
         if stored {
             toasts.show(ToastKind::Success, "Connection settings saved.");
         } else {
@@ -100,11 +165,15 @@ pub fn SettingsPage() -> impl IntoView {
 
     let reset_demo = move |_| {
         demo::reset();
-        if client
-            .connections
-            .with_untracked(|c| c.admin.target == Target::Demo)
-        {
-            client.sign_out();
+        let connections = client.connections.get_untracked();
+        for (api, target) in [
+            (Api::Admin, &connections.admin.target),
+            (Api::Profiles, &connections.profiles.target),
+            (Api::Erp, &connections.erp.target),
+        ] {
+            if *target == Target::Demo {
+                client.sign_out(api);
+            }
         }
         toasts.show(
             ToastKind::Success,
@@ -118,8 +187,8 @@ pub fn SettingsPage() -> impl IntoView {
             <p class="notice" data-testid="connection-source">
                 {move || match source() {
                     Source::Defaults => "No deployment config (config.json): every API starts in Demo mode.",
-                    Source::Deployment => "The Admin API uses the deployment's settings (config.json).",
-                    Source::Chosen => "The Admin API uses the settings chosen here, in this browser.",
+                    Source::Deployment => "The APIs use the deployment's settings (config.json).",
+                    Source::Chosen => "The APIs use the settings chosen here, in this browser.",
                 }}
             </p>
             <Provider value=FormFieldErrors(errors)>
@@ -159,6 +228,10 @@ pub fn SettingsPage() -> impl IntoView {
                         required=true
                     />
                 </fieldset>
+                <TargetFieldset mode="profiles.mode" base="profiles.base_url" legend="Profiles API" inputs=profiles
+                    hint="e.g. https://your.base-url.here, or /api/profiles behind a same-origin proxy." />
+                <TargetFieldset mode="erp.mode" base="erp.base_url" legend="ERP user removal" inputs=erp
+                    hint="e.g. https://erp.example.com/api, or /api/erp behind a same-origin proxy." />
                 <div class="form__actions">
                     <button class="button button--primary" type="submit">"Save connections"</button>
                     <Show when=move || source() == Source::Chosen>
@@ -183,5 +256,40 @@ pub fn SettingsPage() -> impl IntoView {
                 on_confirm=reset_demo
             />
         </section>
+    }
+}
+
+/// Demo or a server for one API, with the server's base URL.
+#[component]
+fn TargetFieldset(
+    /// The radio group's name, `{api}.mode`.
+    mode: &'static str,
+    /// The base URL's name, `{api}.base_url`.
+    base: &'static str,
+    legend: &'static str,
+    inputs: TargetInputs,
+    hint: &'static str,
+) -> impl IntoView {
+    let TargetInputs {
+        use_server,
+        base_url,
+    } = inputs;
+    view! {
+        <fieldset class="fieldset">
+            <legend class="fieldset__legend">{legend}</legend>
+            <div class="choice" role="radiogroup" aria-label=format!("{legend} target")>
+                <label class="choice__option">
+                    <input type="radio" name=mode value="demo" prop:checked=move || !use_server.get() on:change=move |_| use_server.set(false) />
+                    " Demo (in-browser simulator)"
+                </label>
+                <label class="choice__option">
+                    <input type="radio" name=mode value="server" prop:checked=move || use_server.get() on:change=move |_| use_server.set(true) />
+                    " Server"
+                </label>
+            </div>
+            <Show when=move || use_server.get()>
+                <TextField label="Base URL" name=base value=base_url kind=TextKind::Url hint=hint />
+            </Show>
+        </fieldset>
     }
 }

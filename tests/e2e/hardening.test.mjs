@@ -46,7 +46,7 @@ describe('deployment config', () => {
 
     // A choice under Connections overrides the deployment; "Use the deployment's settings" restores it.
     await tab.goto(`${BASE}/settings`);
-    await tab.getByText("uses the deployment's settings (config.json)").waitFor();
+    await tab.getByText("use the deployment's settings (config.json)").waitFor();
     await tab.locator('input[name="admin.mode"][value="demo"]').check();
     await tab.getByRole('button', { name: 'Save connections' }).click();
     await tab.locator('.connection__target', { hasText: 'Demo' }).waitFor();

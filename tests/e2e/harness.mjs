@@ -67,6 +67,35 @@ export async function serverCall(method, path, body) {
   });
 }
 
+export const PROFILES_API = '/api/profiles';
+export const PROFILES_TOKEN = 'demo-profiles-token';
+
+/** Points the Profiles API at the native simulator through the Connections page. */
+export async function useProfilesServer(page) {
+  await page.goto(`${BASE}/settings`);
+  await page.locator('input[name="profiles.mode"][value="server"]').check();
+  await page.locator('input[name="profiles.base_url"]').fill(PROFILES_API);
+  await page.getByRole('button', { name: 'Save connections' }).click();
+  await page.getByText('Connection settings saved.').waitFor();
+}
+
+/** Both ways the console reaches the Profiles API; each test runs once per mode. */
+export const PROFILES_MODES = {
+  'over HTTP to the native simulator': async (page) => { await resetServer(); await useProfilesServer(page); },
+  'in Demo mode': async () => {},
+};
+
+/** A fresh page, connected in `mode` and signed in to the Profiles API. */
+export async function profilesPage(browser, connect) {
+  const page = await freshPage(browser);
+  await connect(page);
+  await page.goto(`${BASE}/profiles/login`);
+  await page.locator('input[name="token"]').fill(PROFILES_TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${BASE}/profiles/profiles`);
+  return page;
+}
+
 /** Both ways the console reaches the Admin API; each test runs once per mode. */
 export const MODES = {
   'over HTTP to the native simulator': async (page) => { await resetServer(); await useServer(page); },
@@ -114,5 +143,8 @@ export const ROUTES = [
   '/admin/user-profiles', '/admin/user-profiles/new', '/admin/user-profiles/1',
   '/admin/terms', '/admin/terms/new', '/admin/terms/1',
   '/admin/countries', '/admin/regions', '/admin/logins', '/admin/password-resets', '/admin/notifications',
+  '/profiles/login', '/profiles/profiles', '/profiles/profiles/new', '/profiles/profiles/6006dda272f002519c3eb505',
+  '/profiles/profiles/6006dda272f002519c3eb505/contacts', '/profiles/profiles/6006dda272f002519c3eb505/contacts/new',
+  '/profiles/profiles/6006dda272f002519c3eb505/contacts/6006dda272f002519c3eb505',
   '/no/such/page',
 ];

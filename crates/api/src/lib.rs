@@ -12,6 +12,7 @@ pub mod erp;
 pub mod error;
 pub mod hmac;
 pub mod http;
+pub mod iso3166;
 pub mod list;
 pub mod profiles;
 pub mod redirect;

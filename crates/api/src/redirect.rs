@@ -9,17 +9,15 @@
 //! ## Usage
 //! ```
 //! use userdesk_api::redirect::{after_sign_in, START_PAGE};
-//! assert_eq!(after_sign_in(Some("/admin/users?page=2")), "/admin/users?page=2");
-//! assert_eq!(after_sign_in(Some("/\\evil.example/x")), START_PAGE);
-//! assert_eq!(after_sign_in(Some("/admin/login")), START_PAGE);
+//! assert_eq!(after_sign_in(Some("/admin/users?page=2"), START_PAGE), "/admin/users?page=2");
+//! assert_eq!(after_sign_in(Some("/\\evil.example/x"), START_PAGE), START_PAGE);
+//! assert_eq!(after_sign_in(Some("/profiles/login"), "/profiles/profiles"), "/profiles/profiles");
 //! ```
 
 use crate::http::percent_decode;
 
-/// Where a sign-in leads when `next` is absent, unsafe or the sign-in page itself.
+/// Where an Admin sign-in leads when `next` is absent, unsafe or a sign-in page.
 pub const START_PAGE: &str = "/admin/roles";
-/// The sign-in page, which is never a useful `next`.
-pub const SIGN_IN_PAGE: &str = "/admin/login";
 
 /// `raw` when it is a plain same-site path (`/…`), else `None`.
 ///
@@ -49,17 +47,17 @@ fn plain_path(text: &str) -> bool {
 }
 
 /// Where to go after signing in: `next` when it is a safe path to another
-/// page than the sign-in page itself, else [`START_PAGE`].
-pub fn after_sign_in(next: Option<&str>) -> &str {
+/// page than a sign-in page (`/{area}/login`), else `start`.
+pub fn after_sign_in<'a>(next: Option<&'a str>, start: &'a str) -> &'a str {
     match next.and_then(safe_path) {
         Some(path) if !is_sign_in_page(path) => path,
-        _ => START_PAGE,
+        _ => start,
     }
 }
 
 fn is_sign_in_page(path: &str) -> bool {
     let bare = path.split(['?', '#']).next().unwrap_or(path);
-    bare.trim_end_matches('/') == SIGN_IN_PAGE
+    bare.trim_end_matches('/').ends_with("/login")
 }
 
 #[cfg(test)]
@@ -74,7 +72,7 @@ mod tests {
             "/admin/roles/5#top",
             "/admin/users?q=a%20b",
         ] {
-            assert_eq!(after_sign_in(Some(path)), path);
+            assert_eq!(after_sign_in(Some(path), START_PAGE), path);
         }
     }
 
@@ -101,7 +99,11 @@ mod tests {
             "",
             " /admin/users",
         ] {
-            assert_eq!(after_sign_in(Some(payload)), START_PAGE, "{payload:?}");
+            assert_eq!(
+                after_sign_in(Some(payload), START_PAGE),
+                START_PAGE,
+                "{payload:?}"
+            );
         }
     }
 
@@ -112,8 +114,8 @@ mod tests {
             "/admin/login/",
             "/admin/login?next=/admin/login",
         ] {
-            assert_eq!(after_sign_in(Some(path)), START_PAGE, "{path}");
+            assert_eq!(after_sign_in(Some(path), START_PAGE), START_PAGE, "{path}");
         }
-        assert_eq!(after_sign_in(None), START_PAGE);
+        assert_eq!(after_sign_in(None, START_PAGE), START_PAGE);
     }
 }

@@ -39,9 +39,22 @@ impl FieldErrors {
     }
 
     /// The errors for fields not in `known`: a form shows these at its top.
+    /// A known list field (`contacts`) covers its rows' keys (`contacts.1.value`).
     pub fn outside(&self, known: &[&str]) -> Vec<(String, String)> {
+        let covered = |field: &str| {
+            known.iter().any(|name| {
+                field == *name
+                    || field
+                        .strip_prefix(name)
+                        .and_then(|rest| rest.strip_prefix('.'))
+                        .and_then(|rest| rest.split('.').next())
+                        .is_some_and(|row| {
+                            !row.is_empty() && row.bytes().all(|b| b.is_ascii_digit())
+                        })
+            })
+        };
         self.iter()
-            .filter(|(field, _)| !known.contains(field))
+            .filter(|(field, _)| !covered(field))
             .flat_map(|(field, messages)| {
                 messages.iter().map(move |m| (field.to_string(), m.clone()))
             })
@@ -121,11 +134,51 @@ fn flatten_into(errors: &mut FieldErrors, key: &str, value: &Value) -> Option<()
 /// Message for a missing required value.
 pub const REQUIRED: &str = "This field is required.";
 
+/// Whether `email` has the shape `local@label.label…` with no spaces.
+pub fn is_valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let allowed_local = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c);
+    let labels: Vec<&str> = domain.split('.').collect();
+    !local.is_empty()
+        && local.len() <= 64
+        && local.chars().all(allowed_local)
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// Whether `phone` is a number in international form: `+`, then 7–15
+/// digits, the first not 0 (E.164), e.g. `+421900123456`.
+pub fn is_international_phone(phone: &str) -> bool {
+    phone.strip_prefix('+').is_some_and(|digits| {
+        (7..=15).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !digits.starts_with('0')
+    })
+}
+
 /// Checks a required text's length in characters (not bytes), inclusive.
 pub fn text_length(errors: &mut FieldErrors, field: &str, value: &str, min: usize, max: usize) {
     let length = value.chars().count();
     if value.trim().is_empty() {
         errors.add(field, REQUIRED);
+    } else if min == 0 && length > max {
+        errors.add(
+            field,
+            format!("Must be at most {max} characters (now {length})."),
+        );
     } else if min == max && length != min {
         errors.add(
             field,
@@ -166,9 +219,14 @@ mod tests {
         let mut errors = FieldErrors::new();
         errors.add("name", "bad");
         errors.add("color", "unknown");
+        errors.add("contacts.1.value", "bad");
+        errors.add("contacts.x", "unknown");
         assert_eq!(
-            errors.outside(&["name"]),
-            vec![("color".into(), "unknown".into())]
+            errors.outside(&["name", "contacts"]),
+            vec![
+                ("color".into(), "unknown".into()),
+                ("contacts.x".into(), "unknown".into())
+            ]
         );
     }
 

@@ -10,7 +10,26 @@ use userdesk_api::resource::{
 
 fn registries() -> Vec<(&'static str, Vec<&'static Description>, Registry)> {
     let admin = userdesk_api::admin::REGISTRY;
-    vec![("admin", admin.iter().collect(), admin)]
+    let profiles = userdesk_api::profiles::REGISTRY;
+    vec![
+        ("admin", admin.iter().collect(), admin),
+        ("profiles", profiles.iter().collect(), profiles),
+    ]
+}
+
+/// The payload without its `null`s: a documented `"uuid": null` means
+/// "not provided", which the validator leaves out.
+fn without_nulls(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, value)| !value.is_null())
+                .map(|(key, value)| (key, without_nulls(value)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
+        other => other,
+    }
 }
 
 fn example(description: &Description) -> Value {
@@ -115,7 +134,9 @@ fn every_name_a_description_uses_is_in_its_documented_record() {
                 }
             }
             for meta in description.meta {
-                resolves(meta.field, "meta");
+                for name in names_in(meta.field) {
+                    resolves(name, "meta");
+                }
             }
             let messages = description.messages;
             for template in [
@@ -141,10 +162,11 @@ fn every_documented_create_round_trips_through_the_validator_and_the_form() {
     for (api, registry, _) in registries() {
         for description in registry.iter().filter(|d| d.ops.create) {
             let slug = description.slug;
-            let create: Value =
+            let create: Value = without_nulls(
                 serde_json::from_str(description.example.create).unwrap_or_else(|error| {
                     panic!("{api}/{slug}: the create example is not JSON: {error}")
-                });
+                }),
+            );
             assert_eq!(
                 validate(description, &create, Mode::Create).as_ref(),
                 Ok(&create),
@@ -187,6 +209,24 @@ fn slugs_are_unique_and_read_only_resources_have_no_fields() {
                 "{api}/{}",
                 description.slug
             );
+        }
+    }
+}
+
+#[test]
+fn nested_resources_live_under_a_listed_parent_of_the_same_name() {
+    for (api, _, registry) in registries() {
+        for child in registry.nested {
+            let parent = child
+                .path
+                .parent
+                .unwrap_or_else(|| panic!("{api}/{}: nested without a parent", child.slug));
+            // The console's address of a child is `{area}/{parent slug}/{id}/{child slug}`.
+            let found = registry
+                .find(parent)
+                .unwrap_or_else(|| panic!("{api}/{}: no listed resource “{parent}”", child.slug));
+            assert_eq!(found.path.collection, parent, "{api}/{}", child.slug);
+            assert!(registry.find_under(found, child.slug).is_some());
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Serves the simulator over real HTTP, beside an optional static SPA build.
 //!
-//! - `/api/admin/…` → the simulated Admin API;
+//! - `/api/admin/…`, `/api/profiles/…`, `/api/erp/…` → the simulated APIs;
 //! - `POST /__sim/reset` → fresh seeded state, no faults, no config override
 //!   (end-to-end tests isolate with it);
 //! - `POST /__sim/fault` → the next matching API calls fail on purpose (see
@@ -112,9 +112,14 @@ fn respond(
     let url = request.url().to_string();
     let path = url.split('?').next().unwrap_or("/").to_string();
     let method = request.method().clone();
-    let response = if let Some(rest) =
-        mount_path(Api::Admin).and_then(|mount| path.strip_prefix(mount))
-    {
+    let mounted = [Api::Admin, Api::Profiles, Api::Erp, Api::Websupport]
+        .into_iter()
+        .find_map(|api| {
+            let rest = mount_path(api).and_then(|mount| path.strip_prefix(mount))?;
+            (rest.is_empty() || rest.starts_with('/')).then(|| (api, rest.to_string()))
+        });
+    let response = if let Some((api, rest)) = mounted {
+        let rest = rest.as_str();
         let api_url = format!("{rest}{}", &url[path.len()..]);
         let fault = fault::take(&mut lock(controls).faults, rest, method.as_str());
         match fault {
@@ -132,7 +137,7 @@ fn respond(
             }
             Some(fault) => fault.response(),
             None => match to_api_request(&mut request, api_url) {
-                Some(api_request) => lock(state).handle(Api::Admin, &api_request, now()),
+                Some(api_request) => lock(state).handle(api, &api_request, now()),
                 None => HttpResponse::json(405, r#"{"error": "Method not allowed"}"#.to_string()),
             },
         }

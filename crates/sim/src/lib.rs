@@ -11,7 +11,9 @@
 
 pub mod admin;
 mod json;
+mod order;
 pub mod password;
+pub mod profiles;
 mod rng;
 
 use serde::{Deserialize, Serialize};
@@ -25,7 +27,8 @@ pub use userdesk_api::resource::Api;
 pub fn mount_path(api: Api) -> Option<&'static str> {
     match api {
         Api::Admin => Some("/api/admin"),
-        Api::Websupport | Api::Profiles | Api::Erp => None,
+        Api::Profiles => Some("/api/profiles"),
+        Api::Websupport | Api::Erp => None,
     }
 }
 
@@ -33,6 +36,9 @@ pub fn mount_path(api: Api) -> Option<&'static str> {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Simulator {
     pub admin: admin::AdminServer,
+    /// Absent from state saved before Profiles was simulated: seeded then.
+    #[serde(default)]
+    pub profiles: profiles::ProfilesServer,
     rng: Rng,
 }
 
@@ -41,6 +47,7 @@ impl Simulator {
     pub fn seeded(now: i64, entropy: u64) -> Self {
         Simulator {
             admin: admin::AdminServer::seeded(now),
+            profiles: profiles::ProfilesServer::seeded(),
             rng: Rng::new(entropy),
         }
     }
@@ -49,9 +56,8 @@ impl Simulator {
     pub fn handle(&mut self, api: Api, request: &HttpRequest, now: i64) -> HttpResponse {
         match api {
             Api::Admin => self.admin.handle(request, now, &mut self.rng),
-            Api::Websupport | Api::Profiles | Api::Erp => {
-                json::error(404, "This API is not simulated yet")
-            }
+            Api::Profiles => self.profiles.handle(request, now, &mut self.rng),
+            Api::Websupport | Api::Erp => json::error(404, "This API is not simulated yet"),
         }
     }
 

@@ -58,8 +58,9 @@ fn FieldMessage(id: String, errors: Signal<Vec<String>>) -> impl IntoView {
 }
 
 /// The messages of one field, derived from the form's errors.
-pub fn errors_for(errors: RwSignal<FieldErrors>, name: &'static str) -> Signal<Vec<String>> {
-    Signal::derive(move || errors.with(|e| e.get(name).to_vec()))
+pub fn errors_for(errors: RwSignal<FieldErrors>, name: &str) -> Signal<Vec<String>> {
+    let name = name.to_string();
+    Signal::derive(move || errors.with(|e| e.get(&name).to_vec()))
 }
 
 /// The errors of the form around a field: each field finds its own
@@ -85,7 +86,7 @@ fn message_while_invalid(errors: Signal<Vec<String>>, message: &str) -> Signal<O
 }
 
 /// A field's messages: the ones passed in, else its form's by `name`.
-fn own_errors(passed: Option<Signal<Vec<String>>>, name: &'static str) -> Signal<Vec<String>> {
+fn own_errors(passed: Option<Signal<Vec<String>>>, name: &str) -> Signal<Vec<String>> {
     passed.unwrap_or_else(|| match use_context::<FormFieldErrors>() {
         Some(FormFieldErrors(errors)) => errors_for(errors, name),
         None => Signal::stored(Vec::new()),
@@ -103,6 +104,10 @@ pub enum TextKind {
     Url,
     /// A date and time with seconds, read as UTC.
     DateTime,
+    /// An email address, with the email keyboard on phones.
+    Email,
+    /// A phone number, with the phone keypad.
+    Phone,
 }
 
 impl TextKind {
@@ -110,6 +115,8 @@ impl TextKind {
         match self {
             TextKind::Password => "password",
             TextKind::DateTime => "datetime-local",
+            TextKind::Email => "email",
+            TextKind::Phone => "tel",
             TextKind::Url | TextKind::Text | TextKind::Integer => "text",
         }
     }
@@ -123,20 +130,21 @@ impl TextKind {
     }
 }
 
-/// A labelled text input.
+/// A labelled text input. Its `kind` may change while it is shown (a
+/// contact's value follows its type).
 #[component]
 pub fn TextField(
     label: &'static str,
-    name: &'static str,
+    #[prop(into)] name: Oco<'static, str>,
     value: RwSignal<String>,
     #[prop(optional, into)] errors: Option<Signal<Vec<String>>>,
-    #[prop(optional)] kind: TextKind,
+    #[prop(optional, into)] kind: Signal<TextKind>,
     #[prop(default = None, into)] hint: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let errors = own_errors(errors, name);
-    let id = control_id(name);
+    let errors = own_errors(errors, &name);
+    let id = control_id(&name);
     let hint_id = format!("{id}-hint");
     let message = message_id(&id);
     let invalid = move || errors.with(|e| !e.is_empty());
@@ -161,9 +169,9 @@ pub fn TextField(
                 class="field__input"
                 id=id
                 name=name
-                type=kind.input_type()
-                inputmode=kind.input_mode()
-                step=(kind == TextKind::DateTime).then_some("1")
+                type=move || kind.get().input_type()
+                inputmode=move || kind.get().input_mode()
+                step=move || (kind.get() == TextKind::DateTime).then_some("1")
                 autocomplete=autocomplete
                 required=required
                 prop:value=move || value.get()
@@ -181,14 +189,14 @@ pub fn TextField(
 #[component]
 pub fn SelectField(
     label: &'static str,
-    name: &'static str,
+    #[prop(into)] name: Oco<'static, str>,
     value: RwSignal<String>,
     #[prop(optional, into)] errors: Option<Signal<Vec<String>>>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let errors = own_errors(errors, name);
-    let id = control_id(name);
+    let errors = own_errors(errors, &name);
+    let id = control_id(&name);
     let invalid = move || errors.with(|e| !e.is_empty());
     // Options may arrive after the value (loaded choices): once they are in
     // the DOM, the value is applied again.

@@ -8,14 +8,14 @@ use userdesk_api::ApiError;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListLink {
     pub href: String,
-    pub label: &'static str,
+    pub label: String,
 }
 
 impl ListLink {
-    pub fn new(href: impl Into<String>, label: &'static str) -> Self {
+    pub fn new(href: impl Into<String>, label: impl Into<String>) -> Self {
         ListLink {
             href: href.into(),
-            label,
+            label: label.into(),
         }
     }
 }

@@ -6,27 +6,12 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use userdesk_api::admin::token::{validate_credentials, SignInFailure};
-use userdesk_api::redirect::{after_sign_in, START_PAGE};
+use userdesk_api::redirect::START_PAGE;
 use userdesk_api::FieldErrors;
 
 use crate::client::Client;
 use crate::components::field::{FormFieldErrors, TextField, TextKind};
-
-/// Where to go after signing in. `next` passes the pure same-site rules,
-/// then the browser's URL parser against the page origin: only a path on
-/// this origin, and not the sign-in page itself, is followed.
-pub fn safe_next(next: Option<String>) -> String {
-    let candidate = after_sign_in(next.as_deref());
-    same_origin_path(candidate)
-        .map(|path| after_sign_in(Some(&path)).to_string())
-        .unwrap_or_else(|| START_PAGE.to_string())
-}
-
-fn same_origin_path(path: &str) -> Option<String> {
-    let origin = web_sys::window()?.location().origin().ok()?;
-    let url = web_sys::Url::new_with_base(path, &origin).ok()?;
-    (url.origin() == origin).then(|| format!("{}{}{}", url.pathname(), url.search(), url.hash()))
-}
+use crate::pages::guard::safe_next;
 
 #[component]
 pub fn AdminLogin() -> impl IntoView {
@@ -52,7 +37,7 @@ pub fn AdminLogin() -> impl IntoView {
         failure.set(None);
         busy.set(true);
         let navigate = navigate.clone();
-        let next = safe_next(query.get_untracked().get("next"));
+        let next = safe_next(query.get_untracked().get("next"), START_PAGE);
         spawn_local(async move {
             let outcome = client.admin_sign_in(name.trim(), &secret).await;
             busy.set(false);

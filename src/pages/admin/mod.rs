@@ -1,7 +1,6 @@
 //! Admin API pages.
 
 pub mod account;
-pub mod guard;
 pub mod login;
 pub mod reauth;
 pub mod routes;

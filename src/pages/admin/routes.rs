@@ -20,7 +20,7 @@ use leptos_router::{path, MatchNestedRoutes};
 use userdesk_api::resource::Api;
 
 use crate::pages::admin::account::{AccountPage, PasswordPage};
-use crate::pages::admin::guard::RequireAdmin;
+use crate::pages::guard::RequireSignIn;
 use crate::pages::resource::{DescribedEdit, DescribedList, DescribedNew};
 
 /// The menu entries that are not described resources: the signed-in
@@ -34,7 +34,7 @@ pub const ADMIN_MENU_EXTRAS: (&str, &[(&str, &str)]) = (
 #[component(transparent)]
 pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
-        <ParentRoute path=path!("/admin") view=|| view! { <RequireAdmin><Outlet /></RequireAdmin> }>
+        <ParentRoute path=path!("/admin") view=|| view! { <RequireSignIn api=Api::Admin><Outlet /></RequireSignIn> }>
             <Route path=path!("account") view=AccountPage />
             <Route path=path!("account/password") view=PasswordPage />
             // Every described resource (`admin::REGISTRY`), after the pages above.

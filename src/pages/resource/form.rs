@@ -6,14 +6,16 @@ use leptos::prelude::*;
 use serde_json::Value;
 use userdesk_api::admin::app_keys::generate_key;
 use userdesk_api::resource::{
-    from_form, to_form, unique_clashes, validate, Answer, Description, Field, FormValues, Kind,
-    Mode, Operation, OptionalObject, Records, Slot,
+    changes, from_form, to_form, unique_clashes, validate, Answer, Description, Field, FormValues,
+    Kind, Mode, Operation, OptionalObject, Records, Rows, Slot,
 };
 use userdesk_api::time::{format_timestamp, to_datetime_local};
 use userdesk_api::FieldErrors;
 
 use super::choices::{use_choices, Choices};
+use super::country::CountryField;
 use super::list_link;
+use super::rows::RowsField;
 use crate::client::Client;
 use crate::components::field::{
     CheckboxField, CheckboxGroup, FormErrors, PasswordChecklist, SelectField, TextArea, TextField,
@@ -54,10 +56,16 @@ type FieldChoices = StoredValue<Vec<(&'static str, Choices)>>;
 #[component]
 pub fn ResourceForm(
     resource: &'static Description,
+    /// The id of the record a nested resource lives under.
+    #[prop(default = None, into)]
+    parent: Option<String>,
     existing: Option<Value>,
     #[prop(into)] on_saved: Callback<Value>,
 ) -> impl IntoView {
     let client = Client::use_client();
+    let parent = StoredValue::new(parent);
+    // The record as last saved, for updates that send only what changed.
+    let last_saved = StoredValue::new(existing.clone());
     let record_id = existing.as_ref().and_then(|record| resource.id_of(record));
     let mode = Mode::editing(record_id.is_some());
     let start = to_form(resource, existing.as_ref(), &now_local());
@@ -114,6 +122,18 @@ pub fn ResourceForm(
         },
         move |payload: Value| async move {
             let id = id.get_value();
+            let payload = match (&id, resource.api.updates_changes_only()) {
+                (Some(_), true) => {
+                    let changed = changes(&started_payload(resource, started), &payload);
+                    let unchanged = changed.as_object().is_some_and(|c| c.is_empty());
+                    if let (true, Some(record)) = (unchanged, last_saved.get_value()) {
+                        // Nothing to send: the record stays as it is.
+                        return Ok(record);
+                    }
+                    changed
+                }
+                _ => payload,
+            };
             let operation = match id.as_deref() {
                 Some(id) => Operation::Update {
                     id,
@@ -121,8 +141,9 @@ pub fn ResourceForm(
                 },
                 None => Operation::Create { payload: &payload },
             };
+            let parent = parent.get_value();
             client
-                .call(resource, &operation)
+                .call_under(resource, parent.as_deref(), &operation)
                 .await
                 .and_then(Answer::into_record)
         },
@@ -146,6 +167,7 @@ pub fn ResourceForm(
             }
             started.set_value(now.clone());
             saved_values.set(now);
+            last_saved.set_value(Some(saved.clone()));
             on_saved.run(saved);
         },
     );
@@ -157,6 +179,7 @@ pub fn ResourceForm(
         let controls: Vec<Control> = resource
             .fields
             .iter()
+            .filter(|field| field.applies.to(mode))
             .filter_map(|field| {
                 values
                     .iter()
@@ -173,11 +196,11 @@ pub fn ResourceForm(
                 .find(|(name, _)| *name == field.name)
                 .map(|(_, choices)| *choices)
         });
-        control(field, value, mode, picked, started)
+        control(field, value, mode, picked, started, values)
     };
     view! {
         <RecordForm form=form>
-            <SubmitFailure form=form created_in=record_id.is_none().then(|| list_link(resource)) />
+            <SubmitFailure form=form created_in=record_id.is_none().then(|| list_link(resource, parent.get_value().as_deref())) />
             <FormErrors errors=form.errors known=known />
             {groups
                 .into_iter()
@@ -229,6 +252,37 @@ pub fn ResourceForm(
                 .collect_view()}
             <SubmitButton form=form label=if record_id.is_none() { resource.messages.create_label } else { "Save changes" } />
         </RecordForm>
+    }
+}
+
+/// What the form held when it started (or was last saved), as the
+/// payload it stood for: an update sends what differs from it.
+fn started_payload(resource: &Description, started: StoredValue<FormValues>) -> Value {
+    let values = started.get_value();
+    let raw = from_form(resource, &values, Mode::Update);
+    validate(resource, &raw, Mode::Update).unwrap_or(raw)
+}
+
+/// The input type a field's `typed_by` field picks.
+fn kind_by(values: Values, field: &'static Field) -> Signal<TextKind> {
+    let Some(other) = field.typed_by else {
+        return Signal::stored(TextKind::Text);
+    };
+    let source = values.with_value(|values| {
+        values
+            .iter()
+            .find(|(name, _)| *name == other)
+            .map(|(_, value)| *value)
+    });
+    Signal::derive(move || text_kind_for(&source.map(|v| v.get()).unwrap_or_default()))
+}
+
+/// `email` or `phone` as an input type.
+pub fn text_kind_for(key: &str) -> TextKind {
+    match key {
+        "email" => TextKind::Email,
+        "phone" => TextKind::Phone,
+        _ => TextKind::Text,
     }
 }
 
@@ -340,6 +394,7 @@ fn control(
     mode: Mode,
     choices: Option<Choices>,
     started: StoredValue<FormValues>,
+    values: Values,
 ) -> AnyView {
     let Field { name, kind, .. } = *field;
     let (label, hint) = match (mode, field.when_editing) {
@@ -367,7 +422,18 @@ fn control(
         })
     };
     let main = match kind {
-        Kind::Text => text(TextKind::Text).into_any(),
+        Kind::Text => {
+            let kind = kind_by(values, field);
+            view! { <TextField label=label name=name value=value kind=kind hint=hint required=required /> }
+                .into_any()
+        }
+        Kind::Country(code) => {
+            view! { <CountryField label=label name=name value=value code=code hint=hint required=required /> }
+                .into_any()
+        }
+        Kind::Rows(Rows(of)) => {
+            view! { <RowsField label=label name=name value=value of=of hint=hint /> }.into_any()
+        }
         Kind::DateTime => text(TextKind::DateTime).into_any(),
         Kind::Integer => text(TextKind::Integer).into_any(),
         Kind::Secret => view! {

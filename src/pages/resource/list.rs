@@ -7,7 +7,7 @@ use userdesk_api::resource::{Answer, Cell, Description, Operation};
 
 use super::cells::cell;
 use super::filters::Filters;
-use super::list_path;
+use super::records_path;
 use crate::client::Client;
 use crate::components::list::use_list;
 use crate::components::table::{ListShell, NewLink};
@@ -19,17 +19,29 @@ use crate::components::table::{ListShell, NewLink};
 /// view! { <ResourceList resource=&TERMS /> }
 /// ```
 #[component]
-pub fn ResourceList(resource: &'static Description) -> impl IntoView {
+pub fn ResourceList(
+    resource: &'static Description,
+    /// The id of the record a nested resource lives under.
+    #[prop(default = None, into)]
+    parent: Option<String>,
+) -> impl IntoView {
     let client = Client::use_client();
-    let base = list_path(resource);
-    let (nav, data) = use_list(resource.list, base.clone(), move |query| async move {
-        let page = client
-            .call(resource, &Operation::List { query: &query })
-            .await
-            .and_then(Answer::into_page)?;
-        // Values seen here feed the forms' uniqueness checks.
-        client.cache.remember(resource, &page.items);
-        Ok(page)
+    let base = records_path(resource, parent.as_deref());
+    let (nav, data) = use_list(resource.list, base.clone(), move |query| {
+        let parent = parent.clone();
+        async move {
+            let page = client
+                .call_under(
+                    resource,
+                    parent.as_deref(),
+                    &Operation::List { query: &query },
+                )
+                .await
+                .and_then(Answer::into_page)?;
+            // Values seen here feed the forms' uniqueness checks.
+            client.cache.remember(resource, &page.items);
+            Ok(page)
+        }
     });
     let fixed_limit = Signal::derive(move || {
         let by = resource.path.list_by?;

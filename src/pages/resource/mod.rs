@@ -10,17 +10,22 @@
 //! <Route path=path!(":resource/:id") view=|| view! { <DescribedEdit api=Api::Admin /> } />
 //! ```
 //! so adding a resource to the console is one line in its API's registry
-//! (see [`registry`]).
+//! (see [`registry`]). Resources nested under a record of another (a
+//! profile's contacts) take the same three routes after
+//! `:parent/:parent_id/`.
 
 mod cells;
 pub mod choices;
+mod country;
 mod filters;
 mod form;
 mod list;
 mod record;
+mod rows;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use userdesk_api::http::percent_encode;
 use userdesk_api::resource::{Api, Description, Registry};
 
 use crate::components::status::ListLink;
@@ -34,7 +39,8 @@ pub use record::{ResourceEdit, ResourceNew};
 pub fn registry(api: Api) -> Registry {
     match api {
         Api::Admin => userdesk_api::admin::REGISTRY,
-        Api::Websupport | Api::Profiles | Api::Erp => Registry::EMPTY,
+        Api::Profiles => userdesk_api::profiles::REGISTRY,
+        Api::Websupport | Api::Erp => Registry::EMPTY,
     }
 }
 
@@ -50,21 +56,61 @@ pub fn area(api: Api) -> &'static str {
 
 /// The console's path of a resource's list, e.g. `/admin/terms`.
 pub fn list_path(resource: &Description) -> String {
-    format!("{}/{}", area(resource.api), resource.slug)
+    records_path(resource, None)
 }
 
-/// The link back to a resource's list.
-pub fn list_link(resource: &Description) -> ListLink {
-    ListLink::new(list_path(resource), resource.title)
+/// The console's path of a resource's records: its list for a top-level
+/// resource, `/profiles/profiles/{parent}/contacts` for a nested one.
+pub fn records_path(resource: &Description, parent: Option<&str>) -> String {
+    match (resource.path.parent, parent) {
+        (Some(collection), Some(id)) => format!(
+            "{}/{collection}/{}/{}",
+            area(resource.api),
+            percent_encode(id),
+            resource.slug
+        ),
+        _ => format!("{}/{}", area(resource.api), resource.slug),
+    }
 }
 
-/// The description the route's `:resource` names, or the not-found page.
-fn described(api: Api, page: fn(&'static Description) -> AnyView) -> impl IntoView {
+/// Where a record page leads back to: a nested record's parent page, else
+/// its resource's list.
+pub fn back_path(resource: &Description, parent: Option<&str>) -> String {
+    match (resource.path.parent, parent) {
+        (Some(collection), Some(id)) => {
+            format!("{}/{collection}/{}", area(resource.api), percent_encode(id))
+        }
+        _ => list_path(resource),
+    }
+}
+
+/// The link to the records of a resource (under `parent` when nested).
+pub fn list_link(resource: &Description, parent: Option<&str>) -> ListLink {
+    ListLink::new(records_path(resource, parent), resource.title)
+}
+
+/// The description the route's `:resource` names (under `:parent` when
+/// the route has one), or the not-found page.
+fn described(api: Api, page: fn(&'static Description, Option<String>) -> AnyView) -> impl IntoView {
     let params = use_params_map();
     move || {
-        let slug = params.with(|p| p.get("resource")).unwrap_or_default();
-        match registry(api).find(&slug) {
-            Some(resource) => page(resource),
+        let (slug, parent, parent_id) = params.with(|p| {
+            (
+                p.get("resource").unwrap_or_default(),
+                p.get("parent"),
+                p.get("parent_id"),
+            )
+        });
+        let registry = registry(api);
+        let found = match (parent, parent_id) {
+            (Some(parent), Some(id)) => registry
+                .find(&parent)
+                .and_then(|parent| registry.find_under(parent, &slug))
+                .map(|child| (child, Some(id))),
+            _ => registry.find(&slug).map(|resource| (resource, None)),
+        };
+        match found {
+            Some((resource, parent)) => page(resource, parent),
             None => view! { <NotFound /> }.into_any(),
         }
     }
@@ -73,17 +119,17 @@ fn described(api: Api, page: fn(&'static Description) -> AnyView) -> impl IntoVi
 /// The list of the resource named by `:resource`.
 #[component]
 pub fn DescribedList(api: Api) -> impl IntoView {
-    described(api, |resource| {
-        view! { <ResourceList resource=resource /> }.into_any()
+    described(api, |resource, parent| {
+        view! { <ResourceList resource=resource parent=parent /> }.into_any()
     })
 }
 
 /// The create page of the resource named by `:resource`.
 #[component]
 pub fn DescribedNew(api: Api) -> impl IntoView {
-    described(api, |resource| {
+    described(api, |resource, parent| {
         if resource.ops.create {
-            view! { <ResourceNew resource=resource /> }.into_any()
+            view! { <ResourceNew resource=resource parent=parent /> }.into_any()
         } else {
             view! { <NotFound /> }.into_any()
         }
@@ -93,9 +139,9 @@ pub fn DescribedNew(api: Api) -> impl IntoView {
 /// The record page of the resource named by `:resource`.
 #[component]
 pub fn DescribedEdit(api: Api) -> impl IntoView {
-    described(api, |resource| {
+    described(api, |resource, parent| {
         if resource.ops.has_record_page() {
-            view! { <ResourceEdit resource=resource /> }.into_any()
+            view! { <ResourceEdit resource=resource parent=parent /> }.into_any()
         } else {
             view! { <NotFound /> }.into_any()
         }

@@ -8,12 +8,12 @@ use userdesk_api::resource::record::{fill, pick};
 use userdesk_api::resource::{Answer, Description, Operation, Table};
 use userdesk_api::ApiError;
 
-use super::cells::cell_of;
-use super::{list_link, list_path, ResourceForm};
+use super::cells::{cell, cell_of};
+use super::{back_path, records_path, registry, ResourceForm};
 use crate::client::Client;
 use crate::components::dialog::{ConfirmDialog, Tone};
 use crate::components::record::{use_delete, use_record, DeleteFailure};
-use crate::components::status::{ErrorPanel, GoneRecord, Loading};
+use crate::components::status::{ErrorPanel, GoneRecord, ListLink, Loading};
 use crate::components::toast::{ToastKind, Toasts};
 
 /// The create page of `resource`: after the create, a toast and the new
@@ -24,10 +24,16 @@ use crate::components::toast::{ToastKind, Toasts};
 /// view! { <ResourceNew resource=&TERMS /> }
 /// ```
 #[component]
-pub fn ResourceNew(resource: &'static Description) -> impl IntoView {
+pub fn ResourceNew(
+    resource: &'static Description,
+    /// The id of the record a nested resource lives under.
+    #[prop(default = None, into)]
+    parent: Option<String>,
+) -> impl IntoView {
     let navigate = use_navigate();
     let toasts = Toasts::use_toasts();
-    let base = list_path(resource);
+    let base = records_path(resource, parent.as_deref());
+    let back = back_path(resource, parent.as_deref());
     let on_saved = Callback::new(move |saved: Value| {
         toasts.show(ToastKind::Success, fill(resource.messages.created, &saved));
         if let Some(id) = resource.id_of(&saved) {
@@ -36,9 +42,9 @@ pub fn ResourceNew(resource: &'static Description) -> impl IntoView {
     });
     view! {
         <section class="page page--narrow">
-            <p class="breadcrumbs"><A href=list_path(resource)>{resource.title}</A> " / New"</p>
+            <p class="breadcrumbs"><A href=back>{back_label(resource)}</A> " / New"</p>
             <h1 class="page__title">{resource.messages.new_title}</h1>
-            <ResourceForm resource=resource existing=None on_saved=on_saved />
+            <ResourceForm resource=resource parent=parent existing=None on_saved=on_saved />
         </section>
     }
 }
@@ -51,15 +57,23 @@ pub fn ResourceNew(resource: &'static Description) -> impl IntoView {
 /// view! { <ResourceEdit resource=&TERMS /> }
 /// ```
 #[component]
-pub fn ResourceEdit(resource: &'static Description) -> impl IntoView {
+pub fn ResourceEdit(
+    resource: &'static Description,
+    /// The id of the record a nested resource lives under.
+    #[prop(default = None, into)]
+    parent: Option<String>,
+) -> impl IntoView {
     let client = Client::use_client();
     let toasts = Toasts::use_toasts();
+    let under = StoredValue::new(parent.clone());
     let data = use_record(move |id: String| async move {
+        let parent = under.get_value();
         client
-            .call(resource, &Operation::Read { id: &id })
+            .call_under(resource, parent.as_deref(), &Operation::Read { id: &id })
             .await
             .and_then(Answer::into_record)
     });
+    let back = back_path(resource, parent.as_deref());
     let messages = resource.messages;
     let noun = resource.noun;
     let loaded_id = Memo::new(move |_| {
@@ -78,7 +92,7 @@ pub fn ResourceEdit(resource: &'static Description) -> impl IntoView {
         data.record.set(Some(saved));
     });
     let confirm_delete = RwSignal::new(false);
-    let remove = use_delete(list_path(resource));
+    let remove = use_delete(back.clone());
     let deleting = remove.deleting;
     let delete = move |_: ()| {
         let Some(id) = loaded_id.get_untracked() else {
@@ -91,8 +105,9 @@ pub fn ResourceEdit(resource: &'static Description) -> impl IntoView {
         let gone = id.clone();
         remove.run(
             async move {
+                let parent = under.get_value();
                 client
-                    .call(resource, &Operation::Delete { id: &id })
+                    .call_under(resource, parent.as_deref(), &Operation::Delete { id: &id })
                     .await
                     .map(|_| ())
             },
@@ -119,9 +134,9 @@ pub fn ResourceEdit(resource: &'static Description) -> impl IntoView {
     });
     view! {
         <section class="page page--narrow">
-            <p class="breadcrumbs"><A href=list_path(resource)>{resource.title}</A> " / " {title}</p>
+            <p class="breadcrumbs"><A href=back.clone()>{back_label(resource)}</A> " / " {title}</p>
             {move || data.error.get().map(|failure| match failure {
-                ApiError::NotFound(_) => view! { <GoneRecord noun=noun list=list_link(resource) /> }.into_any(),
+                ApiError::NotFound(_) => view! { <GoneRecord noun=noun list=ListLink::new(back.clone(), back_label(resource)) /> }.into_any(),
                 failure => view! {
                     <ErrorPanel error=failure on_retry=Callback::new(move |_| data.reload.update(|n| *n += 1)) />
                 }.into_any(),
@@ -151,7 +166,13 @@ pub fn ResourceEdit(resource: &'static Description) -> impl IntoView {
                 </dl>
                 {resource.tables.iter().map(|table| view! { <RecordTable table=table record=data.record /> }).collect_view()}
                 {resource.ops.update.then(|| view! {
-                    <ResourceForm resource=resource existing=data.record.get_untracked() on_saved=on_saved />
+                    <ResourceForm resource=resource parent=under.get_value() existing=data.record.get_untracked() on_saved=on_saved />
+                })}
+                {move || loaded_id.get().map(|id| {
+                    registry(resource.api)
+                        .children_of(resource)
+                        .map(|child| view! { <ChildRecords resource=child parent=id.clone() /> })
+                        .collect_view()
                 })}
             })}
             <ConfirmDialog
@@ -197,6 +218,94 @@ fn RecordTable(table: &'static Table, record: RwSignal<Option<Value>>) -> impl I
                                 <tbody>
                                     {rows.iter().map(|item| view! {
                                         <tr>{table.columns.iter().map(|column| view! { <td>{cell_of(column, item)}</td> }).collect_view()}</tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// What a record page's breadcrumb leads back to: its list, or for a
+/// nested record its parent (`Profile`).
+fn back_label(resource: &Description) -> String {
+    match resource.path.parent {
+        Some(parent) => registry(resource.api)
+            .find(parent)
+            .map(|parent| capitalized(parent.noun))
+            .unwrap_or_default(),
+        None => resource.title.to_string(),
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The records of `resource` living under the record `parent`, on the
+/// parent's page: a table linking to each, and the way to add one.
+#[component]
+fn ChildRecords(resource: &'static Description, parent: String) -> impl IntoView {
+    let client = Client::use_client();
+    let base = records_path(resource, Some(&parent));
+    let heading = format!("children-{}", resource.slug);
+    let labelled_by = heading.clone();
+    let page = RwSignal::new(None::<Vec<Value>>);
+    let error = RwSignal::new(None::<ApiError>);
+    let reload = RwSignal::new(0u32);
+    let under = StoredValue::new(parent);
+    Effect::new(move |_| {
+        reload.track();
+        error.set(None);
+        let query = resource.list.default_query();
+        leptos::task::spawn_local(async move {
+            let parent = under.get_value();
+            let answer = client
+                .call_under(resource, Some(&parent), &Operation::List { query: &query })
+                .await
+                .and_then(Answer::into_page);
+            match answer {
+                Ok(found) => page.set(Some(found.items)),
+                Err(failure) => error.set(Some(failure)),
+            }
+        });
+    });
+    let record_href = base.clone();
+    view! {
+        <section class="panel" aria-labelledby=labelled_by>
+            <div class="panel__header">
+                <h2 class="panel__title" id=heading>{resource.title}</h2>
+                {resource.ops.create.then(|| view! {
+                    <A href=format!("{base}/new") attr:class="button button--small">{resource.messages.new_label}</A>
+                })}
+            </div>
+            {move || error.get().map(|failure| view! {
+                <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+            })}
+            {move || match page.get() {
+                None if error.with(Option::is_none) => view! { <Loading label=format!("Loading {}…", resource.plural) /> }.into_any(),
+                None => ().into_any(),
+                Some(items) if items.is_empty() => view! { <p class="panel__empty">{resource.messages.empty}</p> }.into_any(),
+                Some(items) => {
+                    let href = record_href.clone();
+                    view! {
+                        <div class="table-wrap">
+                            <table class="table table--compact">
+                                <thead><tr>
+                                    {resource.columns.iter().map(|column| view! { <th scope="col">{column.label}</th> }).collect_view()}
+                                </tr></thead>
+                                <tbody>
+                                    {items.iter().map(|item| view! {
+                                        <tr>{resource.columns.iter().map(|column| view! {
+                                            <td>{cell(Some(resource), column, item, Some(&href))}</td>
+                                        }).collect_view()}</tr>
                                     }).collect_view()}
                                 </tbody>
                             </table>

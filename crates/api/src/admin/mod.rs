@@ -55,6 +55,7 @@ pub const REGISTRY: Registry = Registry {
             ],
         ),
     ],
+    nested: &[],
 };
 
 /// The app key printed in the documentation; the simulator accepts it.

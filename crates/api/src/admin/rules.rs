@@ -3,7 +3,7 @@
 //! and passwords.
 
 use crate::resource::{Field, Slot};
-use crate::validation::{text_length, FieldErrors, REQUIRED};
+use crate::validation::{is_valid_email, text_length, FieldErrors, REQUIRED};
 
 pub const USERNAME_MIN: usize = 2;
 pub const USERNAME_MAX: usize = 40;
@@ -71,31 +71,6 @@ pub fn check_email(errors: &mut FieldErrors, field: &str, email: &str) {
     } else if !is_valid_email(email) {
         errors.add(field, "Enter a valid email address, like name@example.com.");
     }
-}
-
-/// Whether `email` has the shape `local@label.label…` with no spaces.
-pub fn is_valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    let allowed_local = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c);
-    let labels: Vec<&str> = domain.split('.').collect();
-    !local.is_empty()
-        && local.len() <= 64
-        && local.chars().all(allowed_local)
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..")
-        && labels.len() >= 2
-        && labels.iter().all(|label| {
-            !label.is_empty()
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        })
-        && labels
-            .last()
-            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// Required; 1–40 characters.

@@ -1,7 +1,11 @@
-//! The Profiles API's dialect (a skeleton: no resource is described yet).
+//! The Profiles API's dialect.
 //!
 //! - Lists: `GET /{collection}?limit=&offset=&sort_by=&sort_order=&filter[f]=v`,
-//!   answered by a bare JSON array.
+//!   answered by a bare JSON array. A list that documents no sorting (a
+//!   profile's contacts) is asked for without parameters and read whole.
+//! - Updates are `PATCH` with the fields that changed (the documentation
+//!   offers PUT or PATCH at `/profiles/{id}`; its `/profile/{id}` heading
+//!   is a slip, as every example and path says `/profiles`).
 //! - Records: `/{collection}/{id}`, answered by the bare object; records
 //!   are identified by their own field (`profileId`, `contactId`).
 //! - Nested resources live under their parent: `/profiles/{profileId}/contacts…`.
@@ -29,7 +33,7 @@ use crate::validation::FieldErrors;
 pub struct ProfilesDialect;
 
 /// The one instance.
-pub const PROFILES: ProfilesDialect = ProfilesDialect;
+pub const PROFILES_API: ProfilesDialect = ProfilesDialect;
 
 /// Where to send a Profiles call, and the parent record's id for nested resources.
 #[derive(Clone, Copy, Debug)]
@@ -67,6 +71,9 @@ impl Dialect for ProfilesDialect {
                 .json_body(serde_json::to_string(payload).unwrap_or_default())
         };
         match operation {
+            Operation::List { .. } if resource.list.orders.is_empty() => {
+                call.config.request(Method::Get, &collection, &[])
+            }
             Operation::List { query } => {
                 let limit = clamp_limit(query.limit);
                 let offset = (clamp_page(query.page) - 1) * limit;
@@ -94,7 +101,7 @@ impl Dialect for ProfilesDialect {
             }
             Operation::Read { id } => call.config.request(Method::Get, &item(id), &[]),
             Operation::Create { payload } => with_body(Method::Post, &collection, payload),
-            Operation::Update { id, payload } => with_body(Method::Put, &item(id), payload),
+            Operation::Update { id, payload } => with_body(Method::Patch, &item(id), payload),
             Operation::Delete { id } => call.config.request(Method::Delete, &item(id), &[]),
         }
     }
@@ -118,6 +125,20 @@ impl Dialect for ProfilesDialect {
                 let items = body.as_array().ok_or_else(|| {
                     ApiError::UnexpectedResponse("a list answers with an array".into())
                 })?;
+                if resource.list.orders.is_empty() {
+                    let mut whole = ListPage {
+                        items: items.clone(),
+                        page: 1,
+                        limit: items.len().max(1) as u32,
+                        total: items.len() as u64,
+                        next_uri: None,
+                        previous_uri: None,
+                        unreadable: 0,
+                        surplus: 0,
+                    };
+                    keep_records(resource, &mut whole);
+                    return Ok(Answer::Page(whole));
+                }
                 let limit = clamp_limit(query.limit);
                 let page = clamp_page(query.page);
                 let shown = items.len().min(limit as usize);
@@ -181,40 +202,10 @@ pub fn decode_error(response: &HttpResponse) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::list::{ListQuery, ListSpec};
-    use crate::resource::{Api, Example, Messages, Ops, Path};
+    use crate::list::ListQuery;
+    use crate::profiles::contacts::CONTACTS;
+    use crate::profiles::profile::PROFILES;
     use serde_json::json;
-
-    const CONTACTS: Description = Description {
-        api: Api::Profiles,
-        slug: "contacts",
-        title: "Contacts",
-        menu: "Contacts",
-        noun: "contact",
-        plural: "contacts",
-        path: Path::of("contacts", "contact")
-            .under("profiles")
-            .identified_by("contactId"),
-        fields: &[],
-        list: ListSpec {
-            orders: &["createTime.desc", "createTime.asc"],
-            filters: &["key"],
-            integers: &[],
-            default_limit: 10,
-        },
-        columns: &[],
-        filters: &[],
-        meta: &[],
-        ops: Ops::CRUD,
-        messages: Messages::listed(""),
-        check: None,
-        optional: &[],
-        tables: &[],
-        example: Example {
-            record: "{}",
-            create: "",
-        },
-    };
 
     fn config() -> ProfilesConfig {
         ProfilesConfig {
@@ -224,47 +215,95 @@ mod tests {
     }
 
     #[test]
-    fn requests_nest_under_the_parent_and_page_by_offset() {
+    fn profiles_page_by_offset_with_the_documented_parameters() {
+        let config = config();
+        let call = ProfilesCall {
+            config: &config,
+            parent_id: None,
+        };
+        let query = ListQuery {
+            page: 3,
+            limit: 10,
+            order_by: "lastName.asc",
+            filters: vec![("enabled", "1".into()), ("profileFirstName", "Mary".into())],
+        };
+        let list = PROFILES_API.request(&call, &PROFILES, &Operation::List { query: &query });
+        assert_eq!(
+            list.url,
+            "https://p.example/profiles?limit=10&offset=20&sort_by=lastName&sort_order=asc\
+             &filter%5Benabled%5D=1&filter%5BprofileFirstName%5D=Mary"
+        );
+        assert_eq!(list.header_value("Authorization"), Some("Bearer abc"));
+        let payload = json!({"firstName": "Maria"});
+        let update = PROFILES_API.request(
+            &call,
+            &PROFILES,
+            &Operation::Update {
+                id: "p1",
+                payload: &payload,
+            },
+        );
+        assert_eq!(
+            (update.method, update.url.as_str(), update.body.as_deref()),
+            (
+                Method::Patch,
+                "https://p.example/profiles/p1",
+                Some(r#"{"firstName":"Maria"}"#)
+            )
+        );
+    }
+
+    #[test]
+    fn contacts_nest_under_their_profile_and_are_read_whole() {
         let config = config();
         let call = ProfilesCall {
             config: &config,
             parent_id: Some("6006dda272f002519c3eb505"),
         };
-        let query = ListQuery {
-            page: 3,
-            limit: 10,
-            order_by: "createTime.desc",
-            filters: vec![("key", "email".into())],
-        };
-        let list = PROFILES.request(&call, &CONTACTS, &Operation::List { query: &query });
+        let query = CONTACTS.list.default_query();
+        let list = PROFILES_API.request(&call, &CONTACTS, &Operation::List { query: &query });
         assert_eq!(
             list.url,
-            "https://p.example/profiles/6006dda272f002519c3eb505/contacts?limit=10&offset=20\
-             &sort_by=createTime&sort_order=desc&filter%5Bkey%5D=email"
+            "https://p.example/profiles/6006dda272f002519c3eb505/contacts"
         );
-        assert_eq!(list.header_value("Authorization"), Some("Bearer abc"));
-        let payload = json!({"key": "email"});
-        let update = PROFILES.request(
-            &call,
-            &CONTACTS,
-            &Operation::Update {
-                id: "c1",
-                payload: &payload,
-            },
-        );
+        let delete = PROFILES_API.request(&call, &CONTACTS, &Operation::Delete { id: "c1" });
         assert_eq!(
-            (update.method, update.url.as_str()),
+            (delete.method, delete.url.as_str()),
             (
-                Method::Put,
+                Method::Delete,
                 "https://p.example/profiles/6006dda272f002519c3eb505/contacts/c1"
             )
         );
-        let delete = PROFILES.request(&call, &CONTACTS, &Operation::Delete { id: "c1" });
-        assert_eq!(delete.method, Method::Delete);
+        let answer = HttpResponse::json(
+            200,
+            r#"[{"contactId": "a", "key": "email", "value": "a@b.co", "updateTime": null},
+                {"contactId": "b", "key": "phone", "value": "+4219001", "updateTime": null},
+                {"no": "id"}]"#
+                .into(),
+        );
+        let page = PROFILES_API
+            .decode(&CONTACTS, &Operation::List { query: &query }, &answer)
+            .and_then(Answer::into_page)
+            .expect("page");
+        assert_eq!(
+            (
+                page.items.len(),
+                page.unreadable,
+                page.page_count(),
+                page.next_uri
+            ),
+            (2, 1, 1, None)
+        );
     }
 
     #[test]
     fn bare_arrays_become_pages_that_know_whether_more_follow() {
+        let record = |id: &str| {
+            format!(
+                r#"{{"profileId": "{id}", "name": "", "firstName": "", "middleName": "", "lastName": "",
+                   "enabled": true, "createTime": "", "updateTime": ""}}"#
+            )
+        };
         let query = ListQuery {
             page: 2,
             limit: 2,
@@ -274,30 +313,30 @@ mod tests {
         let operation = Operation::List { query: &query };
         let full = HttpResponse::json(
             200,
-            r#"[{"contactId": "a"}, {"contactId": "b"}, {"contactId": "c"}]"#.into(),
+            format!("[{}, {}, {}]", record("a"), record("b"), record("c")),
         );
-        let page = PROFILES
-            .decode(&CONTACTS, &operation, &full)
+        let page = PROFILES_API
+            .decode(&PROFILES, &operation, &full)
             .and_then(Answer::into_page)
             .expect("page");
         assert_eq!((page.items.len(), page.surplus, page.total), (2, 1, 5));
         assert_eq!(page.page_count(), 3, "one more page may follow");
-        let short = HttpResponse::json(200, r#"[{"contactId": "a"}, {"no": "id"}]"#.into());
+        let short = HttpResponse::json(200, format!(r#"[{}, {{"no": "id"}}]"#, record("a")));
         let three = ListQuery {
             limit: 3,
             ..query.clone()
         };
-        let page = PROFILES
-            .decode(&CONTACTS, &Operation::List { query: &three }, &short)
+        let page = PROFILES_API
+            .decode(&PROFILES, &Operation::List { query: &three }, &short)
             .and_then(Answer::into_page)
             .expect("page");
         assert_eq!(
             (page.items.len(), page.unreadable, page.next_uri),
             (1, 1, None)
         );
-        let object = HttpResponse::json(200, r#"{"contactId": "a"}"#.into());
+        let object = HttpResponse::json(200, record("a"));
         assert!(matches!(
-            PROFILES.decode(&CONTACTS, &operation, &object),
+            PROFILES_API.decode(&PROFILES, &operation, &object),
             Err(ApiError::UnexpectedResponse(_))
         ));
     }
@@ -307,25 +346,26 @@ mod tests {
         let read = Operation::Read { id: "a" };
         let record = HttpResponse::json(200, r#"{"contactId": "a", "key": "email"}"#.into());
         assert_eq!(
-            PROFILES.decode(&CONTACTS, &read, &record),
+            PROFILES_API.decode(&CONTACTS, &read, &record),
             Ok(Answer::Record(json!({"contactId": "a", "key": "email"})))
         );
         let invalid = HttpResponse::json(
             422,
             r#"{"message": "Invalid", "errors": {"value": ["Not an email."]}}"#.into(),
         );
-        let Err(ApiError::Validation(errors)) = PROFILES.decode(&CONTACTS, &read, &invalid) else {
+        let Err(ApiError::Validation(errors)) = PROFILES_API.decode(&CONTACTS, &read, &invalid)
+        else {
             panic!("field errors expected");
         };
         assert_eq!(errors.get("value"), ["Not an email."]);
         let missing = HttpResponse::json(404, r#"{"message": "No such contact"}"#.into());
         assert_eq!(
-            PROFILES.decode(&CONTACTS, &read, &missing),
+            PROFILES_API.decode(&CONTACTS, &read, &missing),
             Err(ApiError::NotFound("No such contact".into()))
         );
         let deleted = HttpResponse::empty(204);
         assert_eq!(
-            PROFILES.decode(&CONTACTS, &Operation::Delete { id: "a" }, &deleted),
+            PROFILES_API.decode(&CONTACTS, &Operation::Delete { id: "a" }, &deleted),
             Ok(Answer::Deleted)
         );
     }

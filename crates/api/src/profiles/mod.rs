@@ -1,10 +1,21 @@
 //! Profiles API (`002_e938d66f45173766.txt`): `Authorization: Bearer <token>`,
-//! with a token the user pastes (it is kept in memory only).
+//! with a token the user pastes. The console keeps it as a session token:
+//! in memory and in the tab's session storage, removed at sign-out.
 
+pub mod contacts;
 pub mod dialect;
+pub mod profile;
 
 use crate::http::{query_string, HttpRequest, Method};
+use crate::resource::Registry;
 use crate::validation::{FieldErrors, REQUIRED};
+
+/// Every Profiles API resource: profiles in the menu, their contacts
+/// reached from a profile's page.
+pub const REGISTRY: Registry = Registry {
+    sections: &[("Profiles", &[&profile::PROFILES])],
+    nested: &[&contacts::CONTACTS],
+};
 
 /// Where and with which token to call the Profiles API.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,16 +44,21 @@ impl ProfilesConfig {
         if self.base_url.trim().is_empty() {
             errors.add("base_url", REQUIRED);
         }
-        let token = self.token.trim();
-        if token.is_empty() {
-            errors.add("token", REQUIRED);
-        } else if token.starts_with("Bearer ") || token.chars().any(char::is_whitespace) {
-            errors.add(
-                "token",
-                "Paste only the token itself, without “Bearer” or spaces.",
-            );
-        }
+        check_token(&mut errors, &self.token);
         errors.into_result(())
+    }
+}
+
+/// A pasted token is required and bare: no `Bearer ` in front, no spaces.
+pub fn check_token(errors: &mut FieldErrors, token: &str) {
+    let token = token.trim();
+    if token.is_empty() {
+        errors.add("token", REQUIRED);
+    } else if token.starts_with("Bearer ") || token.chars().any(char::is_whitespace) {
+        errors.add(
+            "token",
+            "Paste only the token itself, without “Bearer” or spaces.",
+        );
     }
 }
 

@@ -3,6 +3,7 @@
 //! console says about it. Generic pages, the validator and the simulator
 //! all read the same description.
 
+use crate::iso3166::CountryCode;
 use crate::list::ListSpec;
 use crate::validation::FieldErrors;
 
@@ -13,6 +14,14 @@ pub enum Api {
     Websupport,
     Profiles,
     Erp,
+}
+
+impl Api {
+    /// Whether an update sends only the fields that changed (the Profiles
+    /// API's `PATCH`) rather than the whole record.
+    pub fn updates_changes_only(self) -> bool {
+        self == Api::Profiles
+    }
 }
 
 /// One resource.
@@ -221,7 +230,24 @@ pub enum Kind {
     /// The ids of any number of records of another resource (roles); in
     /// records they may come as objects with an `id`.
     Ids(Records),
+    /// A country from the ISO 3166-1 list, chosen by name, sent as its code.
+    Country(CountryCode),
+    /// Any number of nested records, each checked by its own description
+    /// (a new profile's contacts); their inputs are named `{field}.{n}.{name}`.
+    Rows(Rows),
 }
+
+/// The description of the records a [`Kind::Rows`] field holds.
+#[derive(Clone, Copy, Debug)]
+pub struct Rows(pub &'static Description);
+
+impl PartialEq for Rows {
+    fn eq(&self, other: &Rows) -> bool {
+        (self.0.api, self.0.slug) == (other.0.api, other.0.slug)
+    }
+}
+
+impl Eq for Rows {}
 
 /// Records of another resource offered as choices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -354,6 +380,9 @@ pub struct Field {
     pub optional_on_update: bool,
     /// The label and hint on an existing record's form, where they differ.
     pub when_editing: Option<(&'static str, &'static str)>,
+    /// Another field whose value picks this one's input type: `email` or
+    /// `phone` (a contact's value follows its key).
+    pub typed_by: Option<&'static str>,
 }
 
 impl Field {
@@ -374,6 +403,23 @@ impl Field {
             group: None,
             optional_on_update: false,
             when_editing: None,
+            typed_by: None,
+        }
+    }
+
+    pub const fn country(name: &'static str, label: &'static str, code: CountryCode) -> Field {
+        Field::new(name, label, Kind::Country(code))
+    }
+
+    pub const fn rows(name: &'static str, label: &'static str, of: &'static Description) -> Field {
+        Field::new(name, label, Kind::Rows(Rows(of)))
+    }
+
+    /// The input type follows the value of `field` (`email` or `phone`).
+    pub const fn typed_by(self, field: &'static str) -> Field {
+        Field {
+            typed_by: Some(field),
+            ..self
         }
     }
 

@@ -25,11 +25,13 @@ pub mod validate;
 
 pub use describe::{
     Api, Applies, Cell, Check, Column, Description, Example, Field, Filter, FilterControl, Kind,
-    ListBy, Messages, Meta, Mode, OneEach, Ops, OptionalObject, Path, Records, Slot, Start, Table,
-    Tone, STAMPS,
+    ListBy, Messages, Meta, Mode, OneEach, Ops, OptionalObject, Path, Records, Rows, Slot, Start,
+    Table, Tone, STAMPS,
 };
 pub use dialect::{Answer, Dialect, Operation};
-pub use validate::{from_form, to_form, unique_clashes, unique_part, validate, FormValues};
+pub use validate::{
+    changes, from_form, to_form, unique_clashes, unique_part, validate, FormValues,
+};
 
 /// One API's described resources, in the sections of its menu: adding a
 /// resource to the console is one line here.
@@ -44,21 +46,48 @@ pub use validate::{from_form, to_form, unique_clashes, unique_part, validate, Fo
 #[derive(Clone, Copy, Debug)]
 pub struct Registry {
     pub sections: &'static [(&'static str, &'static [&'static Description])],
+    /// Resources that live under a record of another (a profile's
+    /// contacts): not in the menu, reached from their parent's page.
+    pub nested: &'static [&'static Description],
 }
 
 impl Registry {
     /// No resources (an API without pages yet).
-    pub const EMPTY: Registry = Registry { sections: &[] };
+    pub const EMPTY: Registry = Registry {
+        sections: &[],
+        nested: &[],
+    };
 
-    /// Every description, in menu order.
+    /// Every description, in menu order, then the nested ones.
     pub fn iter(&self) -> impl Iterator<Item = &'static Description> {
         self.sections
             .iter()
             .flat_map(|(_, resources)| resources.iter().copied())
+            .chain(self.nested.iter().copied())
     }
 
-    /// The description whose slug is `slug`.
+    /// The top-level description whose slug is `slug`.
     pub fn find(&self, slug: &str) -> Option<&'static Description> {
-        self.iter().find(|description| description.slug == slug)
+        self.sections
+            .iter()
+            .flat_map(|(_, resources)| resources.iter().copied())
+            .find(|description| description.slug == slug)
+    }
+
+    /// The resource `slug` living under records of `parent`.
+    pub fn find_under(&self, parent: &Description, slug: &str) -> Option<&'static Description> {
+        self.children_of(parent)
+            .find(|description| description.slug == slug)
+    }
+
+    /// The resources living under records of `parent`.
+    pub fn children_of<'a>(
+        &'a self,
+        parent: &'a Description,
+    ) -> impl Iterator<Item = &'static Description> + 'a {
+        self.nested
+            .iter()
+            .copied()
+            .filter(move |child| child.path.parent == Some(parent.path.collection))
     }
 }

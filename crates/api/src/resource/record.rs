@@ -32,12 +32,21 @@ pub fn put(record: &mut Value, name: &str, value: Value) {
 }
 
 /// A value as one line of text: strings as they are, numbers and booleans
-/// printed, anything missing as an empty string.
+/// printed, a list of those joined with commas (tags), anything missing
+/// as an empty string.
 pub fn text(value: Option<&Value>) -> String {
     match value {
         Some(Value::String(text)) => text.clone(),
         Some(Value::Number(number)) => number.to_string(),
         Some(Value::Bool(flag)) => flag.to_string(),
+        Some(Value::Array(items))
+            if items
+                .iter()
+                .all(|item| !item.is_array() && !item.is_object()) =>
+        {
+            let texts: Vec<String> = items.iter().map(|item| text(Some(item))).collect();
+            texts.join(", ")
+        }
         Some(other @ (Value::Array(_) | Value::Object(_))) => other.to_string(),
         Some(Value::Null) | None => String::new(),
     }
@@ -100,7 +109,9 @@ pub fn has(record: &Value, name: &str) -> bool {
 /// The value a list filter compares, as the Admin API names its filters:
 /// the field named like the filter; for `{thing}_id` the `id` of the
 /// nested `{thing}` (`country_id` is `country.id`); else the list
-/// `{key}s` (`role` is one of `roles`, compared by id).
+/// `{key}s` (`role` is one of `roles`, compared by id). As the Profiles
+/// API names them, `profile{Field}` is the record's `{field}`
+/// (`profileFirstName` is `firstName`).
 pub fn filtered_value<'a>(record: &'a Value, key: &str) -> Option<&'a Value> {
     pick(record, key)
         .or_else(|| {
@@ -108,6 +119,12 @@ pub fn filtered_value<'a>(record: &'a Value, key: &str) -> Option<&'a Value> {
             pick(record, &format!("{thing}.id"))
         })
         .or_else(|| pick(record, &format!("{key}s")).filter(|list| list.is_array()))
+        .or_else(|| {
+            let field = key.strip_prefix("profile")?;
+            let mut chars = field.chars();
+            let first = chars.next()?.to_ascii_lowercase();
+            pick(record, &format!("{first}{}", chars.as_str()))
+        })
 }
 
 /// The id in the field `name` as text (numbers printed), for addresses.
@@ -140,6 +157,12 @@ mod tests {
         let region = json!({"country": {"id": 2}, "user_id": null});
         assert_eq!(filtered_value(&region, "country_id"), Some(&json!(2)));
         assert_eq!(filtered_value(&region, "user_id"), None);
+        let profile = json!({"firstName": "Mary", "tags": ["blue", "green"]});
+        assert_eq!(
+            filtered_value(&profile, "profileFirstName"),
+            Some(&json!("Mary"))
+        );
+        assert_eq!(text_at(&profile, "tags"), "blue, green");
         let user = json!({"roles": [{"id": 1}]});
         assert_eq!(filtered_value(&user, "role"), Some(&json!([{"id": 1}])));
     }

@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::describe::{Description, Field, Kind, Mode, Start};
+use super::describe::{Description, Field, Kind, Mode, Rows, Start};
 use super::record::{pick, put};
 use crate::time::{format_timestamp, from_datetime_local, parse_timestamp, to_datetime_local};
 use crate::validation::{text_length, FieldErrors, REQUIRED};
@@ -47,6 +47,14 @@ pub fn validate(
         }
     }
     for field in fields_sent(description, payload, mode) {
+        if let Kind::Rows(Rows(of)) = field.kind {
+            match rows(of, field.name, pick(payload, field.name), &mut errors) {
+                Some(items) => put(&mut out, field.name, items),
+                None if field.required_in(mode) => errors.add(field.name, REQUIRED),
+                None => {}
+            }
+            continue;
+        }
         match read(field, pick(payload, field.name)) {
             Ok(Some(value)) => {
                 if let Value::String(text) = &value {
@@ -82,12 +90,56 @@ fn fields_sent<'a>(
     })
 }
 
+/// Checks each nested record by its own description; their errors are
+/// keyed `{name}.{n}.{field}`. `None` when there are none.
+fn rows(
+    of: &Description,
+    name: &str,
+    raw: Option<&Value>,
+    errors: &mut FieldErrors,
+) -> Option<Value> {
+    let items = match raw {
+        None => return None,
+        Some(Value::Array(items)) if items.is_empty() => return None,
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            errors.add(name, "Must be a list.");
+            return None;
+        }
+    };
+    let mut kept = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        match validate(of, item, Mode::Create) {
+            Ok(valid) => kept.push(valid),
+            Err(invalid) => {
+                for (field, messages) in invalid.iter() {
+                    for message in messages {
+                        errors.add(&format!("{name}.{index}.{field}"), message.clone());
+                    }
+                }
+            }
+        }
+    }
+    Some(Value::Array(kept))
+}
+
 /// Reads one field's JSON: `Ok(None)` when it is missing or blank.
 fn read(field: &Field, raw: Option<&Value>) -> Result<Option<Value>, String> {
     let Some(raw) = raw else {
         return Ok(None);
     };
     match field.kind {
+        Kind::Country(code) => {
+            let text = raw.as_str().ok_or("Must be text.")?;
+            if text.trim().is_empty() {
+                return Ok(None);
+            }
+            code.find(text)
+                .map(|country| Some(Value::from(code.of(&country))))
+                .ok_or_else(|| "Choose a country from the list.".to_string())
+        }
+        // Read by `rows` before it gets here.
+        Kind::Rows(_) => Ok(None),
         Kind::Text | Kind::LongText { .. } | Kind::Choice(_) => {
             let text = raw.as_str().ok_or("Must be text.")?;
             if text.trim().is_empty() {
@@ -185,6 +237,10 @@ pub fn from_form(description: &Description, values: &FormValues, mode: Mode) -> 
                     .map(Value::from)
                     .collect(),
             ),
+            Kind::Rows(Rows(of)) => match rows_from_form(of, typed) {
+                Some(items) => items,
+                None => continue,
+            },
             Kind::Secret if typed.is_empty() => continue,
             Kind::Secret => Value::from(typed),
             _ if typed.trim().is_empty() => continue,
@@ -195,11 +251,67 @@ pub fn from_form(description: &Description, values: &FormValues, mode: Mode) -> 
                 .trim()
                 .parse::<i64>()
                 .map_or_else(|_| Value::from(typed), Value::from),
-            Kind::Text | Kind::LongText { .. } | Kind::Choice(_) => Value::from(typed),
+            Kind::Text | Kind::LongText { .. } | Kind::Choice(_) | Kind::Country(_) => {
+                Value::from(typed)
+            }
         };
         put(&mut payload, field.name, value);
     }
     payload
+}
+
+/// A rows field's form text, `[{"key": "email", "value": "…"}, …]` (the
+/// typed text per nested field), as JSON for [`validate`]. Rows left
+/// wholly blank are dropped; `None` when none is left.
+fn rows_from_form(of: &Description, typed: &str) -> Option<Value> {
+    let rows: Vec<serde_json::Map<String, Value>> = serde_json::from_str(typed).ok()?;
+    let items: Vec<Value> = rows
+        .iter()
+        .map(|row| {
+            of.fields
+                .iter()
+                .map(|field| {
+                    let text = row.get(field.name).and_then(Value::as_str).unwrap_or("");
+                    (field.name, text.to_string())
+                })
+                .collect::<FormValues>()
+        })
+        .filter(|values| values.values().any(|text| !text.trim().is_empty()))
+        .map(|values| from_form(of, &values, Mode::Create))
+        .collect();
+    (!items.is_empty()).then_some(Value::Array(items))
+}
+
+/// What an update must send when only changes travel: the top-level
+/// fields of `after` that differ from `before`, and `null` for those
+/// `after` left out (cleared).
+///
+/// ## Usage
+/// ```
+/// use serde_json::json;
+/// use userdesk_api::resource::changes;
+/// let before = json!({"firstName": "Mary", "middleName": "Jane", "enabled": true});
+/// let after = json!({"firstName": "Maria", "enabled": true});
+/// assert_eq!(changes(&before, &after), json!({"firstName": "Maria", "middleName": null}));
+/// ```
+pub fn changes(before: &Value, after: &Value) -> Value {
+    let empty = Map::new();
+    let (before, after) = (
+        before.as_object().unwrap_or(&empty),
+        after.as_object().unwrap_or(&empty),
+    );
+    let mut changed = Map::new();
+    for (key, value) in after {
+        if before.get(key) != Some(value) {
+            changed.insert(key.clone(), value.clone());
+        }
+    }
+    for key in before.keys() {
+        if !after.contains_key(key) {
+            changed.insert(key.clone(), Value::Null);
+        }
+    }
+    Value::Object(changed)
 }
 
 /// The form's starting text: from `record` when editing one, else each
@@ -244,6 +356,20 @@ fn form_text(field: &Field, value: Option<&Value>) -> String {
             .map(|id| id.to_string())
             .collect::<Vec<_>>()
             .join(","),
+        (Kind::Rows(Rows(of)), Some(Value::Array(items))) => {
+            let rows: Vec<Value> = items
+                .iter()
+                .map(|item| {
+                    let mut row = Map::new();
+                    for nested in of.fields {
+                        let text = form_text(nested, pick(item, nested.name));
+                        row.insert(nested.name.to_string(), Value::from(text));
+                    }
+                    Value::Object(row)
+                })
+                .collect();
+            Value::Array(rows).to_string()
+        }
         (_, value) => super::record::text(value),
     }
 }

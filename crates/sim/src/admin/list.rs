@@ -73,19 +73,10 @@ pub(super) fn page_of<T: Serialize>(
     ok(200, &body)
 }
 
-/// How a record sorts under one column: text first, then a number (the id
-/// breaks ties). Fixed-format timestamps sort as text in time order.
-pub(super) type SortKey = (String, i64);
-
 /// Whether a numeric filter value equals `actual` (unparsable values match nothing).
 pub(super) fn same_number(value: &str, actual: i64) -> bool {
     value
         .trim()
         .parse::<i64>()
         .is_ok_and(|wanted| wanted == actual)
-}
-
-/// A zero-padded number, so numbers sort correctly as text.
-pub(super) fn number_key(number: i64) -> String {
-    format!("{number:020}")
 }

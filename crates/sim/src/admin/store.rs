@@ -18,9 +18,10 @@ use userdesk_api::resource::{unique_clashes, validate, Description, Mode};
 use userdesk_api::time::format_timestamp;
 use userdesk_api::{FieldErrors, HttpResponse, Method};
 
-use super::list::{number_key, order, page_of, paging_with, same_number, SortKey};
+use super::list::{order, page_of, paging_with, same_number};
 use super::{checks, json_body, AdminServer, Call};
 use crate::json::{error, field_errors, no_content, ok};
+use crate::order::sorted;
 
 /// One resource's records, in creation order, and the next id to give.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -240,21 +241,13 @@ pub(super) fn serve_list(call: &Call, resource: &Description, records: &[Value])
         filters.push((by.filter, value.to_string()));
     }
     let (column, ascending) = order(call.request.query("order_by"), list.orders);
-    let mut keyed: Vec<(SortKey, &Value)> = records
-        .iter()
-        .filter(|record| {
-            filters.iter().all(|(key, wanted)| {
-                checks::special_filter(resource, key, wanted, record)
-                    .unwrap_or_else(|| matches(filtered_value(record, key), wanted))
-            })
+    let matching = records.iter().filter(|record| {
+        filters.iter().all(|(key, wanted)| {
+            checks::special_filter(resource, key, wanted, record)
+                .unwrap_or_else(|| matches(filtered_value(record, key), wanted))
         })
-        .map(|record| (sort_key(record, column), record))
-        .collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    if !ascending {
-        keyed.reverse();
-    }
-    let shown: Vec<&Value> = keyed.into_iter().map(|(_, record)| record).collect();
+    });
+    let shown = sorted(matching, column, ascending);
     let (prefix, limit, collection) = (call.prefix.clone(), paging.limit, resource.path.collection);
     let lead = by_path.and(rest.first().copied());
     page_of(collection, shown, &paging, |page| match lead {
@@ -314,16 +307,4 @@ fn matches(value: Option<&Value>, wanted: &str) -> bool {
         }),
         _ => false,
     }
-}
-
-/// Numbers sort as numbers, everything else as text; the id breaks ties.
-fn sort_key(record: &Value, column: &str) -> SortKey {
-    let id = pick(record, "id").and_then(Value::as_i64).unwrap_or(0);
-    let key = match pick(record, column) {
-        Some(Value::Number(number)) => number_key(number.as_i64().unwrap_or(0)),
-        Some(Value::String(text)) => text.clone(),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    };
-    (key, id)
 }
