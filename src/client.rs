@@ -10,6 +10,7 @@ use userdesk_api::admin::dialect::{AdminCall, ADMIN};
 use userdesk_api::admin::token::{decode_token, token_request};
 use userdesk_api::admin::{is_app_key_refusal, AdminConfig};
 use userdesk_api::deploy::DeployOutcome;
+use userdesk_api::erp::ErpConfig;
 use userdesk_api::list::ListQuery;
 use userdesk_api::profiles::dialect::{decode_error, ProfilesCall, PROFILES_API};
 use userdesk_api::profiles::profile::PROFILES;
@@ -173,6 +174,18 @@ impl Client {
         true
     }
 
+    /// Sends one ERP request where the ERP connection points.
+    pub async fn erp_send(
+        &self,
+        build: impl FnOnce(&ErpConfig) -> HttpRequest,
+    ) -> Result<HttpResponse, ApiError> {
+        let connection = self.connections.get_untracked().erp;
+        let config = ErpConfig {
+            base_url: connection.base_url(),
+        };
+        transport::send(Api::Erp, &connection.target, build(&config), self.activity).await
+    }
+
     /// Checks a pasted Profiles token with `GET /profiles?limit=1` and, if
     /// the API takes it, starts the Profiles session.
     pub async fn profiles_sign_in(&self, token: &str) -> Result<(), ApiError> {
@@ -327,7 +340,10 @@ impl Client {
                 demo::forget_tokens();
             }
             Api::Profiles => self.session.end_profiles(),
-            Api::Erp => self.session.erp.set(None),
+            Api::Erp => {
+                self.session.erp.set(None);
+                self.session.erp_log.set(Vec::new());
+            }
             Api::Websupport => {}
         }
         self.cache.clear();

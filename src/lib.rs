@@ -23,6 +23,8 @@ use crate::client::Client;
 use crate::components::toast::Toasts;
 use crate::pages::admin::login::AdminLogin;
 use crate::pages::admin::routes::AdminRoutes;
+use crate::pages::erp::login::ErpLogin;
+use crate::pages::erp::routes::ErpRoutes;
 use crate::pages::profiles::login::ProfilesLogin;
 use crate::pages::profiles::routes::ProfilesRoutes;
 use crate::pages::{home::Home, not_found::NotFound, settings::SettingsPage};
@@ -57,6 +59,8 @@ pub fn App(deployment: DeployOutcome) -> impl IntoView {
                     <AdminRoutes />
                     <Route path=path!("/profiles/login") view=ProfilesLogin />
                     <ProfilesRoutes />
+                    <Route path=path!("/erp/login") view=ErpLogin />
+                    <ErpRoutes />
                 </Routes>
             </Shell>
         </Router>

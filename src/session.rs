@@ -24,6 +24,17 @@ pub struct ErpSession {
     pub password: String,
 }
 
+/// One removal this session made, for the page's log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemovalLogEntry {
+    /// When it finished, `2026-11-24 10:31:05 UTC`.
+    pub at: String,
+    pub login_name: String,
+    pub removed: bool,
+    /// What the ERP answered, as explained to the user.
+    pub result: String,
+}
+
 impl std::fmt::Debug for ErpSession {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ErpSession")
@@ -67,6 +78,8 @@ pub struct Session {
     /// Calls waiting for a new Profiles token after a 401; `true` means retry.
     pub token_waiters: RwSignal<Vec<oneshot::Sender<bool>>>,
     pub erp: RwSignal<Option<ErpSession>>,
+    /// Every removal of this ERP session, newest first; gone at sign-out.
+    pub erp_log: RwSignal<Vec<RemovalLogEntry>>,
     /// Calls waiting for the re-authentication dialog; `true` means retry.
     pub reauth_waiters: RwSignal<Vec<oneshot::Sender<bool>>>,
     /// Whether the dialog is a voluntary renewal (the token still lives).
@@ -87,6 +100,7 @@ impl Session {
             profiles: RwSignal::new(token),
             token_waiters: RwSignal::new(Vec::new()),
             erp: RwSignal::new(None),
+            erp_log: RwSignal::new(Vec::new()),
             reauth_waiters: RwSignal::new(Vec::new()),
             renewing: RwSignal::new(false),
         }

@@ -11,6 +11,7 @@ use crate::client::Client;
 use crate::components::toast::Toaster;
 use crate::pages::admin::reauth::ReauthDialog;
 use crate::pages::admin::routes::ADMIN_MENU_EXTRAS;
+use crate::pages::erp::ERP_MENU;
 use crate::pages::profiles::token::TokenDialog;
 use crate::pages::resource::{area, list_path};
 use crate::session::{format_remaining, RENEW_WINDOW_SECONDS};
@@ -151,12 +152,14 @@ fn menu() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
             .collect();
         (*heading, links)
     });
-    let extras = [ADMIN_MENU_EXTRAS].into_iter().map(|(heading, links)| {
-        let links = links
-            .iter()
-            .map(|(href, label)| (href.to_string(), *label))
-            .collect();
-        (heading, links)
-    });
+    let extras = [ERP_MENU, ADMIN_MENU_EXTRAS]
+        .into_iter()
+        .map(|(heading, links)| {
+            let links = links
+                .iter()
+                .map(|(href, label)| (href.to_string(), *label))
+                .collect();
+            (heading, links)
+        });
     described.chain(extras).collect()
 }

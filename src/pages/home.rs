@@ -44,6 +44,14 @@ pub fn Home() -> impl IntoView {
                     <p class="card__note">"Demo token: " <code>"demo-profiles-token"</code></p>
                 </article>
                 <article class="card">
+                    <h2 class="card__title">"ERP"</h2>
+                    <p>"Remove a user by login name, with a fresh 20-second token for each removal."</p>
+                    <p class="card__actions">
+                        <A href="/erp/remove-user" attr:class="button button--primary">"Remove a user"</A>
+                    </p>
+                    <p class="card__note">"Demo sign-in: " <code>"agent"</code> " / " <code>"agentPass!"</code></p>
+                </article>
+                <article class="card">
                     <h2 class="card__title">"Connections"</h2>
                     <p>"Choose Demo or a server for each API, and reset the demo data."</p>
                     <p class="card__actions"><A href="/settings" attr:class="button">"Open connections"</A></p>

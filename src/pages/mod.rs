@@ -1,6 +1,7 @@
 //! One component per page.
 
 pub mod admin;
+pub mod erp;
 pub mod guard;
 pub mod home;
 pub mod not_found;

@@ -96,6 +96,31 @@ export async function profilesPage(browser, connect) {
   return page;
 }
 
+export const ERP_API = '/api/erp';
+
+/** Points the ERP at the native simulator through the Connections page. */
+export async function useErpServer(page) {
+  await page.goto(`${BASE}/settings`);
+  await page.locator('input[name="erp.mode"][value="server"]').check();
+  await page.locator('input[name="erp.base_url"]').fill(ERP_API);
+  await page.getByRole('button', { name: 'Save connections' }).click();
+  await page.getByText('Connection settings saved.').waitFor();
+}
+
+/** Both ways the console reaches the ERP; each test runs once per mode. */
+export const ERP_MODES = {
+  'over HTTP to the native simulator': async (page) => { await resetServer(); await useErpServer(page); },
+  'in Demo mode': async () => {},
+};
+
+/** Signs in to the ERP on `page`, from its sign-in page. */
+export async function erpSignIn(page, loginName = 'agent', password = 'agentPass!') {
+  await page.goto(`${BASE}/erp/login`);
+  await page.locator('input[name="LoginName"]').fill(loginName);
+  await page.locator('input[name="Password"]').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
 /** Both ways the console reaches the Admin API; each test runs once per mode. */
 export const MODES = {
   'over HTTP to the native simulator': async (page) => { await resetServer(); await useServer(page); },
@@ -146,5 +171,6 @@ export const ROUTES = [
   '/profiles/login', '/profiles/profiles', '/profiles/profiles/new', '/profiles/profiles/6006dda272f002519c3eb505',
   '/profiles/profiles/6006dda272f002519c3eb505/contacts', '/profiles/profiles/6006dda272f002519c3eb505/contacts/new',
   '/profiles/profiles/6006dda272f002519c3eb505/contacts/6006dda272f002519c3eb505',
+  '/erp/login', '/erp/remove-user',
   '/no/such/page',
 ];

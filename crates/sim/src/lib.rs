@@ -10,6 +10,7 @@
 //! and response values, the payload rules the documentation states).
 
 pub mod admin;
+pub mod erp;
 mod json;
 mod order;
 pub mod password;
@@ -28,7 +29,8 @@ pub fn mount_path(api: Api) -> Option<&'static str> {
     match api {
         Api::Admin => Some("/api/admin"),
         Api::Profiles => Some("/api/profiles"),
-        Api::Websupport | Api::Erp => None,
+        Api::Erp => Some("/api/erp"),
+        Api::Websupport => None,
     }
 }
 
@@ -39,6 +41,8 @@ pub struct Simulator {
     /// Absent from state saved before Profiles was simulated: seeded then.
     #[serde(default)]
     pub profiles: profiles::ProfilesServer,
+    #[serde(default)]
+    pub erp: erp::ErpServer,
     rng: Rng,
 }
 
@@ -48,6 +52,7 @@ impl Simulator {
         Simulator {
             admin: admin::AdminServer::seeded(now),
             profiles: profiles::ProfilesServer::seeded(),
+            erp: erp::ErpServer::seeded(),
             rng: Rng::new(entropy),
         }
     }
@@ -57,7 +62,8 @@ impl Simulator {
         match api {
             Api::Admin => self.admin.handle(request, now, &mut self.rng),
             Api::Profiles => self.profiles.handle(request, now, &mut self.rng),
-            Api::Websupport | Api::Erp => json::error(404, "This API is not simulated yet"),
+            Api::Erp => self.erp.handle(request, now, &mut self.rng),
+            Api::Websupport => json::error(404, "This API is not simulated yet"),
         }
     }
 

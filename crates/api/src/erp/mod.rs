@@ -8,12 +8,16 @@
 //! ```text
 //! POST {base}/login   {"LoginName": "...", "Password": "..."}
 //! 200                 {"Token": "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"}
+//! 401                 a refusal, in the same `{"Result": {...}}` shape as the removal's errors
 //! ```
+//!
+//! A removal that meets an expired token (1001) takes a fresh one and is
+//! sent once more; one that meets the rate limit (1008) waits 2, 4 and 8
+//! seconds between tries ([`retry`]).
 
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::error::ApiError;
 use crate::http::{percent_encode, HttpRequest, HttpResponse, Method};
 use crate::validation::{FieldErrors, REQUIRED};
 
@@ -41,29 +45,107 @@ pub fn login_request(config: &ErpConfig, login_name: &str, password: &str) -> Ht
         .header("Accept", "application/json")
 }
 
+/// Why the ERP refused a call: the HTTP status, the documented error
+/// number when the body has one, and the server's own `Message`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErpFailure {
+    pub status: u16,
+    pub number: Option<i64>,
+    pub message: String,
+}
+
+impl ErpFailure {
+    /// Reads an error answer: `{"Result": {"Message", "Code"}}` when present.
+    pub fn from_response(response: &HttpResponse) -> ErpFailure {
+        let (number, message) = match result_code(&response.body) {
+            Some((number, message)) => (Some(number), message),
+            None => (None, String::new()),
+        };
+        ErpFailure {
+            status: response.status,
+            number,
+            message,
+        }
+    }
+
+    /// What the user reads: the documented explanation for the number,
+    /// else the server's `Message`, else the status.
+    pub fn explanation(&self) -> String {
+        if self.status == 415 {
+            return "The ERP accepts only JSON or XML bodies (HTTP 415).".into();
+        }
+        match (self.number.and_then(error_explanation), self.number) {
+            (Some(explanation), Some(number)) => format!("{explanation} (error {number})"),
+            _ if !self.message.is_empty() => match self.number {
+                Some(number) => format!("{} (error {number})", self.message),
+                None => self.message.clone(),
+            },
+            _ => format!("The ERP answered HTTP {}.", self.status),
+        }
+    }
+}
+
+/// What to do after a failed removal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retry {
+    /// The token expired on the way (1001): take a fresh one and send again, once.
+    FreshToken,
+    /// The rate limit (1008): wait this many seconds, then send again.
+    After {
+        seconds: u32,
+    },
+    Stop,
+}
+
+/// The waits before each retry after a rate-limit answer (1008).
+pub const RATE_LIMIT_WAITS: [u32; 3] = [2, 4, 8];
+
+/// The retry after `failure`, given how many times each kind was retried.
+///
+/// ## Usage
+/// ```
+/// use userdesk_api::erp::{retry, ErpFailure, Retry};
+/// let expired = ErpFailure { status: 401, number: Some(1001), message: String::new() };
+/// assert_eq!(retry(&expired, 0, 0), Retry::FreshToken);
+/// assert_eq!(retry(&expired, 1, 0), Retry::Stop, "only once");
+/// ```
+pub fn retry(failure: &ErpFailure, fresh_tokens: u32, waits: u32) -> Retry {
+    match failure.number {
+        Some(1001) if fresh_tokens == 0 => Retry::FreshToken,
+        Some(1008) => RATE_LIMIT_WAITS
+            .get(waits as usize)
+            .map_or(Retry::Stop, |&seconds| Retry::After { seconds }),
+        _ => Retry::Stop,
+    }
+}
+
 /// The token from a login answer; it must be a GUID.
-pub fn decode_login(response: &HttpResponse) -> Result<String, ApiError> {
+pub fn decode_login(response: &HttpResponse) -> Result<String, ErpFailure> {
     if response.status != 200 {
-        return Err(decode_error(response));
+        return Err(ErpFailure::from_response(response));
     }
     #[derive(Deserialize)]
     struct Login {
         #[serde(rename = "Token")]
         token: String,
     }
+    let unexpected = |message: &str| ErpFailure {
+        status: response.status,
+        number: None,
+        message: message.into(),
+    };
     let login: Login = serde_json::from_str(&response.body)
-        .map_err(|_| ApiError::UnexpectedResponse("the login answer has no Token".into()))?;
+        .map_err(|_| unexpected("The login answer has no Token."))?;
     if is_guid(&login.token) {
         Ok(login.token)
     } else {
-        Err(ApiError::UnexpectedResponse(
-            "the login token is not a GUID".into(),
-        ))
+        Err(unexpected("The login token is not a GUID."))
     }
 }
 
-/// `LoginName` is required and at most 100 characters.
-pub fn validate_login_name(login_name: &str) -> Result<(), FieldErrors> {
+/// `LoginName` is required and at most 100 characters; `confirm` must
+/// repeat it.
+pub fn validate_removal(login_name: &str, confirm: &str) -> Result<(), FieldErrors> {
     let mut errors = FieldErrors::new();
     let length = login_name.trim().chars().count();
     if length == 0 {
@@ -73,6 +155,8 @@ pub fn validate_login_name(login_name: &str) -> Result<(), FieldErrors> {
             "LoginName",
             format!("At most {LOGIN_NAME_MAX} characters (now {length})."),
         );
+    } else if confirm.trim() != login_name.trim() {
+        errors.add("confirm", "Type the login name again, exactly, to confirm.");
     }
     errors.into_result(())
 }
@@ -92,13 +176,15 @@ pub fn remove_request(config: &ErpConfig, token: &str, login_name: &str) -> Http
 }
 
 /// Success is 200 with `Result.Code` 0.
-pub fn decode_remove(response: &HttpResponse) -> Result<(), ApiError> {
+pub fn decode_remove(response: &HttpResponse) -> Result<(), ErpFailure> {
     match (response.status, result_code(&response.body)) {
         (200, Some((0, _))) => Ok(()),
-        (200, _) => Err(ApiError::UnexpectedResponse(
-            "the removal answer has no result code 0".into(),
-        )),
-        _ => Err(decode_error(response)),
+        (200, _) => Err(ErpFailure {
+            status: 200,
+            number: None,
+            message: "The removal answer has no result code 0.".into(),
+        }),
+        _ => Err(ErpFailure::from_response(response)),
     }
 }
 
@@ -117,7 +203,7 @@ fn result_code(body: &str) -> Option<(i64, String)> {
 /// A user-facing explanation for each documented error number.
 pub fn error_explanation(number: i64) -> Option<&'static str> {
     Some(match number {
-        0 => "Done.",
+        0 => "Removed.",
         1002 => "A required value is missing or malformed.",
         1000 => "The authorisation token was not found; sign in again.",
         1001 => "The authorisation token expired (they last 20 seconds); try again.",
@@ -136,27 +222,6 @@ pub fn error_explanation(number: i64) -> Option<&'static str> {
         1400 => "No such user, or it is a system user that cannot be removed.",
         _ => return None,
     })
-}
-
-/// Maps an error answer to an [`ApiError`] whose message names the error number.
-pub fn decode_error(response: &HttpResponse) -> ApiError {
-    let (number, server_text) = result_code(&response.body).unwrap_or((-1, String::new()));
-    let text = match error_explanation(number) {
-        Some(explanation) => format!("{explanation} (error {number})"),
-        None if !server_text.is_empty() => server_text,
-        None => format!("HTTP {}", response.status),
-    };
-    match response.status {
-        400 => ApiError::BadRequest(text),
-        401 => ApiError::Unauthorized(text),
-        403 => ApiError::Forbidden(text),
-        404 => ApiError::NotFound(text),
-        415 => ApiError::BadRequest("The ERP accepts only JSON or XML bodies.".into()),
-        status => ApiError::Server {
-            status,
-            message: text,
-        },
-    }
 }
 
 fn is_guid(text: &str) -> bool {
@@ -179,6 +244,10 @@ mod tests {
         }
     }
 
+    fn failure(status: u16, body: &str) -> ErpFailure {
+        decode_remove(&HttpResponse::json(status, body.into())).expect_err("a failure")
+    }
+
     #[test]
     fn login_then_remove_uses_the_fresh_token() {
         let login = login_request(&config(), "agent", "pw");
@@ -186,11 +255,19 @@ mod tests {
             (login.method, login.url.as_str()),
             (Method::Post, "/api/erp/login")
         );
+        assert_eq!(
+            login.body.as_deref(),
+            Some(r#"{"LoginName":"agent","Password":"pw"}"#)
+        );
         let token = decode_login(&HttpResponse::json(200, format!(r#"{{"Token":"{GUID}"}}"#)))
             .expect("token");
         let remove = remove_request(&config(), &token, " John.Doo ");
         assert_eq!(remove.url, format!("/api/erp/user/remove?Token={GUID}"));
         assert_eq!(remove.body.as_deref(), Some(r#"{"LoginName":"John.Doo"}"#));
+        assert_eq!(
+            remove.header_value("Content-Type"),
+            Some("application/json")
+        );
     }
 
     #[test]
@@ -201,14 +278,30 @@ mod tests {
                 "{body}"
             );
         }
+        let refused = decode_login(&HttpResponse::json(
+            401,
+            r#"{"Result":{"Message":"Bad login"}}"#.into(),
+        ))
+        .expect_err("refused");
+        assert_eq!(refused.status, 401);
     }
 
     #[test]
-    fn login_name_is_required_and_at_most_100() {
-        assert!(validate_login_name("John.Doo").is_ok());
-        assert!(validate_login_name(&"x".repeat(100)).is_ok());
-        assert!(validate_login_name(&"x".repeat(101)).is_err());
-        assert!(validate_login_name("  ").is_err());
+    fn login_name_is_required_at_most_100_and_typed_twice() {
+        assert!(validate_removal("John.Doo", "John.Doo").is_ok());
+        assert!(validate_removal(&"x".repeat(100), &"x".repeat(100)).is_ok());
+        let long = validate_removal(&"x".repeat(101), "").expect_err("long");
+        assert_eq!(long.get("LoginName"), ["At most 100 characters (now 101)."]);
+        assert_eq!(
+            validate_removal("  ", "")
+                .expect_err("blank")
+                .get("LoginName"),
+            [REQUIRED]
+        );
+        assert!(!validate_removal("John.Doo", "John.Do")
+            .expect_err("typo")
+            .get("confirm")
+            .is_empty());
     }
 
     #[test]
@@ -219,31 +312,77 @@ mod tests {
     }
 
     #[test]
-    fn errors_name_their_number() {
-        let expired = r#"{"Result":{"Message":"Token x already expired","Code":1001}}"#;
-        let ApiError::Unauthorized(text) =
-            decode_remove(&HttpResponse::json(401, expired.into())).expect_err("401")
-        else {
-            panic!("expected 401")
-        };
-        assert!(
-            text.contains("20 seconds") && text.contains("1001"),
-            "{text}"
+    fn every_documented_number_has_its_message() {
+        let documented: [(u16, i64, &str); 17] = [
+            (400, 1002, "missing or malformed"),
+            (401, 1000, "not found; sign in again"),
+            (401, 1001, "expired"),
+            (401, 1006, "IP filter"),
+            (401, 1007, "misconfigured"),
+            (401, 1008, "Too many requests"),
+            (403, 1407, "Delete privilege"),
+            (403, 1, "agenda is missing privileges"),
+            (403, 2, "record is missing privileges"),
+            (403, 3, "duplicate record"),
+            (403, 4, "changed this user meanwhile"),
+            (403, 5, "already deleted"),
+            (403, 6, "consistency"),
+            (403, 7, "could not carry out"),
+            (403, 8, "licence"),
+            (404, 1400, "No such user"),
+            (200, 0, "Removed."),
+        ];
+        for (status, number, words) in documented {
+            let failure = ErpFailure {
+                status,
+                number: Some(number),
+                message: "server text".into(),
+            };
+            let text = failure.explanation();
+            assert!(text.contains(words), "{number}: {text}");
+            assert!(
+                text.contains(&format!("error {number}")),
+                "{number}: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_numbers_415_and_bodiless_errors_still_explain() {
+        let unknown = failure(403, r#"{"Result":{"Message":"Agenda locked","Code":77}}"#);
+        assert_eq!(unknown.explanation(), "Agenda locked (error 77)");
+        let media = failure(415, "");
+        assert!(media.explanation().contains("only JSON or XML"));
+        assert_eq!(
+            failure(500, "<html>").explanation(),
+            "The ERP answered HTTP 500."
         );
-        let missing = r#"{"Result":{"Message":"not found","Code":1400}}"#;
-        assert!(
-            matches!(decode_remove(&HttpResponse::json(404, missing.into())), Err(ApiError::NotFound(t)) if t.contains("1400"))
+        let missing = failure(
+            404,
+            r#"{"Result":{"Message":"User for [LoginName x, ID_Firma 1] not found","Code":1400}}"#,
         );
-        assert!(
-            matches!(decode_remove(&HttpResponse::json(403, r#"{"Result":{"Code":5}}"#.into())), Err(ApiError::Forbidden(t)) if t.contains("already deleted"))
+        assert_eq!(missing.number, Some(1400));
+    }
+
+    #[test]
+    fn an_expired_token_is_renewed_once_and_the_rate_limit_backs_off() {
+        let expired = failure(401, r#"{"Result":{"Code":1001}}"#);
+        assert_eq!(retry(&expired, 0, 0), Retry::FreshToken);
+        assert_eq!(retry(&expired, 1, 0), Retry::Stop);
+        let limited = failure(401, r#"{"Result":{"Code":1008}}"#);
+        let waits: Vec<Retry> = (0..4).map(|n| retry(&limited, 0, n)).collect();
+        assert_eq!(
+            waits,
+            [
+                Retry::After { seconds: 2 },
+                Retry::After { seconds: 4 },
+                Retry::After { seconds: 8 },
+                Retry::Stop
+            ]
         );
-        assert!(matches!(
-            decode_remove(&HttpResponse::empty(415)),
-            Err(ApiError::BadRequest(_))
-        ));
-        assert!(matches!(
-            decode_remove(&HttpResponse::json(500, "<html>".into())),
-            Err(ApiError::Server { status: 500, .. })
-        ));
+        assert_eq!(
+            retry(&failure(404, r#"{"Result":{"Code":1400}}"#), 0, 0),
+            Retry::Stop
+        );
     }
 }

@@ -1,0 +1,30 @@
+//! The ERP's area: the removal page behind the one sign-in guard.
+//!
+//! ## Usage
+//! ```ignore
+//! view! {
+//!     <Router><Routes fallback=NotFound>
+//!         <Route path=path!("/erp/login") view=ErpLogin />
+//!         <ErpRoutes />
+//!     </Routes></Router>
+//! }
+//! ```
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, ParentRoute, Route};
+use leptos_router::{path, MatchNestedRoutes};
+use userdesk_api::resource::Api;
+
+use super::remove::RemoveUser;
+use crate::pages::guard::RequireSignIn;
+
+/// Every signed-in ERP page, under `/erp`.
+#[component(transparent)]
+pub fn ErpRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/erp") view=|| view! { <RequireSignIn api=Api::Erp><Outlet /></RequireSignIn> }>
+            <Route path=path!("remove-user") view=RemoveUser />
+        </ParentRoute>
+    }
+    .into_inner()
+}
