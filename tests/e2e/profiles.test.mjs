@@ -47,9 +47,11 @@ for (const [mode, connect] of Object.entries(PROFILES_MODES)) {
       await rowCount(page, 2);
       await page.goto(`${BASE}/profiles/profiles`);
       await rowCount(page, 10);
+      await page.getByText('Page 1 · more may follow').waitFor();
       await page.getByRole('button', { name: 'Next ›' }).click();
       await page.waitForURL(/page=2/);
       await page.getByRole('link', { name: 'Mary Jane Smith' }).waitFor();
+      await page.getByText('Page 2 of 2 · 14 profiles').waitFor();
       assert.deepEqual(page.pageErrors, []);
       await page.context().close();
     });
@@ -83,6 +85,7 @@ for (const [mode, connect] of Object.entries(PROFILES_MODES)) {
       await page.getByText('Profile Ada Lovelace created.').waitFor();
       await page.waitForURL(/\/profiles\/profiles\/[0-9a-f]{24}$/);
       await page.locator('dd', { hasText: 'Slovakia' }).waitFor();
+      assert.equal(await page.getByRole('switch', { name: 'Enabled' }).isChecked(), true, 'enabled is a switch');
       const contacts = page.getByRole('region', { name: 'Contacts' });
       await contacts.getByRole('link', { name: 'ada@example.com' }).waitFor();
       await contacts.getByRole('link', { name: '+421900123456' }).waitFor();

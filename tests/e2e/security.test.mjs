@@ -2,7 +2,7 @@
 // the deployment headers, and an audit of everything the browser stores.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, MODES, ROUTES, freshPage, launch, signIn } from './harness.mjs';
+import { BASE, MODES, PROFILES_TOKEN, ROUTES, erpSignIn, freshPage, launch, signIn } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -43,7 +43,7 @@ async function storedEverything(page) {
   return JSON.stringify(inPage);
 }
 
-const SECRETS = ['admin1pass', 'Audit#Pass123', Buffer.from('admin1:admin1pass').toString('base64')];
+const SECRETS = ['admin1pass', 'Audit#Pass123', Buffer.from('admin1:admin1pass').toString('base64'), 'agentPass!'];
 
 for (const [mode, connect] of Object.entries(MODES)) {
   describe(`security ${mode}`, () => {
@@ -108,11 +108,23 @@ for (const [mode, connect] of Object.entries(MODES)) {
       await page.locator('input[name="password"]').fill('Audit#Pass123');
       await page.getByRole('button', { name: 'Create administrator' }).click();
       await page.getByText('Administrator auditor created.').waitFor();
+      // The ERP password stays in memory; the Profiles token is a session token.
+      await erpSignIn(page);
+      await page.waitForURL(`${BASE}/erp/remove-user`);
+      await page.goto(`${BASE}/profiles/login`);
+      await page.locator('input[name="token"]').fill(PROFILES_TOKEN);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${BASE}/profiles/profiles`);
       const duringUse = await storedEverything(page);
+      assert.ok(duringUse.includes(PROFILES_TOKEN), 'the Profiles token lives in session storage');
 
-      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Sign out of the Profiles API' }).click();
+      await page.waitForURL(/\/profiles\/login/);
+      await page.goto(`${BASE}/admin/roles`);
+      await page.getByRole('button', { name: 'Sign out', exact: true }).click();
       await page.waitForURL(/\/admin\/login/);
       const afterSignOut = await storedEverything(page);
+      assert.ok(!afterSignOut.includes(PROFILES_TOKEN), 'the Profiles token is gone after its sign-out');
 
       for (const [when, dump] of [['after sign-in', afterSignIn], ['during use', duringUse], ['after sign-out', afterSignOut]]) {
         for (const secret of SECRETS) assert.ok(!dump.includes(secret), `${secret} stored ${when}: ${dump.slice(0, 300)}`);

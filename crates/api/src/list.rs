@@ -25,6 +25,9 @@ pub struct ListPage<T> {
     pub unreadable: usize,
     /// Items sent beyond the page size asked for, left out unread.
     pub surplus: usize,
+    /// The total is only a lower bound: the API gives none and a full page
+    /// says more may follow (the Profiles API's bare arrays).
+    pub open_ended: bool,
 }
 
 impl<T> ListPage<T> {
@@ -39,6 +42,7 @@ impl<T> ListPage<T> {
             previous_uri: None,
             unreadable: 0,
             surplus: 0,
+            open_ended: false,
         }
     }
 
@@ -56,6 +60,7 @@ impl<T> ListPage<T> {
             next_uri: self.next_uri,
             previous_uri: self.previous_uri,
             surplus: self.surplus,
+            open_ended: self.open_ended,
         }
     }
 

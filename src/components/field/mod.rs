@@ -272,7 +272,8 @@ pub fn TextArea(
     }
 }
 
-/// A labelled checkbox for a boolean field.
+/// A labelled checkbox for a boolean field; `switch` draws and announces
+/// it as an on/off switch (a setting of the record, such as `enabled`).
 #[component]
 pub fn CheckboxField(
     label: &'static str,
@@ -280,6 +281,7 @@ pub fn CheckboxField(
     checked: RwSignal<bool>,
     #[prop(optional, into)] errors: Option<Signal<Vec<String>>>,
     #[prop(default = None, into)] hint: Option<&'static str>,
+    #[prop(optional)] switch: bool,
 ) -> impl IntoView {
     let errors = own_errors(errors, name);
     let id = control_id(name);
@@ -290,6 +292,8 @@ pub fn CheckboxField(
         <div class="field field--checkbox" class:field--invalid=invalid>
             <input
                 class="field__checkbox"
+                class:field__switch=switch
+                role=switch.then_some("switch")
                 id=id.clone()
                 name=name
                 type="checkbox"

@@ -79,6 +79,8 @@ pub struct PageSummary {
     pub page: u32,
     pub pages: u32,
     pub total: u64,
+    /// The total is a lower bound (more may follow).
+    pub open_ended: bool,
     pub limit: u32,
     /// Whether this page came back empty although it is not the first.
     pub past_the_end: bool,
@@ -97,6 +99,7 @@ impl<T: Clone + Send + Sync + 'static> ListData<T> {
                     page: p.page,
                     pages: p.page_count(),
                     total: p.total,
+                    open_ended: p.open_ended,
                     limit: p.limit,
                     past_the_end: p.page > 1 && p.items.is_empty() && p.unreadable == 0,
                     unreadable: p.unreadable,
@@ -243,7 +246,11 @@ pub fn Pager(
                         }.into_any()
                     } else {
                         view! {
-                            <span class="pager__status">{format!("Page {} of {} · {} {noun}", s.page, s.pages, s.total)}</span>
+                            <span class="pager__status">{if s.open_ended {
+                                format!("Page {} · more may follow", s.page)
+                            } else {
+                                format!("Page {} of {} · {} {noun}", s.page, s.pages, s.total)
+                            }}</span>
                         }.into_any()
                     }}
                     <label class="pager__size">

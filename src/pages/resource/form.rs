@@ -452,7 +452,7 @@ fn control(
         Kind::Boolean => {
             let checked = RwSignal::new(value.get_untracked() == "true");
             Effect::new(move |_| value.set(checked.get().to_string()));
-            view! { <CheckboxField label=label name=name checked=checked hint=hint /> }
+            view! { <CheckboxField label=label name=name checked=checked hint=hint switch=true /> }
                 .into_any()
         }
         Kind::Reference(records) => {

@@ -66,6 +66,7 @@ pub fn decode_list<T: DeserializeOwned>(
         previous_uri: envelope.previous_uri,
         unreadable,
         surplus,
+        open_ended: false,
     })
 }
 

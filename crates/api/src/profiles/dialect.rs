@@ -135,6 +135,7 @@ impl Dialect for ProfilesDialect {
                         previous_uri: None,
                         unreadable: 0,
                         surplus: 0,
+                        open_ended: false,
                     };
                     keep_records(resource, &mut whole);
                     return Ok(Answer::Page(whole));
@@ -149,10 +150,11 @@ impl Dialect for ProfilesDialect {
                     page,
                     limit,
                     total: before + shown as u64 + u64::from(full),
-                    next_uri: full.then(|| format!("page {}", page + 1)),
-                    previous_uri: (page > 1).then(|| format!("page {}", page - 1)),
+                    next_uri: None,
+                    previous_uri: None,
                     unreadable: 0,
                     surplus: items.len() - shown,
+                    open_ended: full,
                 };
                 keep_records(resource, &mut list);
                 Ok(Answer::Page(list))
@@ -321,6 +323,7 @@ mod tests {
             .expect("page");
         assert_eq!((page.items.len(), page.surplus, page.total), (2, 1, 5));
         assert_eq!(page.page_count(), 3, "one more page may follow");
+        assert!(page.open_ended);
         let short = HttpResponse::json(200, format!(r#"[{}, {{"no": "id"}}]"#, record("a")));
         let three = ListQuery {
             limit: 3,
@@ -331,8 +334,8 @@ mod tests {
             .and_then(Answer::into_page)
             .expect("page");
         assert_eq!(
-            (page.items.len(), page.unreadable, page.next_uri),
-            (1, 1, None)
+            (page.items.len(), page.unreadable, page.open_ended),
+            (1, 1, false)
         );
         let object = HttpResponse::json(200, record("a"));
         assert!(matches!(
