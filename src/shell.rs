@@ -64,6 +64,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             .is_some_and(|left| left > 0 && left <= RENEW_WINDOW_SECONDS)
     };
     view! {
+        <a class="skip-link" href="#main" on:click=skip_to_content>"Skip to content"</a>
         <div class="progress" class:progress--active=busy role="progressbar" aria-label="Requests in progress" aria-hidden=move || (!busy()).to_string()></div>
         <header class="header">
             <A href="/" attr:class="header__brand">"userdesk"</A>
@@ -120,7 +121,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     </div>
                 }).collect_view()}
             </nav>
-            <main class="main" id="main">
+            <main class="main" id="main" tabindex="-1">
                 {move || client.connections.with(|c| c.deployment_problem.clone()).map(|problem| view! {
                     <div class="banner banner--error" role="alert">
                         <p><strong>"The deployment config could not be used, so every API runs in Demo mode. "</strong>{problem}</p>
@@ -133,6 +134,18 @@ pub fn Shell(children: Children) -> impl IntoView {
         <Toaster />
         <ReauthDialog />
         <TokenDialog />
+    }
+}
+
+/// Moves the focus to the page's content, past the header and the menu.
+fn skip_to_content(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok());
+    if let Some(main) = main {
+        let _ = main.focus();
     }
 }
 

@@ -692,3 +692,29 @@ async fn inline_contact_rows_renumber_and_follow_their_type() {
     assert_eq!(left.value(), "+421900123456");
     assert_eq!(input_type("contacts.0.value"), "tel");
 }
+
+#[wasm_bindgen_test]
+async fn at_most_three_toasts_show_newest_on_top() {
+    let (_owner, _client, container) = signed_in_demo().await;
+    let toasts = userdesk::components::toast::Toasts::use_toasts();
+    let _mounted = mount_to(container.clone(), move || {
+        view! { <userdesk::components::toast::Toaster /> }
+    });
+    for n in 1..=5 {
+        toasts.show(
+            userdesk::components::toast::ToastKind::Success,
+            format!("Saved {n}."),
+        );
+    }
+    sleep(30).await;
+    let shown: Vec<String> = (0..10)
+        .filter_map(|index| {
+            container
+                .query_selector_all(".toast__text")
+                .ok()?
+                .item(index)?
+                .text_content()
+        })
+        .collect();
+    assert_eq!(shown, ["Saved 5.", "Saved 4.", "Saved 3."]);
+}

@@ -1,5 +1,6 @@
 //! Reusable UI pieces, one folder per component.
 
+pub mod datetime;
 pub mod dialog;
 pub mod field;
 pub mod form;
@@ -7,4 +8,5 @@ pub mod list;
 pub mod record;
 pub mod status;
 pub mod table;
+pub mod title;
 pub mod toast;

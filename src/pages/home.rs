@@ -7,6 +7,7 @@ use userdesk_api::resource::Api;
 #[component]
 pub fn Home() -> impl IntoView {
     let client = Client::use_client();
+    crate::components::title::use_title(|| "".to_string());
     let signed_in = move || client.signed_in(Api::Admin);
     let profiles = move || client.signed_in(Api::Profiles);
     view! {

@@ -3,6 +3,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
+    crate::components::title::use_title(|| "Page not found".to_string());
     view! {
         <section class="page page--narrow">
             <h1 class="page__title">"Page not found"</h1>

@@ -55,6 +55,7 @@ impl TargetInputs {
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let client = Client::use_client();
+    crate::components::title::use_title(|| "Connections".to_string());
     let toasts = Toasts::use_toasts();
     let saved = client.connections.get_untracked().admin;
     let use_server = RwSignal::new(matches!(saved.target, Target::Server { .. }));

@@ -59,7 +59,7 @@ for (const [mode, connect] of Object.entries(MODES)) {
       await user.press('Enter');
       await page.waitForURL(`${BASE}/admin/password-resets?user_id=2`);
       await rowCount(page, 2);
-      assert.deepEqual(await page.locator('tbody code').allInnerTexts(), ['M5AF8G', 'ZX7P4M']);
+      assert.deepEqual(await page.locator('tbody code').allInnerTexts(), ['ZX7P4M', 'M5AF8G'], 'newest first');
 
       await page.getByRole('link', { name: 'Notifications' }).click();
       await rowCount(page, 5);

@@ -82,7 +82,8 @@ pub fn clamp_limit(limit: u32) -> u32 {
 }
 
 /// What one resource's list accepts: its documented `order_by` values (the
-/// first is the default), its filters and its default page size.
+/// first is the console's default view, newest first for lists of events,
+/// which the console always sends), its filters and its default page size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ListSpec {
     pub orders: &'static [&'static str],

@@ -1,4 +1,5 @@
-//! The Admin API timestamp format, `%Y-%m-%dT%H:%M:%S%z`, in UTC.
+//! Timestamps: the Admin API's `%Y-%m-%dT%H:%M:%S%z` in UTC, the other
+//! APIs' ISO 8601 forms for reading, and "how long ago" for display.
 
 /// Formats Unix seconds as `2018-11-01T00:00:00+0000`.
 pub fn format_timestamp(unix_seconds: i64) -> String {
@@ -72,6 +73,54 @@ pub fn to_datetime_local(timestamp: &str) -> Option<String> {
     Some(utc[..cut].to_string())
 }
 
+/// Parses the timestamps the APIs send into Unix seconds: the Admin form
+/// (`+0000`), ISO 8601 with a colon in the offset (`+00:00`, the Profiles
+/// API) or `Z`, with or without fractional seconds.
+///
+/// ## Usage
+/// ```
+/// use userdesk_api::time::parse_instant;
+/// assert_eq!(parse_instant("2021-01-01T00:00:00+00:00"), Some(1_609_459_200));
+/// assert_eq!(parse_instant("2021-01-01T01:00:00.250+0100"), Some(1_609_459_200));
+/// ```
+pub fn parse_instant(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let (clock, zone) = text.split_at(text.get(..19)?.len());
+    let zone = match zone.strip_prefix('.') {
+        Some(fraction) => fraction.trim_start_matches(|c: char| c.is_ascii_digit()),
+        None => zone,
+    };
+    let offset = match zone {
+        "Z" | "z" => "+0000".to_string(),
+        _ if zone.len() == 6 && zone.as_bytes()[3] == b':' => {
+            format!("{}{}", &zone[..3], &zone[4..])
+        }
+        _ => zone.to_string(),
+    };
+    parse_timestamp(&format!("{clock}{offset}"))
+}
+
+/// How far `seconds` (negative: in the past) is, in the largest whole unit
+/// that fits, as `Intl.RelativeTimeFormat` takes it: `(-3, "day")` for
+/// three days ago; `(0, "second")` within ten seconds.
+pub fn relative(seconds: i64) -> (i64, &'static str) {
+    const UNITS: [(i64, &str); 6] = [
+        (365 * 86_400, "year"),
+        (30 * 86_400, "month"),
+        (86_400, "day"),
+        (3_600, "hour"),
+        (60, "minute"),
+        (1, "second"),
+    ];
+    if seconds.abs() < 10 {
+        return (0, "second");
+    }
+    UNITS
+        .iter()
+        .find(|(size, _)| seconds.abs() >= *size)
+        .map_or((0, "second"), |(size, unit)| (seconds / size, *unit))
+}
+
 fn days_in_month(year: i64, month: i64) -> i64 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
@@ -112,6 +161,39 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn instants_read_every_form_the_apis_send() {
+        let new_year = Some(1_609_459_200);
+        for text in [
+            "2021-01-01T00:00:00+0000",
+            "2021-01-01T00:00:00+00:00",
+            "2021-01-01T00:00:00Z",
+            "2021-01-01T00:00:00.123Z",
+            "2020-12-31T19:00:00-05:00",
+        ] {
+            assert_eq!(parse_instant(text), new_year, "{text}");
+        }
+        for text in [
+            "2021-01-01",
+            "soon",
+            "2021-01-01T00:00:00+0",
+            "2021-02-30T00:00:00Z",
+        ] {
+            assert_eq!(parse_instant(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn relative_times_use_the_largest_whole_unit() {
+        assert_eq!(relative(-3 * 86_400 - 5), (-3, "day"));
+        assert_eq!(relative(7_200), (2, "hour"));
+        assert_eq!(relative(-59), (-59, "second"));
+        assert_eq!(relative(-61), (-1, "minute"));
+        assert_eq!(relative(-400 * 86_400), (-1, "year"));
+        assert_eq!(relative(-40 * 86_400), (-1, "month"));
+        assert_eq!(relative(4), (0, "second"));
+    }
+
     use super::*;
 
     #[test]

@@ -26,6 +26,8 @@ pub struct Toasts {
 }
 
 const VISIBLE_FOR: Duration = Duration::from_secs(6);
+/// At most this many toasts show at once; a new one pushes out the oldest.
+pub const MOST_AT_ONCE: usize = 3;
 
 impl Toasts {
     pub fn provide() -> Toasts {
@@ -49,16 +51,21 @@ impl Toasts {
         Some(())
     }
 
-    /// Shows a message for a few seconds.
+    /// Shows a message for a few seconds, newest on top; the oldest goes
+    /// when more than [`MOST_AT_ONCE`] would show.
     pub fn show(&self, kind: ToastKind, text: impl Into<String>) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         self.items.update(|items| {
-            items.push(Toast {
-                id,
-                kind,
-                text: text.into(),
-            })
+            items.insert(
+                0,
+                Toast {
+                    id,
+                    kind,
+                    text: text.into(),
+                },
+            );
+            items.truncate(MOST_AT_ONCE);
         });
         let items = self.items;
         set_timeout(

@@ -19,6 +19,7 @@ use crate::unsaved::UnsavedChanges;
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let client = Client::use_client();
+    crate::components::title::use_title(|| "Your account".to_string());
     let loaded = RwSignal::new(None::<UserAccount>);
     let error = RwSignal::new(None::<ApiError>);
     let reload = RwSignal::new(0u32);
@@ -153,6 +154,7 @@ fn AccountForm(
 #[component]
 pub fn PasswordPage() -> impl IntoView {
     let client = Client::use_client();
+    crate::components::title::use_title(|| "Change password".to_string());
     let toasts = Toasts::use_toasts();
     let previous = RwSignal::new(String::new());
     let password1 = RwSignal::new(String::new());

@@ -16,6 +16,7 @@ use crate::pages::guard::safe_next;
 #[component]
 pub fn AdminLogin() -> impl IntoView {
     let client = Client::use_client();
+    crate::components::title::use_title(|| "Sign in to the Admin API".to_string());
     let query = use_query_map();
     let navigate = use_navigate();
     let username = RwSignal::new(String::new());

@@ -16,7 +16,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 use userdesk_api::resource::Api;
 
 use crate::pages::admin::account::{AccountPage, PasswordPage};
@@ -32,7 +32,7 @@ pub const ADMIN_MENU_EXTRAS: (&str, &[(&str, &str)]) = (
 
 /// Every signed-in Admin page, under `/admin`, guarded once.
 #[component(transparent)]
-pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn AdminRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/admin") view=|| view! { <RequireSignIn api=Api::Admin><Outlet /></RequireSignIn> }>
             <Route path=path!("account") view=AccountPage />

@@ -43,6 +43,7 @@ fn login_failure(failure: &ErpFailure) -> String {
 #[component]
 pub fn ErpLogin() -> impl IntoView {
     let client = Client::use_client();
+    crate::components::title::use_title(|| "Sign in to the ERP".to_string());
     let query = use_query_map();
     let navigate = use_navigate();
     let login_name = RwSignal::new(String::new());

@@ -59,6 +59,7 @@ fn now_utc() -> String {
 #[component]
 pub fn RemoveUser() -> impl IntoView {
     let client = Client::use_client();
+    crate::components::title::use_title(|| "Remove a user".to_string());
     let login_name = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());

@@ -12,7 +12,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 use userdesk_api::resource::Api;
 
 use super::remove::RemoveUser;
@@ -20,7 +20,7 @@ use crate::pages::guard::RequireSignIn;
 
 /// Every signed-in ERP page, under `/erp`.
 #[component(transparent)]
-pub fn ErpRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn ErpRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/erp") view=|| view! { <RequireSignIn api=Api::Erp><Outlet /></RequireSignIn> }>
             <Route path=path!("remove-user") view=RemoveUser />

@@ -29,6 +29,7 @@ pub fn token_failure(error: &ApiError) -> String {
 #[component]
 pub fn ProfilesLogin() -> impl IntoView {
     let client = Client::use_client();
+    crate::components::title::use_title(|| "Sign in to the Profiles API".to_string());
     let query = use_query_map();
     let navigate = use_navigate();
     let token = RwSignal::new(String::new());

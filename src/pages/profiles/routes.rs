@@ -12,7 +12,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 use userdesk_api::resource::Api;
 
 use crate::pages::guard::RequireSignIn;
@@ -21,7 +21,7 @@ use crate::pages::resource::{DescribedEdit, DescribedList, DescribedNew};
 /// Every signed-in Profiles page, under `/profiles`: the described
 /// resources, and those nested under one of their records.
 #[component(transparent)]
-pub fn ProfilesRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn ProfilesRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/profiles") view=|| view! { <RequireSignIn api=Api::Profiles><Outlet /></RequireSignIn> }>
             <Route path=path!(":resource") view=|| view! { <DescribedList api=Api::Profiles /> } />

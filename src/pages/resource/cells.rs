@@ -6,6 +6,8 @@ use serde_json::Value;
 use userdesk_api::resource::record::{fill, pick, text};
 use userdesk_api::resource::{Cell, Column, Description, Tone};
 
+use crate::components::datetime::DateTime;
+
 /// What a missing value shows.
 const MISSING: &str = "—";
 
@@ -48,6 +50,10 @@ pub fn cell(
             }
             preview.into_any()
         }
+        Cell::DateTime => match pick(record, column.value).and_then(Value::as_str) {
+            Some(stamp) => view! { <DateTime value=stamp.to_string() /> }.into_any(),
+            None => MISSING.into_any(),
+        },
         Cell::YesNo => {
             let yes = matches!(pick(record, column.value), Some(Value::Bool(true)))
                 || pick(record, column.value).and_then(Value::as_i64) == Some(1);

@@ -11,6 +11,7 @@ use super::records_path;
 use crate::client::Client;
 use crate::components::list::use_list;
 use crate::components::table::{ListShell, NewLink};
+use crate::components::title::use_title;
 
 /// The list page of `resource`.
 ///
@@ -26,6 +27,7 @@ pub fn ResourceList(
     parent: Option<String>,
 ) -> impl IntoView {
     let client = Client::use_client();
+    use_title(move || resource.title.to_string());
     let base = records_path(resource, parent.as_deref());
     let (nav, data) = use_list(resource.list, base.clone(), move |query| {
         let parent = parent.clone();

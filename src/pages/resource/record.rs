@@ -11,9 +11,11 @@ use userdesk_api::ApiError;
 use super::cells::{cell, cell_of};
 use super::{back_path, records_path, registry, ResourceForm};
 use crate::client::Client;
+use crate::components::datetime::DateTime;
 use crate::components::dialog::{ConfirmDialog, Tone};
 use crate::components::record::{use_delete, use_record, DeleteFailure};
 use crate::components::status::{ErrorPanel, GoneRecord, ListLink, Loading};
+use crate::components::title::use_title;
 use crate::components::toast::{ToastKind, Toasts};
 
 /// The create page of `resource`: after the create, a toast and the new
@@ -32,6 +34,7 @@ pub fn ResourceNew(
 ) -> impl IntoView {
     let navigate = use_navigate();
     let toasts = Toasts::use_toasts();
+    use_title(move || resource.messages.new_title.to_string());
     let base = records_path(resource, parent.as_deref());
     let back = back_path(resource, parent.as_deref());
     let on_saved = Callback::new(move |saved: Value| {
@@ -87,6 +90,14 @@ pub fn ResourceEdit(
                 .unwrap_or_default()
         })
     };
+    use_title(move || {
+        let shown = title();
+        if shown.trim().is_empty() {
+            capitalized(noun)
+        } else {
+            format!("{shown} · {}", resource.title)
+        }
+    });
     let on_saved = Callback::new(move |saved: Value| {
         toasts.show(ToastKind::Success, fill(messages.saved, &saved));
         data.record.set(Some(saved));
@@ -161,7 +172,14 @@ pub fn ResourceEdit(
                 <dl class="meta">
                     {resource.meta.iter().map(|meta| view! {
                         <dt>{meta.label}</dt>
-                        <dd>{move || data.record.with(|r| r.as_ref().map(|r| fill(meta.field, r)))}</dd>
+                        <dd>{move || data.record.with(|r| r.as_ref().map(|r| {
+                            let text = fill(meta.field, r);
+                            if meta.date && !text.is_empty() {
+                                view! { <DateTime value=text /> }.into_any()
+                            } else {
+                                text.into_any()
+                            }
+                        }))}</dd>
                     }).collect_view()}
                 </dl>
                 {resource.tables.iter().map(|table| view! { <RecordTable table=table record=data.record /> }).collect_view()}

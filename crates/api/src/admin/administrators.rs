@@ -14,8 +14,7 @@ use super::rules::{first_name, last_name, EMAIL, PASSWORD, USERNAME};
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::resource::{
-    Api, Cell, Column, Description, Example, Field, Filter, FilterControl, Messages, Meta, Ops,
-    Path, Start,
+    Api, Cell, Column, Description, Field, Filter, FilterControl, Messages, Meta, Ops, Path, Start,
 };
 
 /// Administrators, described once. Their records are the console's own
@@ -58,7 +57,7 @@ pub const ADMINISTRATORS: Description = Description {
         Column::new("Email", "email"),
         Column::new("Roles", "roles").shown(Cell::Names { key: "name" }),
         STATUS_COLUMN,
-        Column::new("Joined", "joined_at").sorted(),
+        Column::new("Joined", "joined_at").date().sorted(),
     ],
     filters: &[
         STATUS_FILTER,
@@ -73,9 +72,9 @@ pub const ADMINISTRATORS: Description = Description {
     ],
     meta: &[
         Meta::new("ID", "id"),
-        Meta::new("Created", "created_at"),
-        Meta::new("Password changed", "password_changed_at"),
-        Meta::new("Status changed", "status_changed_at"),
+        Meta::date("Created", "created_at"),
+        Meta::date("Password changed", "password_changed_at"),
+        Meta::date("Status changed", "status_changed_at"),
     ],
     ops: Ops::CRUD,
     messages: Messages {
@@ -93,7 +92,8 @@ pub const ADMINISTRATORS: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
-    example: Example {
+    #[cfg(feature = "examples")]
+    example: crate::resource::Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "email": "admin1@test.com", "first_name": "Tommy",
             "id": 1, "joined_at": "2018-11-01T00:00:00+0000", "last_name": "Lund", "password_changed_at": "2019-11-05T02:16:25+0000",
             "roles": [{"id": 2, "name": "SUPER_ADMIN"}], "status": 1, "status_changed_at": "2018-11-01T00:00:00+0000",

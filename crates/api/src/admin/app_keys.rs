@@ -6,9 +6,7 @@
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
 use super::APP_KEY_LENGTH;
 use crate::list::{ListSpec, DEFAULT_LIMIT};
-use crate::resource::{
-    Api, Cell, Column, Description, Example, Field, Messages, Ops, Path, Slot, STAMPS,
-};
+use crate::resource::{Api, Cell, Column, Description, Field, Messages, Ops, Path, Slot, STAMPS};
 
 /// The simulator's answer when another key has the same text.
 pub const KEY_TAKEN: &str = "This key is already in use.";
@@ -44,7 +42,7 @@ pub const APP_KEYS: Description = Description {
         Column::new("Application", "application").link().sorted(),
         Column::new("Key", "key").shown(Cell::Code),
         STATUS_COLUMN,
-        Column::new("Updated", "updated_at"),
+        Column::new("Updated", "updated_at").date(),
     ],
     filters: &[STATUS_FILTER],
     meta: STAMPS,
@@ -64,7 +62,8 @@ pub const APP_KEYS: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
-    example: Example {
+    #[cfg(feature = "examples")]
+    example: crate::resource::Example {
         record: r#"{"application": "Application 1", "created_at": "2019-10-23T15:03:37+0000", "id": 1,
             "key": "7sv3aPS45Ck8URGRKUtBdMWgKFN4ahfW", "status": 1, "status_changed_at": "2019-10-30T13:38:47+0000",
             "updated_at": "2019-10-30T13:38:47+0000"}"#,

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::status::{STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
-use crate::resource::{Api, Cell, Column, Description, Example, Messages, Ops, Path};
+use crate::resource::{Api, Cell, Column, Description, Messages, Ops, Path};
 
 use super::status::ResourceStatus;
 
@@ -50,7 +50,8 @@ pub const COUNTRIES: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
-    example: Example {
+    #[cfg(feature = "examples")]
+    example: crate::resource::Example {
         record: r#"{"code_2": "US", "code_3": "USA", "created_at": "2019-11-05T02:16:56+0000", "id": 1,
             "name": "United States", "status": 1, "status_changed_at": "2018-01-01T00:00:00+0000",
             "updated_at": "2019-11-05T02:16:56+0000"}"#,

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::list::ListSpec;
-use crate::resource::{Api, Cell, Column, Description, Example, Filter, Messages, Ops, Path, Tone};
+use crate::resource::{Api, Cell, Column, Description, Filter, Messages, Ops, Path, Tone};
 
 /// The documented default page size of this list.
 pub const DEFAULT_LIMIT: u32 = 25;
@@ -25,14 +25,14 @@ pub const LOGINS: Description = Description {
     path: Path::of("logins", "login"),
     fields: &[],
     list: ListSpec {
-        orders: &["id.asc", "id.desc", "attempt_date.asc", "attempt_date.desc"],
+        orders: &["attempt_date.desc", "attempt_date.asc", "id.asc", "id.desc"],
         filters: &["user_id", "username", "ip_address", "api"],
         integers: &["user_id", "api"],
         default_limit: DEFAULT_LIMIT,
     },
     columns: &[
         Column::new("ID", "id").numeric().sorted(),
-        Column::new("When", "attempt_date").sorted(),
+        Column::new("When", "attempt_date").date().sorted(),
         Column::new("Username", "username"),
         Column::new("User ID", "user_id"),
         Column::new("IP address", "ip_address"),
@@ -51,7 +51,8 @@ pub const LOGINS: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
-    example: Example {
+    #[cfg(feature = "examples")]
+    example: crate::resource::Example {
         record: r#"{"api": 1, "attempt_date": "2018-12-01T08:32:55+0000", "created_at": "2019-11-07T02:49:26+0000",
             "id": 1, "ip_address": "1.1.1.1", "success": true, "updated_at": "2019-11-07T02:49:26+0000",
             "user_id": 1, "username": "admin1"}"#,
@@ -137,7 +138,9 @@ mod tests {
             .url;
         assert!(url.starts_with("/a/v/1.0/logins/1/25?"), "{url}");
         assert!(
-            url.ends_with("&user_id=1&username=admin1&ip_address=1.1.1.1&api=1&order_by=id.asc"),
+            url.ends_with(
+                "&user_id=1&username=admin1&ip_address=1.1.1.1&api=1&order_by=attempt_date.desc"
+            ),
             "{url}"
         );
     }

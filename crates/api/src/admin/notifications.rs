@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::status::{STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
-use crate::resource::{Api, Cell, Column, Description, Example, Filter, Messages, Ops, Path, Tone};
+use crate::resource::{Api, Cell, Column, Description, Filter, Messages, Ops, Path, Tone};
 
 use super::status::ResourceStatus;
 use super::users::UserRef;
@@ -24,14 +24,14 @@ pub const NOTIFICATIONS: Description = Description {
     path: Path::of("notifications", "notification"),
     fields: &[],
     list: ListSpec {
-        orders: &["id.asc", "id.desc", "sent_at.asc", "sent_at.desc"],
+        orders: &["sent_at.desc", "sent_at.asc", "id.asc", "id.desc"],
         filters: &["status", "user_id", "channel"],
         integers: &["status", "user_id", "channel"],
         default_limit: DEFAULT_LIMIT,
     },
     columns: &[
         Column::new("ID", "id").numeric().sorted(),
-        Column::new("Sent", "sent_at").sorted(),
+        Column::new("Sent", "sent_at").date().sorted(),
         Column::new("User", "user.username").shown(Cell::Link {
             href: "/admin/users/{user.id}",
         }),
@@ -52,7 +52,8 @@ pub const NOTIFICATIONS: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
-    example: Example {
+    #[cfg(feature = "examples")]
+    example: crate::resource::Example {
         record: r#"{"accepted": 1, "channel": 1, "created_at": "2019-11-05T02:16:56+0000", "id": 1,
             "notification_id": "123456", "rejected": 0, "sent_at": "2019-02-01T10:45:00+0000", "service": "Service 1",
             "status": 1, "status_changed_at": "2019-02-01T00:00:00+0000", "template": "template-1",

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::status::{STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
-use crate::resource::{Api, Cell, Column, Description, Example, Filter, Messages, Ops, Path};
+use crate::resource::{Api, Cell, Column, Description, Filter, Messages, Ops, Path};
 
 use super::status::ResourceStatus;
 use super::users::UserRef;
@@ -20,14 +20,14 @@ pub const PASSWORD_RESETS: Description = Description {
     path: Path::of("password_resets", "password_reset"),
     fields: &[],
     list: ListSpec {
-        orders: &["id.asc", "id.desc", "requested_at.asc", "requested_at.desc"],
+        orders: &["requested_at.desc", "requested_at.asc", "id.asc", "id.desc"],
         filters: &["status", "user_id"],
         integers: &["status", "user_id"],
         default_limit: DEFAULT_LIMIT,
     },
     columns: &[
         Column::new("ID", "id").numeric().sorted(),
-        Column::new("Requested", "requested_at").sorted(),
+        Column::new("Requested", "requested_at").date().sorted(),
         Column::new("User", "user.username").shown(Cell::Link {
             href: "/admin/users/{user.id}",
         }),
@@ -43,7 +43,8 @@ pub const PASSWORD_RESETS: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
-    example: Example {
+    #[cfg(feature = "examples")]
+    example: crate::resource::Example {
         record: r#"{"code": "HD7SF2", "created_at": "2019-11-05T02:16:56+0000", "id": 1, "ip_address": "1.1.1.1",
             "is_used": true, "requested_at": "2019-01-10T07:13:49+0000", "status": 1,
             "status_changed_at": "2019-01-10T00:00:00+0000", "updated_at": "2019-11-05T02:16:56+0000",

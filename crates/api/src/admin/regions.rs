@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::status::{STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::resource::{
-    Api, Column, Description, Example, Filter, FilterControl, Messages, Ops, Path, Records,
+    Api, Column, Description, Filter, FilterControl, Messages, Ops, Path, Records,
 };
 
 use super::status::ResourceStatus;
@@ -62,7 +62,8 @@ pub const REGIONS: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
-    example: Example {
+    #[cfg(feature = "examples")]
+    example: crate::resource::Example {
         record: r#"{"code_2": "CA", "country": {"code_2": "US", "code_3": "USA", "id": 1, "name": "United States"},
             "created_at": "2019-11-05T02:16:56+0000", "id": 1, "name": "California", "status": 1,
             "status_changed_at": "2018-01-01T00:00:00+0000", "updated_at": "2019-11-05T02:16:56+0000"}"#,

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::resource::{
-    Api, Cell, Column, Description, Example, Field, Filter, ListBy, Messages, Meta, Ops, Path,
-    Records, Start,
+    Api, Cell, Column, Description, Field, Filter, ListBy, Messages, Meta, Ops, Path, Records,
+    Start,
 };
 
 pub const NAME_MIN: usize = 2;
@@ -112,8 +112,8 @@ pub const ROLES: Description = Description {
     filters: &[Filter::choice("type", "Applies to", "All roles", TYPES)],
     meta: &[
         Meta::new("ID", "id"),
-        Meta::new("Created", "created_at"),
-        Meta::new("Updated", "updated_at"),
+        Meta::date("Created", "created_at"),
+        Meta::date("Updated", "updated_at"),
     ],
     ops: Ops::CRUD,
     messages: Messages {
@@ -131,7 +131,8 @@ pub const ROLES: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
-    example: Example {
+    #[cfg(feature = "examples")]
+    example: crate::resource::Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "id": 1, "is_admin_role": false,
             "login_ban_by_ip": true, "login_ban_time": 1800, "login_lockout_policy": false, "login_max_attempts": 10,
             "login_timeframe": 600, "name": "USER", "password_policy": false, "password_reset_days": 365,

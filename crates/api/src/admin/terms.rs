@@ -5,9 +5,7 @@
 
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
-use crate::resource::{
-    Api, Cell, Column, Description, Example, Field, Messages, Meta, Ops, Path, Start,
-};
+use crate::resource::{Api, Cell, Column, Description, Field, Messages, Meta, Ops, Path, Start};
 
 /// Terms of service, described once.
 pub const TERMS: Description = Description {
@@ -43,15 +41,15 @@ pub const TERMS: Description = Description {
     columns: &[
         Column::new("ID", "id").numeric().sorted(),
         Column::new("Version", "version").link().sorted(),
-        Column::new("Published", "publish_date").sorted(),
+        Column::new("Published", "publish_date").date().sorted(),
         Column::new("Text", "text").shown(Cell::Preview(60)),
         STATUS_COLUMN,
     ],
     filters: &[STATUS_FILTER],
     meta: &[
         Meta::new("ID", "id"),
-        Meta::new("Created", "created_at"),
-        Meta::new("Status changed", "status_changed_at"),
+        Meta::date("Created", "created_at"),
+        Meta::date("Status changed", "status_changed_at"),
     ],
     ops: Ops::CRUD,
     messages: Messages {
@@ -69,7 +67,8 @@ pub const TERMS: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
-    example: Example {
+    #[cfg(feature = "examples")]
+    example: crate::resource::Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "id": 2, "publish_date": "2019-01-01T00:00:00+0000",
             "status": 1, "status_changed_at": "2019-01-01T00:00:00+0000", "text": "This is TOS 2",
             "updated_at": "2019-11-05T02:16:56+0000", "version": "1.1"}"#,

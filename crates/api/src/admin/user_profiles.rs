@@ -12,8 +12,7 @@ use super::rules::{first_name, last_name};
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::resource::{
-    Api, Cell, Column, Description, Example, Field, Messages, Meta, OneEach, Ops, Path, Records,
-    Start,
+    Api, Cell, Column, Description, Field, Messages, Meta, OneEach, Ops, Path, Records, Start,
 };
 
 /// The message when the chosen user already has a profile.
@@ -69,14 +68,14 @@ pub const USER_PROFILES: Description = Description {
                 href: "/admin/users/{user_id}",
             }),
         Column::new("Name", "{first_name} {last_name}"),
-        Column::new("Joined", "joined_at").sorted(),
+        Column::new("Joined", "joined_at").date().sorted(),
         STATUS_COLUMN,
     ],
     filters: &[STATUS_FILTER],
     meta: &[
         Meta::new("ID", "id"),
-        Meta::new("Created", "created_at"),
-        Meta::new("Status changed", "status_changed_at"),
+        Meta::date("Created", "created_at"),
+        Meta::date("Status changed", "status_changed_at"),
     ],
     ops: Ops::CRUD,
     messages: Messages {
@@ -94,7 +93,8 @@ pub const USER_PROFILES: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
-    example: Example {
+    #[cfg(feature = "examples")]
+    example: crate::resource::Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "first_name": "Lynne", "id": 2,
             "joined_at": "2018-12-10T00:00:00+0000", "last_name": "Harford", "status": 1,
             "status_changed_at": "2018-12-10T00:00:00+0000", "updated_at": "2019-11-05T02:16:56+0000", "user_id": 2}"#,

@@ -15,7 +15,7 @@ use super::rules::{first_name, last_name, EMAIL, PASSWORD, USERNAME};
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
 use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::resource::{
-    Api, Cell, Column, Description, Example, Field, Filter, FilterControl, Messages, Meta, Ops,
+    Api, Cell, Column, Description, Field, Filter, FilterControl, Messages, Meta, Ops,
     OptionalObject, Path, Start, Table,
 };
 
@@ -77,9 +77,9 @@ pub const USERS: Description = Description {
     ],
     meta: &[
         Meta::new("ID", "id"),
-        Meta::new("Created", "created_at"),
-        Meta::new("Password changed", "password_changed_at"),
-        Meta::new("Status changed", "status_changed_at"),
+        Meta::date("Created", "created_at"),
+        Meta::date("Password changed", "password_changed_at"),
+        Meta::date("Status changed", "status_changed_at"),
     ],
     ops: Ops::CRUD,
     messages: Messages {
@@ -108,12 +108,13 @@ pub const USERS: Description = Description {
             Column::new("Version", "terms_of_service.version").shown(Cell::Link {
                 href: "/admin/terms/{terms_of_service.id}",
             }),
-            Column::new("Accepted", "accept_date"),
+            Column::new("Accepted", "accept_date").date(),
             Column::new("IP address", "ip_address"),
         ],
         empty: "This user has not accepted any terms of service.",
     }],
-    example: Example {
+    #[cfg(feature = "examples")]
+    example: crate::resource::Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "email": "user2@test.com", "id": 2,
             "is_verified": true, "password_changed_at": "2019-11-05T02:16:43+0000",
             "profile": {"first_name": "Lynne", "joined_at": "2018-12-10T00:00:00+0000", "last_name": "Harford"},

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::list::ListSpec;
 use crate::resource::record::text_at;
-use crate::resource::{Api, Cell, Column, Description, Example, Field, Messages, Meta, Ops, Path};
+use crate::resource::{Api, Cell, Column, Description, Field, Messages, Meta, Ops, Path};
 use crate::validation::{is_international_phone, is_valid_email, FieldErrors};
 
 /// The documented contact types.
@@ -61,13 +61,13 @@ pub const CONTACTS: Description = Description {
     columns: &[
         Column::new("Type", "key").shown(Cell::Choice(KEYS)),
         Column::new("Value", "value").link(),
-        Column::new("Updated", "updateTime"),
+        Column::new("Updated", "updateTime").date(),
     ],
     filters: &[],
     meta: &[
         Meta::new("ID", "contactId"),
-        Meta::new("Created", "createTime"),
-        Meta::new("Updated", "updateTime"),
+        Meta::date("Created", "createTime"),
+        Meta::date("Updated", "updateTime"),
     ],
     ops: Ops::CRUD,
     messages: Messages {
@@ -85,7 +85,8 @@ pub const CONTACTS: Description = Description {
     check: Some(value_matches_key),
     optional: &[],
     tables: &[],
-    example: Example {
+    #[cfg(feature = "examples")]
+    example: crate::resource::Example {
         record: r#"{
   "contactId": "6006dda272f002519c3eb505",
   "key": "email",

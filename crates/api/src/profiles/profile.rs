@@ -11,8 +11,7 @@ use super::contacts::CONTACTS;
 use crate::iso3166::CountryCode;
 use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::resource::{
-    Api, Applies, Cell, Column, Description, Example, Field, Filter, Messages, Meta, Ops, Path,
-    Start,
+    Api, Applies, Cell, Column, Description, Field, Filter, Messages, Meta, Ops, Path, Start,
 };
 
 /// Each name's documented maximum.
@@ -98,8 +97,8 @@ pub const PROFILES: Description = Description {
         Column::new("Enabled", "enabled")
             .sorted()
             .shown(Cell::YesNo),
-        Column::new("Created", "createTime").sorted(),
-        Column::new("Updated", "updateTime").sorted(),
+        Column::new("Created", "createTime").date().sorted(),
+        Column::new("Updated", "updateTime").date().sorted(),
         Column::new("ID", "profileId").sorted().shown(Cell::Code),
     ],
     filters: &[
@@ -115,8 +114,8 @@ pub const PROFILES: Description = Description {
         Meta::new("Full name", "name"),
         Meta::new("Country", "{country.countryName}"),
         Meta::new("Tags", "tags"),
-        Meta::new("Created", "createTime"),
-        Meta::new("Updated", "updateTime"),
+        Meta::date("Created", "createTime"),
+        Meta::date("Updated", "updateTime"),
     ],
     ops: Ops::CRUD,
     messages: Messages {
@@ -134,7 +133,8 @@ pub const PROFILES: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
-    example: Example {
+    #[cfg(feature = "examples")]
+    example: crate::resource::Example {
         record: r#"{
   "profileId": "6006dda272f002519c3eb505",
   "contacts": [

@@ -96,6 +96,9 @@ pub struct Description {
     /// Lists inside a record, shown read-only on its page.
     pub tables: &'static [Table],
     /// The documentation's examples, walked by the description test.
+    /// Only test builds carry them (feature `examples`), so they never
+    /// weigh on the console's download.
+    #[cfg(feature = "examples")]
     pub example: Example,
 }
 
@@ -581,6 +584,8 @@ pub enum Cell {
     },
     /// The first characters of a long text.
     Preview(usize),
+    /// A timestamp, in the reader's locale, with how long ago it was.
+    DateTime,
     YesNo,
     /// Monospaced, for keys and identifiers.
     Code,
@@ -640,6 +645,11 @@ impl Column {
 
     pub const fn link(self) -> Column {
         self.shown(Cell::RecordLink)
+    }
+
+    /// A timestamp column.
+    pub const fn date(self) -> Column {
+        self.shown(Cell::DateTime)
     }
 
     pub const fn shown(self, cell: Cell) -> Column {
@@ -717,22 +727,37 @@ pub struct Table {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Meta {
     pub label: &'static str,
-    /// A dotted field name.
+    /// A dotted field name, or a template.
     pub field: &'static str,
+    /// Shown as a timestamp (see [`Cell::DateTime`]).
+    pub date: bool,
 }
 
 impl Meta {
     pub const fn new(label: &'static str, field: &'static str) -> Meta {
-        Meta { label, field }
+        Meta {
+            label,
+            field,
+            date: false,
+        }
+    }
+
+    /// A timestamp detail.
+    pub const fn date(label: &'static str, field: &'static str) -> Meta {
+        Meta {
+            label,
+            field,
+            date: true,
+        }
     }
 }
 
 /// The record page's details most writable resources share.
 pub const STAMPS: &[Meta] = &[
     Meta::new("ID", "id"),
-    Meta::new("Created", "created_at"),
-    Meta::new("Status changed", "status_changed_at"),
-    Meta::new("Updated", "updated_at"),
+    Meta::date("Created", "created_at"),
+    Meta::date("Status changed", "status_changed_at"),
+    Meta::date("Updated", "updated_at"),
 ];
 
 /// What may be done to a resource's records.

@@ -472,7 +472,8 @@ mod tests {
         check: Some(both_or_neither),
         optional: &[],
         tables: &[],
-        example: Example {
+        #[cfg(feature = "examples")]
+        example: crate::resource::Example {
             record: "{}",
             create: "{}",
         },

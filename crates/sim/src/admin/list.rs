@@ -38,11 +38,20 @@ pub(super) fn paging_with(numbers: &[&str], default_limit: usize) -> Result<Pagi
     Ok(Paging { page, limit })
 }
 
-/// The requested order among `allowed` (the first is the default), as the
-/// column name and whether ascending.
+/// Every Admin list's documented default order.
+const DOCUMENTED_DEFAULT: &str = "id.asc";
+
+/// The requested order among `allowed`, else the documented default, as
+/// the column name and whether ascending.
 pub(super) fn order<'a>(requested: Option<String>, allowed: &[&'a str]) -> (&'a str, bool) {
     let chosen = requested
         .and_then(|text| allowed.iter().copied().find(|order| *order == text))
+        .or_else(|| {
+            allowed
+                .iter()
+                .copied()
+                .find(|order| *order == DOCUMENTED_DEFAULT)
+        })
         .unwrap_or(allowed[0]);
     let (column, direction) = chosen.split_once('.').unwrap_or((chosen, "asc"));
     (column, direction == "asc")
@@ -79,4 +88,20 @@ pub(super) fn same_number(value: &str, actual: i64) -> bool {
         .trim()
         .parse::<i64>()
         .is_ok_and(|wanted| wanted == actual)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::order;
+
+    #[test]
+    fn without_order_by_the_documented_default_applies() {
+        let allowed = ["attempt_date.desc", "attempt_date.asc", "id.asc", "id.desc"];
+        assert_eq!(order(None, &allowed), ("id", true));
+        assert_eq!(
+            order(Some("attempt_date.desc".into()), &allowed),
+            ("attempt_date", false)
+        );
+        assert_eq!(order(Some("nonsense".into()), &allowed), ("id", true));
+    }
 }

@@ -14,6 +14,7 @@ use userdesk_api::admin::user_profiles::{UserProfile, USER_PROFILES};
 use userdesk_api::admin::users::{User, USERS};
 use userdesk_api::list::{ListPage, ListQuery};
 use userdesk_api::resource::{Answer, Mode, Operation};
+use userdesk_api::time::format_timestamp;
 use userdesk_api::{ApiError, HttpRequest, Method};
 
 use super::{call, config, form_payload, list, send, sign_in, Calls, NOW};
@@ -379,7 +380,13 @@ fn logins_default_to_25_filter_and_record_sign_ins() {
     let first: ListPage<Login> = list(&mut sim, &token, &LOGINS, &[]);
     assert_eq!((first.limit, first.items.len()), (25, 25));
     assert!(first.page_count() >= 3);
-    assert_eq!(first.items[0].attempt_date, "2018-12-01T08:32:55+0000");
+    assert_eq!(
+        first.items[0].attempt_date,
+        format_timestamp(NOW),
+        "newest first: this test's own sign-in"
+    );
+    let oldest: ListPage<Login> = list(&mut sim, &token, &LOGINS, &[("order_by", "id.asc")]);
+    assert_eq!(oldest.items[0].attempt_date, "2018-12-01T08:32:55+0000");
     let from_ip: ListPage<Login> = list(
         &mut sim,
         &token,
@@ -418,7 +425,8 @@ fn password_resets_and_notifications_filter_by_user() {
             .iter()
             .map(|r| r.code.as_str())
             .collect::<Vec<_>>(),
-        ["M5AF8G", "ZX7P4M"]
+        ["ZX7P4M", "M5AF8G"],
+        "newest first"
     );
     let latest: ListPage<PasswordReset> = list(
         &mut sim,
@@ -438,7 +446,8 @@ fn password_resets_and_notifications_filter_by_user() {
             .iter()
             .map(|n| n.notification_id.as_str())
             .collect::<Vec<_>>(),
-        ["123457", "123460"]
+        ["123460", "123457"],
+        "newest first"
     );
     let write = config().request(Method::Post, "/notifications", &[], &token);
     assert_eq!(send(&mut sim, &write).status, 405, "read-only");

@@ -1,0 +1,82 @@
+//! Timestamps as people read them: in the browser's locale and time zone,
+//! with how long ago they were, and the API's exact value on hover.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use userdesk_api::time::{parse_instant, relative};
+use wasm_bindgen::JsValue;
+
+thread_local! {
+    /// The browser's language and the two option objects, made once.
+    static FORMAT: RefCell<Option<(String, JsValue)>> = const { RefCell::new(None) };
+}
+
+/// The browser's language (`navigator.language`), `en` without one.
+fn language() -> String {
+    let global = js_sys::global();
+    js_sys::Reflect::get(&global, &"navigator".into())
+        .and_then(|navigator| js_sys::Reflect::get(&navigator, &"language".into()))
+        .ok()
+        .and_then(|language| language.as_string())
+        .filter(|language| !language.is_empty())
+        .unwrap_or_else(|| "en".to_string())
+}
+
+fn options() -> JsValue {
+    let options = js_sys::Object::new();
+    for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    options.into()
+}
+
+/// `unix_seconds` in the reader's locale and time zone, e.g. `24 Nov 2026, 10:31`.
+pub fn local_text(unix_seconds: i64) -> String {
+    FORMAT.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let (language, options) = slot.get_or_insert_with(|| (language(), options()));
+        let date = js_sys::Date::new(&JsValue::from_f64(unix_seconds as f64 * 1000.0));
+        date.to_locale_string(language, options).into()
+    })
+}
+
+/// How long ago (or ahead) `unix_seconds` is from now, in the reader's
+/// language: "3 days ago", "in 2 hours", "now".
+pub fn relative_text(unix_seconds: i64) -> String {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let (value, unit) = relative(unix_seconds - now);
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
+    let locales = js_sys::Array::of1(&language().into());
+    js_sys::Intl::RelativeTimeFormat::new(&locales, &options)
+        .format(value as f64, unit)
+        .into()
+}
+
+/// A timestamp from an API: local date and time, how long ago, and the
+/// exact value as the tooltip. Text that is not a timestamp shows as it is.
+///
+/// ## Usage
+/// ```ignore
+/// view! { <DateTime value="2019-11-05T02:16:56+0000".to_string() /> }
+/// ```
+#[component]
+pub fn DateTime(value: String) -> impl IntoView {
+    match parse_instant(&value) {
+        Some(seconds) => {
+            let iso = js_sys::Date::new(&JsValue::from_f64(seconds as f64 * 1000.0))
+                .to_iso_string()
+                .as_string()
+                .unwrap_or_default();
+            view! {
+                <time class="datetime" datetime=iso title=value>
+                    {local_text(seconds)}
+                    <span class="datetime__relative">{relative_text(seconds)}</span>
+                </time>
+            }
+            .into_any()
+        }
+        None => value.into_any(),
+    }
+}

@@ -1,0 +1,47 @@
+// Reading the console: page titles, the skip link, dates people read, and
+// event lists that start with the newest entry.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, MODES, launch, signedInPage } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const demo = MODES['in Demo mode'];
+
+test('the title names the page; the first Tab stop skips to the content', async () => {
+  const page = await signedInPage(browser, demo);
+  assert.equal(await page.title(), 'Roles · userdesk');
+  await page.goto(`${BASE}/admin/terms/new`);
+  await page.locator('input[name="version"]').waitFor();
+  assert.equal(await page.title(), 'New terms of service · userdesk');
+  await page.goto(`${BASE}/admin/terms/1`);
+  await page.locator('input[name="version"]').waitFor();
+  assert.match(await page.title(), / · Terms of service · userdesk$/);
+  await page.goto(`${BASE}/settings`);
+  await page.waitForFunction(() => document.title === 'Connections · userdesk');
+
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('dates read in the browser locale, with how long ago and the exact value on hover', async () => {
+  const page = await signedInPage(browser, demo);
+  await page.goto(`${BASE}/admin/logins`);
+  const first = page.locator('tbody tr').first().locator('time');
+  await first.waitFor();
+  const stamps = await page.locator('tbody tr time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')));
+  assert.deepEqual([...stamps].sort().reverse(), stamps, 'newest first');
+  assert.match(await first.getAttribute('title'), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000$/);
+  assert.match(await first.locator('.datetime__relative').innerText(), /now|second|minute/);
+  assert.doesNotMatch(await first.innerText(), /\+0000/, 'not the raw API string');
+  await page.goto(`${BASE}/admin/logins?order_by=id.asc`);
+  await page.locator('tbody tr').first().locator('time[title="2018-12-01T08:32:55+0000"]').waitFor();
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
