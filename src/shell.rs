@@ -32,6 +32,8 @@ pub fn Shell(children: Children) -> impl IntoView {
         Duration::from_secs(1),
     );
     let navigate = use_navigate();
+    // On a phone the menu folds behind a button; following a link folds it again.
+    let menu_open = RwSignal::new(false);
     let sign_out = Callback::new(move |api: Api| {
         client.sign_out(api);
         navigate(&format!("{}/login", area(api)), Default::default());
@@ -68,6 +70,10 @@ pub fn Shell(children: Children) -> impl IntoView {
         <div class="progress" class:progress--active=busy role="progressbar" aria-label="Requests in progress" aria-hidden=move || (!busy()).to_string()></div>
         <header class="header">
             <A href="/" attr:class="header__brand">"userdesk"</A>
+            <button class="button button--small menu-button" type="button" aria-controls="nav"
+                aria-expanded=move || menu_open.get().to_string() on:click=move |_| menu_open.update(|open| *open = !*open)>
+                "Menu"
+            </button>
             <div class="header__status">
                 <span class="connection" title="Where Admin API requests go">
                     <span class="connection__label">"Admin: "</span>
@@ -111,7 +117,8 @@ pub fn Shell(children: Children) -> impl IntoView {
             </div>
         </header>
         <div class="layout">
-            <nav class="nav" aria-label="Main">
+            <nav class="nav" class:nav--open=move || menu_open.get() id="nav" aria-label="Main"
+                on:click=move |_| menu_open.set(false)>
                 {menu().into_iter().map(|(group, links)| view! {
                     <div class="nav__group">
                         <span class="nav__heading">{group}</span>

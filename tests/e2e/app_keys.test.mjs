@@ -40,7 +40,9 @@ for (const [mode, connect] of Object.entries(MODES)) {
 
       await page.getByRole('button', { name: 'Application' }).click();
       await page.waitForURL(`${BASE}/admin/app-keys?order_by=application.asc`);
-      await page.getByRole('button', { name: 'Application ▲' }).click();
+      // The state is the header's aria-sort; the arrow is decoration.
+      assert.equal(await page.getByRole('columnheader', { name: 'Application' }).getAttribute('aria-sort'), 'ascending');
+      await page.getByRole('button', { name: 'Application' }).click();
       await page.waitForURL(`${BASE}/admin/app-keys?order_by=application.desc`);
       await page.waitForFunction(() => document.querySelector('tbody tr')?.innerText.includes('userdesk'));
       await page.context().close();

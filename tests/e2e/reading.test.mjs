@@ -2,7 +2,7 @@
 // event lists that start with the newest entry.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, MODES, launch, signedInPage } from './harness.mjs';
+import { BASE, MODES, ROUTES, launch, signedInPage } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -42,6 +42,35 @@ test('dates read in the browser locale, with how long ago and the exact value on
   assert.doesNotMatch(await first.innerText(), /\+0000/, 'not the raw API string');
   await page.goto(`${BASE}/admin/logins?order_by=id.asc`);
   await page.locator('tbody tr').first().locator('time[title="2018-12-01T08:32:55+0000"]').waitFor();
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('on a phone the menu opens from a button and no page scrolls sideways', async () => {
+  const page = await signedInPage(browser, demo);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${BASE}/admin/users`);
+  await page.locator('tbody tr').first().waitFor();
+  const menu = page.getByRole('button', { name: 'Menu' });
+  assert.equal(await page.getByRole('navigation', { name: 'Main' }).isVisible(), false, 'folded');
+  await menu.click();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Roles' }).click();
+  await page.waitForURL(`${BASE}/admin/roles`);
+  await page.getByRole('navigation', { name: 'Main' }).waitFor({ state: 'hidden' });
+  // Rows are cards: each value carries its column's name.
+  const cell = page.locator('tbody tr').first().locator('td').first();
+  assert.equal(await cell.getAttribute('data-label'), 'ID');
+
+  const wide = [];
+  for (const route of ROUTES) {
+    await page.goto(`${BASE}${route}`);
+    await page.locator('h1').first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('.loading'));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) wide.push(`${route}: ${overflow}px`);
+  }
+  assert.deepEqual(wide, []);
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });

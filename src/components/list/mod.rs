@@ -205,14 +205,17 @@ pub fn SortHeader(nav: ListNav, column: &'static str, label: &'static str) -> im
         Some(false) => "descending",
         None => "none",
     };
+    // Inactive headers show ↕, so they read as sortable before they are used.
     let arrow = move || match state() {
         Some(true) => " ▲",
         Some(false) => " ▼",
-        None => "",
+        None => " ↕",
     };
     view! {
         <th scope="col" aria-sort=aria_sort>
-            <button class="table__sort" type="button" on:click=move |_| nav.sort(column)>{label}{arrow}</button>
+            <button class="table__sort" type="button" title=format!("Sort by {}", label.to_lowercase()) on:click=move |_| nav.sort(column)>
+                {label}<span class="table__arrow" aria-hidden="true">{arrow}</span>
+            </button>
         </th>
     }
 }

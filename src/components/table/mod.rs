@@ -49,7 +49,7 @@ pub fn ListShell(
             <ListFeedback state=state nav=nav empty_message=empty_message noun=noun />
             <Show when=move || state.has_rows.get()>
                 <div class="table-wrap">
-                    <table class="table">
+                    <table class="table table--cards">
                         <caption class="visually-hidden">{title}</caption>
                         <thead><tr>{header_row.clone()}</tr></thead>
                         <tbody>{rows.run()}</tbody>
