@@ -558,7 +558,15 @@ async fn list_layout_renders_described_columns_from_the_demo() {
         .collect();
     assert_eq!(
         headers,
-        ["ID ▲", "Username", "Name", "Email", "Roles", "Verified", "Status"]
+        [
+            "ID ▲",
+            "Username ↕",
+            "Name",
+            "Email",
+            "Roles",
+            "Verified",
+            "Status"
+        ]
     );
     let text = container.text_content().unwrap_or_default();
     assert!(text.contains("Lynne Harford"), "{text}");

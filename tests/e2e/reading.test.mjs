@@ -74,3 +74,34 @@ test('on a phone the menu opens from a button and no page scrolls sideways', asy
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });
+
+test('a dialog gives the focus back to the control that opened it', async () => {
+  const page = await signedInPage(browser, demo);
+  await page.goto(`${BASE}/admin/terms/1`);
+  const remove = page.getByRole('button', { name: 'Delete terms version' });
+  await remove.click();
+  await page.getByRole('dialog').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Delete terms version');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('in dark mode the Delete button and error toasts keep 4.5:1 contrast', async () => {
+  const page = await signedInPage(browser, demo);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${BASE}/admin/terms/1`);
+  const ratio = await page.getByRole('button', { name: 'Delete terms version' }).evaluate((button) => {
+    const rgb = (text) => text.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+    const luminance = ([r, g, b]) => {
+      const [lr, lg, lb] = [r, g, b].map((c) => { const s = c / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * lr + 0.7152 * lg + 0.0722 * lb;
+    };
+    const style = getComputedStyle(button);
+    const [a, b] = [luminance(rgb(style.color)), luminance(rgb(style.backgroundColor))].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+  });
+  assert.ok(ratio >= 4.5, `contrast ${ratio.toFixed(2)}:1`);
+  await page.context().close();
+});

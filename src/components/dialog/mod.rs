@@ -35,7 +35,8 @@ fn focusables(panel: &web_sys::HtmlDivElement) -> Vec<web_sys::HtmlElement> {
         .collect()
 }
 
-/// The modal frame. The first focusable element inside gets focus on open.
+/// The modal frame. The first focusable element inside gets focus on open,
+/// and the control that opened it gets it back on close.
 #[component]
 pub fn Modal(
     #[prop(into)] open: Signal<bool>,
@@ -45,6 +46,24 @@ pub fn Modal(
     children: ChildrenFn,
 ) -> impl IntoView {
     let panel = NodeRef::<html::Div>::new();
+    // The control that opened the dialog gets the focus back when it closes.
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        if is_open && was_open != Some(true) {
+            let active = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+            opener.set_value(active);
+        } else if !is_open && was_open == Some(true) {
+            if let Some(element) = opener.get_value().filter(|e| e.is_connected()) {
+                let _ = element.focus();
+            }
+            opener.set_value(None);
+        }
+        is_open
+    });
     Effect::new(move |_| {
         if let Some(first) = panel
             .get()
