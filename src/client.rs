@@ -12,7 +12,7 @@ use userdesk_api::admin::{is_app_key_refusal, AdminConfig};
 use userdesk_api::deploy::DeployOutcome;
 use userdesk_api::erp::ErpConfig;
 use userdesk_api::list::ListQuery;
-use userdesk_api::profiles::dialect::{decode_error, ProfilesCall, PROFILES_API};
+use userdesk_api::profiles::dialect::{ProfilesCall, PROFILES_API};
 use userdesk_api::profiles::profile::PROFILES;
 use userdesk_api::profiles::ProfilesConfig;
 use userdesk_api::resource::{unique_part, Answer, Api, Description, Dialect, Operation};
@@ -181,7 +181,7 @@ impl Client {
     ) -> Result<HttpResponse, ApiError> {
         let connection = self.connections.get_untracked().erp;
         let config = ErpConfig {
-            base_url: connection.base_url(),
+            base_url: connection.target.base_url(),
         };
         transport::send(Api::Erp, &connection.target, build(&config), self.activity).await
     }
@@ -191,7 +191,7 @@ impl Client {
     pub async fn profiles_sign_in(&self, token: &str) -> Result<(), ApiError> {
         let connection = self.connections.get_untracked().profiles;
         let config = ProfilesConfig {
-            base_url: connection.base_url(),
+            base_url: connection.target.base_url(),
             token: token.trim().to_string(),
         };
         let query = ListQuery {
@@ -206,9 +206,7 @@ impl Client {
         let request = PROFILES_API.request(&call, &PROFILES, &operation);
         let response =
             transport::send(Api::Profiles, &connection.target, request, self.activity).await?;
-        if !(200..300).contains(&response.status) {
-            return Err(decode_error(&response));
-        }
+        // The dialect reads any refusal (401 included) into its error.
         PROFILES_API.decode(&PROFILES, &operation, &response)?;
         self.session.begin_profiles(config.token);
         Ok(())
@@ -243,7 +241,7 @@ impl Client {
     {
         let connection = self.connections.get_untracked().profiles;
         let config = ProfilesConfig {
-            base_url: connection.base_url(),
+            base_url: connection.target.base_url(),
             token: self.session.profiles.get_untracked().unwrap_or_default(),
         };
         transport::send(

@@ -29,6 +29,23 @@ pub enum Target {
 }
 
 impl Target {
+    /// The base URL requests are built on: empty in Demo, whose paths go
+    /// straight to the simulator.
+    pub fn base_url(&self) -> String {
+        match self {
+            Target::Demo => String::new(),
+            Target::Server { base_url } => base_url.clone(),
+        }
+    }
+
+    /// What the header shows: "Demo" or the server's base URL.
+    pub fn label(&self) -> String {
+        match self {
+            Target::Demo => "Demo".to_string(),
+            Target::Server { base_url } => base_url.clone(),
+        }
+    }
+
     fn from_entry(entry: &ApiEntry) -> Target {
         match entry.base_url.clone() {
             Some(base_url) => Target::Server { base_url },
@@ -88,22 +105,10 @@ impl AdminConnection {
 
     /// The request-building config. Demo paths go straight to the simulator.
     pub fn config(&self) -> AdminConfig {
-        let base_url = match &self.target {
-            Target::Demo => String::new(),
-            Target::Server { base_url } => base_url.clone(),
-        };
         AdminConfig {
-            base_url,
+            base_url: self.target.base_url(),
             version: self.version.clone(),
             app_key: self.app_key.clone(),
-        }
-    }
-
-    /// What the header shows: "Demo" or the server's base URL.
-    pub fn label(&self) -> String {
-        match &self.target {
-            Target::Demo => "Demo".to_string(),
-            Target::Server { base_url } => base_url.clone(),
         }
     }
 }
@@ -128,23 +133,6 @@ impl Connection {
                 target: Target::Demo,
                 source: Source::Defaults,
             },
-        }
-    }
-
-    /// The base URL requests are built on: empty in Demo, whose paths go
-    /// straight to the simulator.
-    pub fn base_url(&self) -> String {
-        match &self.target {
-            Target::Demo => String::new(),
-            Target::Server { base_url } => base_url.clone(),
-        }
-    }
-
-    /// What the header shows: "Demo" or the server's base URL.
-    pub fn label(&self) -> String {
-        match &self.target {
-            Target::Demo => "Demo".to_string(),
-            Target::Server { base_url } => base_url.clone(),
         }
     }
 }

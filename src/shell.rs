@@ -77,7 +77,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             <div class="header__status">
                 <span class="connection" title="Where Admin API requests go">
                     <span class="connection__label">"Admin: "</span>
-                    <span class="connection__target">{move || client.connections.with(|c| c.admin.label())}</span>
+                    <span class="connection__target">{move || client.connections.with(|c| c.admin.target.label())}</span>
                 </span>
                 {move || client.session.admin.get().map(|session| {
                     view! {

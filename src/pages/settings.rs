@@ -31,7 +31,7 @@ impl TargetInputs {
     fn show(&self, connection: &Connection) {
         self.use_server
             .set(matches!(connection.target, Target::Server { .. }));
-        self.base_url.set(connection.base_url());
+        self.base_url.set(connection.target.base_url());
     }
 
     /// The target typed, or the error on `{api}.base_url`.
@@ -64,10 +64,7 @@ pub fn SettingsPage() -> impl IntoView {
     let app_key = RwSignal::new(String::new());
     let show = move |connection: &AdminConnection| {
         use_server.set(matches!(connection.target, Target::Server { .. }));
-        base_url.set(match &connection.target {
-            Target::Server { base_url } => base_url.clone(),
-            Target::Demo => String::new(),
-        });
+        base_url.set(connection.target.base_url());
         version.set(connection.version.clone());
         app_key.set(connection.app_key.clone());
     };

@@ -7,9 +7,39 @@ use leptos::prelude::*;
 use userdesk_api::time::{parse_instant, relative};
 use wasm_bindgen::JsValue;
 
+/// What every timestamp on the page is formatted with, made once: the
+/// browser's language, the date options and the relative-time formatter
+/// (lists render many timestamps).
+struct Formats {
+    language: String,
+    options: JsValue,
+    relative: js_sys::Intl::RelativeTimeFormat,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let language = language();
+        let options = js_sys::Object::new();
+        for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+        }
+        let numeric = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&numeric, &"numeric".into(), &"auto".into());
+        let locales = js_sys::Array::of1(&language.as_str().into());
+        Formats {
+            relative: js_sys::Intl::RelativeTimeFormat::new(&locales, &numeric),
+            language,
+            options: options.into(),
+        }
+    }
+}
+
 thread_local! {
-    /// The browser's language and the two option objects, made once.
-    static FORMAT: RefCell<Option<(String, JsValue)>> = const { RefCell::new(None) };
+    static FORMATS: RefCell<Option<Formats>> = const { RefCell::new(None) };
+}
+
+fn with_formats<T>(use_them: impl FnOnce(&Formats) -> T) -> T {
+    FORMATS.with(|cell| use_them(cell.borrow_mut().get_or_insert_with(Formats::new)))
 }
 
 /// The browser's language (`navigator.language`), `en` without one.
@@ -23,21 +53,12 @@ fn language() -> String {
         .unwrap_or_else(|| "en".to_string())
 }
 
-fn options() -> JsValue {
-    let options = js_sys::Object::new();
-    for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    options.into()
-}
-
 /// `unix_seconds` in the reader's locale and time zone, e.g. `24 Nov 2026, 10:31`.
 pub fn local_text(unix_seconds: i64) -> String {
-    FORMAT.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let (language, options) = slot.get_or_insert_with(|| (language(), options()));
-        let date = js_sys::Date::new(&JsValue::from_f64(unix_seconds as f64 * 1000.0));
-        date.to_locale_string(language, options).into()
+    let date = js_sys::Date::new(&JsValue::from_f64(unix_seconds as f64 * 1000.0));
+    with_formats(|formats| {
+        date.to_locale_string(&formats.language, &formats.options)
+            .into()
     })
 }
 
@@ -46,12 +67,7 @@ pub fn local_text(unix_seconds: i64) -> String {
 pub fn relative_text(unix_seconds: i64) -> String {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     let (value, unit) = relative(unix_seconds - now);
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
-    let locales = js_sys::Array::of1(&language().into());
-    js_sys::Intl::RelativeTimeFormat::new(&locales, &options)
-        .format(value as f64, unit)
-        .into()
+    with_formats(|formats| formats.relative.format(value as f64, unit).into())
 }
 
 /// A timestamp from an API: local date and time, how long ago, and the

@@ -11,6 +11,7 @@ use userdesk_api::FieldErrors;
 
 use crate::client::Client;
 use crate::components::field::{FormFieldErrors, TextField, TextKind};
+use crate::components::status::FailureAlert;
 use crate::pages::guard::safe_next;
 
 #[component]
@@ -62,11 +63,7 @@ pub fn AdminLogin() -> impl IntoView {
             </Show>
             <Provider value=FormFieldErrors(errors)>
             <form class="form" on:submit=on_submit novalidate>
-                <Show when=move || failure.with(Option::is_some)>
-                    <div class="form-errors" role="alert">
-                        <p class="form-errors__title">{move || failure.get()}</p>
-                    </div>
-                </Show>
+                <FailureAlert failure=failure />
                 <TextField label="Username" name="username" value=username autocomplete="username" required=true />
                 <TextField
                     label="Password"

@@ -10,6 +10,7 @@ use userdesk_api::FieldErrors;
 use crate::client::Client;
 use crate::components::dialog::Modal;
 use crate::components::field::{FieldScope, FormFieldErrors, TextField, TextKind};
+use crate::components::status::FailureAlert;
 
 #[component]
 pub fn ReauthDialog() -> impl IntoView {
@@ -74,9 +75,7 @@ pub fn ReauthDialog() -> impl IntoView {
             </p>
             <Provider value=FormFieldErrors(errors)>
             <form class="form" on:submit=on_submit novalidate>
-                <Show when=move || failure.with(Option::is_some)>
-                    <div class="form-errors" role="alert"><p class="form-errors__title">{move || failure.get()}</p></div>
-                </Show>
+                <FailureAlert failure=failure />
                 <TextField
                     label="Password"
                     name="password"

@@ -13,6 +13,7 @@ use userdesk_api::FieldErrors;
 
 use crate::client::Client;
 use crate::components::field::{FormFieldErrors, TextField, TextKind};
+use crate::components::status::FailureAlert;
 use crate::pages::guard::safe_next;
 use crate::session::ErpSession;
 
@@ -99,11 +100,7 @@ pub fn ErpLogin() -> impl IntoView {
             </Show>
             <Provider value=FormFieldErrors(errors)>
             <form class="form" on:submit=on_submit novalidate>
-                <Show when=move || failure.with(Option::is_some)>
-                    <div class="form-errors" role="alert">
-                        <p class="form-errors__title">{move || failure.get()}</p>
-                    </div>
-                </Show>
+                <FailureAlert failure=failure />
                 <TextField label="Login name" name="LoginName" value=login_name autocomplete="username" required=true />
                 <TextField label="Password" name="Password" value=password kind=TextKind::Password
                     autocomplete="current-password" required=true

@@ -11,6 +11,7 @@ use super::login::token_failure;
 use crate::client::Client;
 use crate::components::dialog::Modal;
 use crate::components::field::{FieldScope, FormFieldErrors, TextField, TextKind};
+use crate::components::status::FailureAlert;
 
 #[component]
 pub fn TokenDialog() -> impl IntoView {
@@ -60,9 +61,7 @@ pub fn TokenDialog() -> impl IntoView {
             </p>
             <Provider value=FormFieldErrors(errors)>
             <form class="form" on:submit=on_submit novalidate>
-                <Show when=move || failure.with(Option::is_some)>
-                    <div class="form-errors" role="alert"><p class="form-errors__title">{move || failure.get()}</p></div>
-                </Show>
+                <FailureAlert failure=failure />
                 <TextField label="Bearer token" name="token" value=token kind=TextKind::Password autocomplete="off" required=true />
                 <div class="dialog__actions">
                     <button class="button" type="button" on:click=move |_| cancel()>"Cancel"</button>

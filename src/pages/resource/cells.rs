@@ -11,11 +11,6 @@ use crate::components::datetime::DateTime;
 /// What a missing value shows.
 const MISSING: &str = "—";
 
-/// A cell of an item that has no page of its own (a row of a record's table).
-pub fn cell_of(column: &Column, item: &Value) -> AnyView {
-    cell(None, column, item, None)
-}
-
 /// The content of one cell of `record`; `record_href` is its record page,
 /// when it has one.
 pub fn cell(

@@ -265,25 +265,25 @@ fn started_payload(resource: &Description, started: StoredValue<FormValues>) -> 
 
 /// The input type a field's `typed_by` field picks.
 fn kind_by(values: Values, field: &'static Field) -> Signal<TextKind> {
-    let Some(other) = field.typed_by else {
-        return Signal::stored(TextKind::Text);
-    };
-    let source = values.with_value(|values| {
-        values
-            .iter()
-            .find(|(name, _)| *name == other)
-            .map(|(_, value)| *value)
+    let source = field.typed_by.and_then(|other| {
+        values.with_value(|values| {
+            values
+                .iter()
+                .find(|(name, _)| *name == other)
+                .map(|(_, value)| *value)
+        })
     });
-    Signal::derive(move || text_kind_for(&source.map(|v| v.get()).unwrap_or_default()))
+    kind_following(source)
 }
 
-/// `email` or `phone` as an input type.
-pub fn text_kind_for(key: &str) -> TextKind {
-    match key {
-        "email" => TextKind::Email,
-        "phone" => TextKind::Phone,
+/// The input type the typed text of `source` names: `email` or `phone`;
+/// plain text without a source.
+pub fn kind_following(source: Option<RwSignal<String>>) -> Signal<TextKind> {
+    Signal::derive(move || match source.map(|value| value.get()).as_deref() {
+        Some("email") => TextKind::Email,
+        Some("phone") => TextKind::Phone,
         _ => TextKind::Text,
-    }
+    })
 }
 
 /// The checkbox that adds an optional object; hidden once a record has it

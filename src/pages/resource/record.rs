@@ -5,10 +5,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use serde_json::Value;
 use userdesk_api::resource::record::{fill, pick};
-use userdesk_api::resource::{Answer, Description, Operation, Table};
+use userdesk_api::resource::{Answer, Column, Description, Operation, Table};
 use userdesk_api::ApiError;
 
-use super::cells::{cell, cell_of};
+use super::cells::cell;
 use super::{back_path, records_path, registry, ResourceForm};
 use crate::client::Client;
 use crate::components::datetime::DateTime;
@@ -227,24 +227,36 @@ fn RecordTable(table: &'static Table, record: RwSignal<Option<Value>>) -> impl I
                 if rows.is_empty() {
                     view! { <p class="panel__empty">{table.empty}</p> }.into_any()
                 } else {
-                    view! {
-                        <div class="table-wrap">
-                            <table class="table table--compact">
-                                <thead><tr>
-                                    {table.columns.iter().map(|column| view! { <th scope="col">{column.label}</th> }).collect_view()}
-                                </tr></thead>
-                                <tbody>
-                                    {rows.iter().map(|item| view! {
-                                        <tr>{table.columns.iter().map(|column| view! { <td>{cell_of(column, item)}</td> }).collect_view()}</tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any()
+                    compact_table(table.columns, &rows, None, None)
                 }
             }}
         </section>
     }
+}
+
+/// A small read-only table of `items` inside a record page; with a
+/// `resource` and its records' `href`, record links lead to each item.
+fn compact_table(
+    columns: &'static [Column],
+    items: &[Value],
+    resource: Option<&Description>,
+    href: Option<&str>,
+) -> AnyView {
+    view! {
+        <div class="table-wrap">
+            <table class="table table--compact">
+                <thead><tr>
+                    {columns.iter().map(|column| view! { <th scope="col">{column.label}</th> }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    {items.iter().map(|item| view! {
+                        <tr>{columns.iter().map(|column| view! { <td>{cell(resource, column, item, href)}</td> }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }
 
 /// What a record page's breadcrumb leads back to: its list, or for a
@@ -311,25 +323,7 @@ fn ChildRecords(resource: &'static Description, parent: String) -> impl IntoView
                 None if error.with(Option::is_none) => view! { <Loading label=format!("Loading {}…", resource.plural) /> }.into_any(),
                 None => ().into_any(),
                 Some(items) if items.is_empty() => view! { <p class="panel__empty">{resource.messages.empty}</p> }.into_any(),
-                Some(items) => {
-                    let href = record_href.clone();
-                    view! {
-                        <div class="table-wrap">
-                            <table class="table table--compact">
-                                <thead><tr>
-                                    {resource.columns.iter().map(|column| view! { <th scope="col">{column.label}</th> }).collect_view()}
-                                </tr></thead>
-                                <tbody>
-                                    {items.iter().map(|item| view! {
-                                        <tr>{resource.columns.iter().map(|column| view! {
-                                            <td>{cell(Some(resource), column, item, Some(&href))}</td>
-                                        }).collect_view()}</tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any()
-                }
+                Some(items) => compact_table(resource.columns, &items, Some(resource), Some(&record_href)),
             }}
         </section>
     }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use serde_json::{Map, Value};
 use userdesk_api::resource::{Description, Field, Kind, Start};
 
-use super::form::text_kind_for;
-use crate::components::field::{SelectField, TextField, TextKind};
+use super::form::kind_following;
+use crate::components::field::{SelectField, TextField};
 
 /// One row: a stable id for the view, and the typed text per nested field.
 #[derive(Clone)]
@@ -144,10 +144,7 @@ fn row_control(name: &'static str, index: usize, field: &'static Field, row: &Ro
                 .into_any()
         }
         _ => {
-            let source = field.typed_by.and_then(|other| row.value(other));
-            let kind = Signal::derive(move || {
-                source.map_or(TextKind::Text, |source| text_kind_for(&source.get()))
-            });
+            let kind = kind_following(field.typed_by.and_then(|other| row.value(other)));
             view! { <TextField label=field.label name=input value=value kind=kind required=field.required /> }
                 .into_any()
         }
