@@ -9,6 +9,9 @@
 pub const DEFAULT_LIMIT: u32 = 10;
 /// The reference server answers 404 above this page size.
 pub const MAX_LIMIT: u32 = 100;
+/// The "page size" of a list the API sends whole (Websupport's default,
+/// unlimited): the console orders, searches and scrolls it in the browser.
+pub const WHOLE_LIST: u32 = 0;
 /// Page sizes the UI offers.
 pub const LIMIT_CHOICES: [u32; 4] = [10, 25, 50, 100];
 
@@ -108,6 +111,11 @@ pub struct ListQuery {
 }
 
 impl ListSpec {
+    /// Whether the API sends this list whole, unpaged.
+    pub fn is_whole(&self) -> bool {
+        self.default_limit == WHOLE_LIST
+    }
+
     /// The unfiltered first page in the default order.
     pub fn default_query(&self) -> ListQuery {
         ListQuery {

@@ -75,16 +75,22 @@ pub fn to_datetime_local(timestamp: &str) -> Option<String> {
 
 /// Parses the timestamps the APIs send into Unix seconds: the Admin form
 /// (`+0000`), ISO 8601 with a colon in the offset (`+00:00`, the Profiles
-/// API) or `Z`, with or without fractional seconds.
+/// API) or `Z`, with or without fractional seconds; bare digits are Unix
+/// seconds already (Websupport).
 ///
 /// ## Usage
 /// ```
 /// use userdesk_api::time::parse_instant;
 /// assert_eq!(parse_instant("2021-01-01T00:00:00+00:00"), Some(1_609_459_200));
 /// assert_eq!(parse_instant("2021-01-01T01:00:00.250+0100"), Some(1_609_459_200));
+/// // Unix seconds, as Websupport's `createTime`:
+/// assert_eq!(parse_instant("1279829310"), Some(1_279_829_310));
 /// ```
 pub fn parse_instant(text: &str) -> Option<i64> {
     let text = text.trim();
+    if !text.is_empty() && text.len() <= 12 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse().ok();
+    }
     let (clock, zone) = text.split_at(text.get(..19)?.len());
     let zone = match zone.strip_prefix('.') {
         Some(fraction) => fraction.trim_start_matches(|c: char| c.is_ascii_digit()),

@@ -5,15 +5,26 @@
 use serde_json::Value;
 use userdesk_api::resource::record::{filtered_value, has, names_in, text_at};
 use userdesk_api::resource::{
-    from_form, to_form, validate, Description, FilterControl, Kind, Mode, Records, Registry,
+    from_form, to_form, validate, Applies, Description, FilterControl, Kind, Mode, Records,
+    Registry,
 };
 
 fn registries() -> Vec<(&'static str, Vec<&'static Description>, Registry)> {
     let admin = userdesk_api::admin::REGISTRY;
     let profiles = userdesk_api::profiles::REGISTRY;
+    let websupport = userdesk_api::websupport::REGISTRY;
+    use userdesk_api::websupport::users::{RESTORE_PASSWORD, SIGN_UP};
     vec![
         ("admin", admin.iter().collect(), admin),
         ("profiles", profiles.iter().collect(), profiles),
+        (
+            "websupport",
+            websupport
+                .iter()
+                .chain([&SIGN_UP, &RESTORE_PASSWORD])
+                .collect(),
+            websupport,
+        ),
     ]
 }
 
@@ -62,11 +73,17 @@ fn every_name_a_description_uses_is_in_its_documented_record() {
             let create: Value =
                 serde_json::from_str(description.example.create).unwrap_or_default();
             for field in description.fields {
-                // Secrets are written, never read back: the create example names them.
-                if field.kind == Kind::Secret {
+                // Secrets and sign-up-only fields are written, never read
+                // back: the create example names them. A field documented
+                // only as an update parameter (Websupport's `userLanguage`)
+                // is in neither example.
+                if field.applies == Applies::OnUpdate {
+                    continue;
+                }
+                if field.kind == Kind::Secret || field.applies == Applies::OnCreate {
                     assert!(
-                        has(&create, field.name),
-                        "{api}/{slug}: secret “{}” is not in the create example",
+                        has(&create, field.name) || has(&record, field.name),
+                        "{api}/{slug}: write-only “{}” is not in the create example",
                         field.name
                     );
                 } else {
@@ -92,12 +109,28 @@ fn every_name_a_description_uses_is_in_its_documented_record() {
                 resolves(column, "order");
             }
             let in_path = description.path.list_by.map(|by| by.filter);
+            // A search matches the fields it names, each of which must exist.
+            let searched = |key: &str| {
+                description
+                    .filters
+                    .iter()
+                    .find_map(|filter| match filter.control {
+                        FilterControl::Search { fields, .. } if filter.key == key => Some(fields),
+                        _ => None,
+                    })
+            };
             for key in description
                 .list
                 .filters
                 .iter()
                 .filter(|key| Some(**key) != in_path)
             {
+                if let Some(fields) = searched(key) {
+                    for field in fields {
+                        resolves(field, "searched field");
+                    }
+                    continue;
+                }
                 assert!(
                     filtered_value(&record, key).is_some() || has(&record, key),
                     "{api}/{slug}: filter “{key}” matches no field of the documented record"
@@ -214,18 +247,19 @@ fn slugs_are_unique_and_read_only_resources_have_no_fields() {
 }
 
 #[test]
-fn nested_resources_live_under_a_listed_parent_of_the_same_name() {
+fn nested_resources_live_under_a_listed_parent() {
     for (api, _, registry) in registries() {
         for child in registry.nested {
-            let parent = child
-                .path
-                .parent
-                .unwrap_or_else(|| panic!("{api}/{}: nested without a parent", child.slug));
             // The console's address of a child is `{area}/{parent slug}/{id}/{child slug}`.
             let found = registry
-                .find(parent)
-                .unwrap_or_else(|| panic!("{api}/{}: no listed resource “{parent}”", child.slug));
-            assert_eq!(found.path.collection, parent, "{api}/{}", child.slug);
+                .parent_of(child)
+                .unwrap_or_else(|| panic!("{api}/{}: no listed parent", child.slug));
+            assert_eq!(
+                Some(found.path.collection),
+                child.path.parent,
+                "{api}/{}",
+                child.slug
+            );
             assert!(registry.find_under(found, child.slug).is_some());
         }
     }

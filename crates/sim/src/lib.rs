@@ -16,6 +16,7 @@ mod order;
 pub mod password;
 pub mod profiles;
 mod rng;
+pub mod websupport;
 
 use serde::{Deserialize, Serialize};
 use userdesk_api::{HttpRequest, HttpResponse};
@@ -30,7 +31,7 @@ pub fn mount_path(api: Api) -> Option<&'static str> {
         Api::Admin => Some("/api/admin"),
         Api::Profiles => Some("/api/profiles"),
         Api::Erp => Some("/api/erp"),
-        Api::Websupport => None,
+        Api::Websupport => Some("/api/websupport"),
     }
 }
 
@@ -43,6 +44,8 @@ pub struct Simulator {
     pub profiles: profiles::ProfilesServer,
     #[serde(default)]
     pub erp: erp::ErpServer,
+    #[serde(default)]
+    pub websupport: websupport::WebsupportServer,
     rng: Rng,
 }
 
@@ -53,6 +56,7 @@ impl Simulator {
             admin: admin::AdminServer::seeded(now),
             profiles: profiles::ProfilesServer::seeded(),
             erp: erp::ErpServer::seeded(),
+            websupport: websupport::WebsupportServer::seeded(),
             rng: Rng::new(entropy),
         }
     }
@@ -63,7 +67,7 @@ impl Simulator {
             Api::Admin => self.admin.handle(request, now, &mut self.rng),
             Api::Profiles => self.profiles.handle(request, now, &mut self.rng),
             Api::Erp => self.erp.handle(request, now, &mut self.rng),
-            Api::Websupport => json::error(404, "This API is not simulated yet"),
+            Api::Websupport => self.websupport.handle(request, now),
         }
     }
 

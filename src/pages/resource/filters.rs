@@ -36,7 +36,8 @@ fn FilterControlView(
         control,
     } = filter;
     match control {
-        FilterControl::Typed { placeholder } => {
+        // A search is matched in the browser; its text is kept in the URL alike.
+        FilterControl::Typed { placeholder } | FilterControl::Search { placeholder, .. } => {
             view! { <FilterText nav=nav key=key label=label placeholder=placeholder /> }.into_any()
         }
         FilterControl::Choice { any, options } => {

@@ -18,9 +18,9 @@ pub enum Api {
 
 impl Api {
     /// Whether an update sends only the fields that changed (the Profiles
-    /// API's `PATCH`) rather than the whole record.
+    /// API's `PATCH`, Websupport's partial `PUT`) rather than the whole record.
     pub fn updates_changes_only(self) -> bool {
-        self == Api::Profiles
+        matches!(self, Api::Profiles | Api::Websupport)
     }
 }
 
@@ -682,6 +682,12 @@ pub enum FilterControl {
     /// Opens one record by the value of a unique field, which the API
     /// also reads records by (`/user/{username}`).
     OpenBy { placeholder: &'static str },
+    /// Typed; matched in the browser, ignoring case, within any of
+    /// `fields` of a list the API sends whole (Websupport's users).
+    Search {
+        placeholder: &'static str,
+        fields: &'static [&'static str],
+    },
 }
 
 impl Filter {
@@ -695,6 +701,22 @@ impl Filter {
             key,
             label,
             control: FilterControl::Choice { any, options },
+        }
+    }
+
+    pub const fn search(
+        key: &'static str,
+        label: &'static str,
+        placeholder: &'static str,
+        fields: &'static [&'static str],
+    ) -> Filter {
+        Filter {
+            key,
+            label,
+            control: FilterControl::Search {
+                placeholder,
+                fields,
+            },
         }
     }
 
@@ -760,12 +782,25 @@ pub const STAMPS: &[Meta] = &[
     Meta::date("Updated", "updated_at"),
 ];
 
+/// Why one record may not be deleted, if it may not (the default billing
+/// profile): the console says so instead of offering the delete.
+pub type Refusal = fn(&serde_json::Value) -> Option<&'static str>;
+
+/// Which fields one record's state locks, and why (the identity of a
+/// domain profile assigned to a domain): the form shows them disabled and
+/// never sends them.
+pub type Lock = fn(&serde_json::Value) -> Option<(&'static [&'static str], &'static str)>;
+
 /// What may be done to a resource's records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Ops {
     pub create: bool,
     pub update: bool,
     pub delete: bool,
+    /// Records the API refuses to delete, known before asking.
+    pub keeps: Option<Refusal>,
+    /// Fields the API refuses to change on some records.
+    pub locks: Option<Lock>,
 }
 
 impl Ops {
@@ -773,16 +808,49 @@ impl Ops {
         create: true,
         update: true,
         delete: true,
+        keeps: None,
+        locks: None,
     };
     pub const READ_ONLY: Ops = Ops {
         create: false,
         update: false,
         delete: false,
+        keeps: None,
+        locks: None,
     };
+
+    /// The same operations, refusing to delete the records `keeps` names.
+    pub const fn keeping(self, keeps: Refusal) -> Ops {
+        Ops {
+            keeps: Some(keeps),
+            ..self
+        }
+    }
+
+    /// The same operations, with fields `locks` names left unchanged.
+    pub const fn locking(self, locks: Lock) -> Ops {
+        Ops {
+            locks: Some(locks),
+            ..self
+        }
+    }
 
     /// Whether records have their own page.
     pub fn has_record_page(self) -> bool {
         self.update || self.delete
+    }
+
+    /// Why `record` may not be deleted, if it may not.
+    pub fn kept(self, record: &serde_json::Value) -> Option<&'static str> {
+        self.keeps.and_then(|keeps| keeps(record))
+    }
+
+    /// The fields `record` locks, and why.
+    pub fn locked(
+        self,
+        record: &serde_json::Value,
+    ) -> Option<(&'static [&'static str], &'static str)> {
+        self.locks.and_then(|locks| locks(record))
     }
 }
 

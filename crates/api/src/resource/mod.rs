@@ -25,8 +25,8 @@ pub mod validate;
 
 pub use describe::{
     Api, Applies, Cell, Check, Column, Description, Example, Field, Filter, FilterControl, Kind,
-    ListBy, Messages, Meta, Mode, OneEach, Ops, OptionalObject, Path, Records, Rows, Slot, Start,
-    Table, Tone, STAMPS,
+    ListBy, Lock, Messages, Meta, Mode, OneEach, Ops, OptionalObject, Path, Records, Refusal, Rows,
+    Slot, Start, Table, Tone, STAMPS,
 };
 pub use dialect::{Answer, Dialect, Operation};
 pub use validate::{
@@ -78,6 +78,15 @@ impl Registry {
     pub fn find_under(&self, parent: &Description, slug: &str) -> Option<&'static Description> {
         self.children_of(parent)
             .find(|description| description.slug == slug)
+    }
+
+    /// The description a nested resource lives under (users for billing profiles).
+    pub fn parent_of(&self, child: &Description) -> Option<&'static Description> {
+        let collection = child.path.parent?;
+        self.sections
+            .iter()
+            .flat_map(|(_, resources)| resources.iter().copied())
+            .find(|description| description.path.collection == collection)
     }
 
     /// The resources living under records of `parent`.

@@ -6,11 +6,26 @@
 //! header upstream; browsers may not set `Date`, so the console sends
 //! [`TIME_HEADER`] and the deployment's proxy copies it into `Date`.
 
+pub mod billing;
+pub mod dialect;
+pub mod domain_profiles;
+pub mod rules;
+pub mod users;
+
 use crate::base64::basic_auth;
 use crate::hmac::{hmac_sha1, to_hex};
 use crate::http::{HttpRequest, Method};
+use crate::resource::Registry;
 use crate::time::format_timestamp;
 use crate::validation::{FieldErrors, REQUIRED};
+
+/// Every Websupport resource: users in the menu; their billing and domain
+/// profiles reached from a user's page. The sign-up and the password
+/// restore have pages of their own.
+pub const REGISTRY: Registry = Registry {
+    sections: &[("Websupport", &[&users::USERS])],
+    nested: &[&billing::BILLING, &domain_profiles::DOMAIN_PROFILES],
+};
 
 /// The header carrying the request time from the browser.
 pub const TIME_HEADER: &str = "X-Date";
@@ -31,25 +46,25 @@ pub fn signature(secret: &str, method: Method, path_with_query: &str, unix_time:
 }
 
 impl WebsupportConfig {
-    /// A signed request for an API path such as `/v1/user/self?page=1`.
-    /// The path is signed as the upstream server sees it, whatever the base.
+    /// A request for an API path such as `/v1/user/self?page=1`, signed
+    /// when there is an API key (the public sign-up goes without one). The
+    /// path is signed as the upstream server sees it, whatever the base.
     pub fn request(&self, method: Method, path_with_query: &str, unix_time: i64) -> HttpRequest {
         let url = format!("{}{}", self.base_url.trim_end_matches('/'), path_with_query);
-        let signed = signature(&self.secret, method, path_with_query, unix_time);
-        HttpRequest::new(method, url)
-            .header("Authorization", basic_auth(&self.api_key, &signed))
+        let request = HttpRequest::new(method, url)
             .header(TIME_HEADER, format_timestamp(unix_time))
-            .header("Accept", "application/json")
+            .header("Accept", "application/json");
+        if self.api_key.is_empty() {
+            return request;
+        }
+        let signed = signature(&self.secret, method, path_with_query, unix_time);
+        request.header("Authorization", basic_auth(&self.api_key, &signed))
     }
 
-    /// Checks the settings a user typed.
+    /// Checks the sign-in form: the API key and the secret are required.
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
-        for (field, value) in [
-            ("base_url", &self.base_url),
-            ("api_key", &self.api_key),
-            ("secret", &self.secret),
-        ] {
+        for (field, value) in [("api_key", &self.api_key), ("secret", &self.secret)] {
             if value.trim().is_empty() {
                 errors.add(field, REQUIRED);
             }
@@ -133,15 +148,26 @@ mod tests {
     }
 
     #[test]
-    fn settings_need_base_key_and_secret() {
+    fn sign_in_needs_key_and_secret() {
         let errors = WebsupportConfig {
-            base_url: " ".into(),
-            api_key: String::new(),
+            base_url: String::new(),
+            api_key: " ".into(),
             secret: String::new(),
         }
         .validate()
-        .expect_err("all missing");
-        assert_eq!(errors.iter().count(), 3);
+        .expect_err("both missing");
+        assert_eq!(errors.iter().count(), 2);
         assert!(config().validate().is_ok());
+    }
+
+    #[test]
+    fn without_a_key_nothing_is_signed() {
+        let public = WebsupportConfig {
+            api_key: String::new(),
+            ..config()
+        };
+        let request = public.request(Method::Post, "/v1/user", 1_548_240_417);
+        assert_eq!(request.header_value("Authorization"), None);
+        assert!(request.header_value(TIME_HEADER).is_some());
     }
 }
