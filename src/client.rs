@@ -15,12 +15,16 @@ use userdesk_api::list::ListQuery;
 use userdesk_api::profiles::dialect::{ProfilesCall, PROFILES_API};
 use userdesk_api::profiles::profile::PROFILES;
 use userdesk_api::profiles::ProfilesConfig;
+use userdesk_api::resource::record::text_at;
 use userdesk_api::resource::{unique_part, Answer, Api, Description, Dialect, Operation};
+use userdesk_api::websupport::dialect::{WebsupportCall, WEBSUPPORT_API};
+use userdesk_api::websupport::users::USERS;
+use userdesk_api::websupport::WebsupportConfig;
 use userdesk_api::{ApiError, HttpRequest, HttpResponse};
 
 use crate::components::toast::{ToastKind, Toasts};
 use crate::demo;
-use crate::session::{AdminSession, Session};
+use crate::session::{AdminSession, Session, WebsupportSession};
 use crate::settings::Connections;
 use crate::transport::{self, Activity};
 
@@ -253,6 +257,75 @@ impl Client {
         .await
     }
 
+    /// Checks a Websupport API key and secret with a signed
+    /// `GET /v1/user/self` and, if the API takes them, starts the
+    /// Websupport session (in memory only). Returns the signed-in login.
+    pub async fn websupport_sign_in(
+        &self,
+        api_key: &str,
+        secret: &str,
+    ) -> Result<String, ApiError> {
+        let connection = self.connections.get_untracked().websupport;
+        let config = WebsupportConfig {
+            base_url: connection.target.base_url(),
+            api_key: api_key.trim().to_string(),
+            secret: secret.trim().to_string(),
+        };
+        let call = WebsupportCall {
+            config: &config,
+            unix_time: unix_now(),
+            parent_id: None,
+        };
+        let operation = Operation::Read { id: "self" };
+        let request = WEBSUPPORT_API.request(&call, &USERS, &operation);
+        let response =
+            transport::send(Api::Websupport, &connection.target, request, self.activity).await?;
+        let me = WEBSUPPORT_API
+            .decode(&USERS, &operation, &response)?
+            .into_record()?;
+        let login = text_at(&me, "login");
+        self.session.websupport.set(Some(WebsupportSession {
+            api_key: config.api_key,
+            secret: config.secret,
+            login: login.clone(),
+        }));
+        Ok(login)
+    }
+
+    /// Sends a Websupport call, signed with the session's key and secret
+    /// at the browser's current time (unsigned without a session: the
+    /// public sign-up and password restore). On 429 it waits for
+    /// `Retry-After` and sends the call once more, signed afresh.
+    pub async fn websupport<F>(&self, build: F) -> Result<HttpResponse, ApiError>
+    where
+        F: Fn(&WebsupportConfig, i64) -> HttpRequest,
+    {
+        let response = self.websupport_once(&build).await?;
+        if self.waited_out(&response).await {
+            return self.websupport_once(&build).await;
+        }
+        Ok(response)
+    }
+
+    async fn websupport_once<F>(&self, build: &F) -> Result<HttpResponse, ApiError>
+    where
+        F: Fn(&WebsupportConfig, i64) -> HttpRequest,
+    {
+        let connection = self.connections.get_untracked().websupport;
+        let (api_key, secret) = self
+            .session
+            .websupport
+            .with_untracked(|s| s.as_ref().map(|s| (s.api_key.clone(), s.secret.clone())))
+            .unwrap_or_default();
+        let config = WebsupportConfig {
+            base_url: connection.target.base_url(),
+            api_key,
+            secret,
+        };
+        let request = build(&config, unix_now());
+        transport::send(Api::Websupport, &connection.target, request, self.activity).await
+    }
+
     async fn admin_once<F>(&self, build: &F) -> Result<HttpResponse, ApiError>
     where
         F: Fn(&AdminConfig, &str) -> HttpRequest,
@@ -312,9 +385,22 @@ impl Client {
                     .await?;
                 PROFILES_API.decode(resource, operation, &response)
             }
-            other => Err(ApiError::Network(format!(
-                "the console cannot call the {other:?} API yet"
-            ))),
+            Api::Websupport => {
+                let response = self
+                    .websupport(|config, unix_time| {
+                        let call = WebsupportCall {
+                            config,
+                            unix_time,
+                            parent_id: parent,
+                        };
+                        WEBSUPPORT_API.request(&call, resource, operation)
+                    })
+                    .await?;
+                WEBSUPPORT_API.decode(resource, operation, &response)
+            }
+            Api::Erp => Err(ApiError::Network(
+                "ERP removals go through their own page".into(),
+            )),
         }
     }
 
@@ -342,7 +428,7 @@ impl Client {
                 self.session.erp.set(None);
                 self.session.erp_log.set(Vec::new());
             }
-            Api::Websupport => {}
+            Api::Websupport => self.session.websupport.set(None),
         }
         self.cache.clear();
     }
@@ -353,7 +439,12 @@ impl Client {
             Api::Admin => self.session.admin.with(Option::is_some),
             Api::Profiles => self.session.profiles.with(Option::is_some),
             Api::Erp => self.session.erp.with(Option::is_some),
-            Api::Websupport => false,
+            Api::Websupport => self.session.websupport.with(Option::is_some),
         }
     }
+}
+
+/// The browser's clock in Unix seconds, which Websupport signatures carry.
+fn unix_now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
 }

@@ -27,6 +27,9 @@ use crate::pages::erp::login::ErpLogin;
 use crate::pages::erp::routes::ErpRoutes;
 use crate::pages::profiles::login::ProfilesLogin;
 use crate::pages::profiles::routes::ProfilesRoutes;
+use crate::pages::websupport::login::WebsupportLogin;
+use crate::pages::websupport::public::{RestorePassword, SignUp};
+use crate::pages::websupport::routes::WebsupportRoutes;
 use crate::pages::{home::Home, not_found::NotFound, settings::SettingsPage};
 use crate::shell::Shell;
 use crate::unsaved::UnsavedChanges;
@@ -61,6 +64,10 @@ pub fn App(deployment: DeployOutcome) -> impl IntoView {
                     <ProfilesRoutes />
                     <Route path=path!("/erp/login") view=ErpLogin />
                     <ErpRoutes />
+                    <Route path=path!("/websupport/login") view=WebsupportLogin />
+                    <Route path=path!("/websupport/signup") view=SignUp />
+                    <Route path=path!("/websupport/restore-password") view=RestorePassword />
+                    <WebsupportRoutes />
                 </Routes>
             </Shell>
         </Router>

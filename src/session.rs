@@ -6,6 +6,8 @@
 //! - Profiles: the pasted bearer token, kept the same way.
 //! - ERP: the login name and password, in memory only, because every
 //!   removal signs in again for a 20-second token; a reload asks again.
+//! - Websupport: the API key and secret, in memory only, because every
+//!   request is signed with the secret; a reload asks again.
 
 use futures_channel::oneshot;
 use leptos::prelude::*;
@@ -22,6 +24,23 @@ const PROFILES_KEY: &str = "userdesk.profiles.token";
 pub struct ErpSession {
     pub login_name: String,
     pub password: String,
+}
+
+/// The Websupport API key and secret, for signing each request, and the
+/// login they belong to. Never stored.
+#[derive(Clone, PartialEq, Eq)]
+pub struct WebsupportSession {
+    pub api_key: String,
+    pub secret: String,
+    pub login: String,
+}
+
+impl std::fmt::Debug for WebsupportSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WebsupportSession")
+            .field("login", &self.login)
+            .finish_non_exhaustive()
+    }
 }
 
 /// One removal this session made, for the page's log.
@@ -80,6 +99,7 @@ pub struct Session {
     pub erp: RwSignal<Option<ErpSession>>,
     /// Every removal of this ERP session, newest first; gone at sign-out.
     pub erp_log: RwSignal<Vec<RemovalLogEntry>>,
+    pub websupport: RwSignal<Option<WebsupportSession>>,
     /// Calls waiting for the re-authentication dialog; `true` means retry.
     pub reauth_waiters: RwSignal<Vec<oneshot::Sender<bool>>>,
     /// Whether the dialog is a voluntary renewal (the token still lives).
@@ -101,6 +121,7 @@ impl Session {
             token_waiters: RwSignal::new(Vec::new()),
             erp: RwSignal::new(None),
             erp_log: RwSignal::new(Vec::new()),
+            websupport: RwSignal::new(None),
             reauth_waiters: RwSignal::new(Vec::new()),
             renewing: RwSignal::new(false),
         }

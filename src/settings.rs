@@ -1,5 +1,4 @@
 //! Connection settings: per API, Demo (the in-browser simulator) or a server.
-//! Websupport has no pages yet, so it has no connection here.
 //!
 //! Three layers, the later winning:
 //! 1. the defaults: every API in Demo, with the documented Admin app key;
@@ -114,7 +113,7 @@ impl AdminConnection {
 }
 
 /// The connection of an API that needs nothing but a target (Profiles,
-/// ERP): its credentials come at sign-in.
+/// ERP, Websupport): its credentials come at sign-in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Connection {
     pub target: Target,
@@ -146,6 +145,8 @@ struct SavedChoice {
     profiles: Option<Target>,
     #[serde(default)]
     erp: Option<Target>,
+    #[serde(default)]
+    websupport: Option<Target>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -154,12 +155,21 @@ struct SavedAdmin {
     version: String,
 }
 
+/// The targets chosen for the APIs that need nothing else.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherTargets {
+    pub profiles: Target,
+    pub erp: Target,
+    pub websupport: Target,
+}
+
 /// Every API's connection, and the deployment they started from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Connections {
     pub admin: AdminConnection,
     pub profiles: Connection,
     pub erp: Connection,
+    pub websupport: Connection,
     pub deployment: DeployConfig,
     /// Why `config.json` could not be used, for the banner.
     pub deployment_problem: Option<String>,
@@ -177,13 +187,18 @@ impl Connections {
         let mut admin = AdminConnection::from_deployment(&deployment);
         let mut profiles = Connection::from_entry(deployment.profiles.as_ref());
         let mut erp = Connection::from_entry(deployment.erp.as_ref());
+        let mut websupport = Connection::from_entry(deployment.websupport.as_ref());
         let choice = storage::read(Store::Local, CHOICE_KEY)
             .and_then(|text| serde_json::from_str::<SavedChoice>(&text).ok());
         if let Some(choice) = choice {
             admin.target = choice.admin.target;
             admin.version = choice.admin.version;
             admin.source = Source::Chosen;
-            for (connection, target) in [(&mut profiles, choice.profiles), (&mut erp, choice.erp)] {
+            for (connection, target) in [
+                (&mut profiles, choice.profiles),
+                (&mut erp, choice.erp),
+                (&mut websupport, choice.websupport),
+            ] {
                 if let Some(target) = target {
                     *connection = Connection {
                         target,
@@ -200,6 +215,7 @@ impl Connections {
             admin,
             profiles,
             erp,
+            websupport,
             deployment,
             deployment_problem,
         }
@@ -208,28 +224,28 @@ impl Connections {
     /// Keeps the user's choice: per API the mode and base URL (and the
     /// Admin version) for this browser, the Admin app key for this tab.
     /// Returns whether storage took it.
-    pub fn choose(&mut self, mut admin: AdminConnection, profiles: Target, erp: Target) -> bool {
+    pub fn choose(&mut self, mut admin: AdminConnection, others: OtherTargets) -> bool {
         admin.source = Source::Chosen;
         let saved = SavedChoice {
             admin: SavedAdmin {
                 target: admin.target.clone(),
                 version: admin.version.clone(),
             },
-            profiles: Some(profiles.clone()),
-            erp: Some(erp.clone()),
+            profiles: Some(others.profiles.clone()),
+            erp: Some(others.erp.clone()),
+            websupport: Some(others.websupport.clone()),
         };
         let stored = serde_json::to_string(&saved)
             .is_ok_and(|text| storage::write(Store::Local, CHOICE_KEY, &text))
             && storage::write(Store::Session, APP_KEY_KEY, &admin.app_key);
         self.admin = admin;
-        self.profiles = Connection {
-            target: profiles,
+        let chosen = |target| Connection {
+            target,
             source: Source::Chosen,
         };
-        self.erp = Connection {
-            target: erp,
-            source: Source::Chosen,
-        };
+        self.profiles = chosen(others.profiles);
+        self.erp = chosen(others.erp);
+        self.websupport = chosen(others.websupport);
         stored
     }
 
@@ -240,6 +256,7 @@ impl Connections {
         self.admin = AdminConnection::from_deployment(&self.deployment);
         self.profiles = Connection::from_entry(self.deployment.profiles.as_ref());
         self.erp = Connection::from_entry(self.deployment.erp.as_ref());
+        self.websupport = Connection::from_entry(self.deployment.websupport.as_ref());
     }
 }
 

@@ -14,6 +14,7 @@ use crate::pages::admin::routes::ADMIN_MENU_EXTRAS;
 use crate::pages::erp::ERP_MENU;
 use crate::pages::profiles::token::TokenDialog;
 use crate::pages::resource::{area, list_path};
+use crate::pages::websupport::WEBSUPPORT_MENU_EXTRAS;
 use crate::session::{format_remaining, RENEW_WINDOW_SECONDS};
 use leptos::task::spawn_local;
 use userdesk_api::resource::Api;
@@ -104,6 +105,16 @@ pub fn Shell(children: Children) -> impl IntoView {
                         <button class="button button--small" type="button" aria-label="Sign out of the Profiles API" on:click=move |_| sign_out.run(Api::Profiles)>"Sign out"</button>
                     </span>
                 </Show>
+                {move || client.session.websupport.with(|s| s.as_ref().map(|s| s.login.clone())).map(|login| {
+                    view! {
+                        <span class="session">
+                            <span class="session__user">{format!("Websupport: {login}")}</span>
+                            <button class="button button--small" type="button" aria-label="Sign out of Websupport" on:click=move |_| sign_out.run(Api::Websupport)>
+                                "Sign out"
+                            </button>
+                        </span>
+                    }
+                })}
                 {move || client.session.erp.with(|s| s.as_ref().map(|s| s.login_name.clone())).map(|login| {
                     view! {
                         <span class="session">
@@ -156,12 +167,14 @@ fn skip_to_content(event: leptos::ev::MouseEvent) {
     }
 }
 
-/// The menu: each API's described resources in their sections, the ERP's
-/// page, then the signed-in administrator's own pages.
+/// The menu: each API's described resources in their sections (with the
+/// API's own pages in the section of the same name), the ERP's page, then
+/// the signed-in administrator's own pages.
 fn menu() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     let described = [
         userdesk_api::admin::REGISTRY,
         userdesk_api::profiles::REGISTRY,
+        userdesk_api::websupport::REGISTRY,
     ]
     .into_iter()
     .flat_map(|registry| registry.sections.iter())
@@ -172,7 +185,7 @@ fn menu() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
             .collect();
         (*heading, links)
     });
-    let extras = [ERP_MENU, ADMIN_MENU_EXTRAS]
+    let extras = [WEBSUPPORT_MENU_EXTRAS, ERP_MENU, ADMIN_MENU_EXTRAS]
         .into_iter()
         .map(|(heading, links)| {
             let links = links
@@ -181,5 +194,12 @@ fn menu() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
                 .collect();
             (heading, links)
         });
-    described.chain(extras).collect()
+    let mut sections: Vec<(&'static str, Vec<(String, &'static str)>)> = Vec::new();
+    for (heading, links) in described.chain(extras) {
+        match sections.iter_mut().find(|(other, _)| *other == heading) {
+            Some((_, known)) => known.extend(links),
+            None => sections.push((heading, links)),
+        }
+    }
+    sections
 }

@@ -2,7 +2,7 @@
 //! in-page simulator. Either way the caller gets an `HttpResponse` or a typed
 //! `ApiError`; nothing here panics on what the network sends.
 
-use gloo_net::http::{Method as FetchMethod, RequestBuilder};
+use gloo_net::http::Request;
 use leptos::prelude::*;
 use userdesk_api::deploy::{read_deploy_config, DeployOutcome};
 use userdesk_api::http::parse_retry_after;
@@ -82,22 +82,11 @@ async fn fetch(request: HttpRequest, timeout_seconds: u32) -> Result<HttpRespons
         .map_err(|_| ApiError::Network("cannot create an abort controller".into()))?;
     let signal = controller.signal();
     let timer = Timeout::start(&controller, timeout_seconds);
-    let mut builder = RequestBuilder::new(&request.url).method(match request.method {
-        Method::Get => FetchMethod::GET,
-        Method::Post => FetchMethod::POST,
-        Method::Put => FetchMethod::PUT,
-        Method::Patch => FetchMethod::PATCH,
-        Method::Delete => FetchMethod::DELETE,
-    });
-    for (name, value) in &request.headers {
-        builder = builder.header(name, value);
-    }
-    builder = builder.abort_signal(Some(&signal));
-    let built = match request.body {
-        Some(body) => builder.body(body),
-        None => builder.build(),
-    }
-    .map_err(|error| ApiError::Network(error.to_string()))?;
+    // Built by hand rather than with gloo-net's builder, which re-serialises
+    // a URL that has a query and appends `&`: a signed Websupport path must
+    // go out exactly as it was signed.
+    let built = build_request(&request, &signal)
+        .map_err(|_| ApiError::Network("the browser refused to build the request".into()))?;
     let outcome = built.send().await;
     drop(timer);
     let response = outcome.map_err(|error| {
@@ -130,6 +119,22 @@ async fn fetch(request: HttpRequest, timeout_seconds: u32) -> Result<HttpRespons
         retry_after,
         body,
     })
+}
+
+/// The fetch request for `request`, its URL untouched.
+fn build_request(request: &HttpRequest, signal: &web_sys::AbortSignal) -> Result<Request, JsValue> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(request.method.as_str());
+    let headers = web_sys::Headers::new()?;
+    for (name, value) in &request.headers {
+        headers.append(name, value)?;
+    }
+    init.set_headers(&headers);
+    init.set_signal(Some(signal));
+    if let Some(body) = &request.body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    web_sys::Request::new_with_str_and_init(&request.url, &init).map(Request::from)
 }
 
 /// Waits `seconds` on the page's timer (which tests can fast-forward).

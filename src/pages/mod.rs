@@ -8,3 +8,4 @@ pub mod not_found;
 pub mod profiles;
 pub mod resource;
 pub mod settings;
+pub mod websupport;

@@ -9,7 +9,7 @@ use crate::components::dialog::{ConfirmDialog, Tone};
 use crate::components::field::{FormFieldErrors, TextField, TextKind};
 use crate::components::toast::{ToastKind, Toasts};
 use crate::demo;
-use crate::settings::{AdminConnection, Connection, Connections, Source, Target};
+use crate::settings::{AdminConnection, Connection, Connections, OtherTargets, Source, Target};
 use userdesk_api::deploy::is_usable_base;
 use userdesk_api::resource::Api;
 
@@ -71,10 +71,12 @@ pub fn SettingsPage() -> impl IntoView {
     show(&saved);
     let profiles = TargetInputs::new();
     let erp = TargetInputs::new();
+    let websupport = TargetInputs::new();
     let show_all = move |connections: &Connections| {
         show(&connections.admin);
         profiles.show(&connections.profiles);
         erp.show(&connections.erp);
+        websupport.show(&connections.websupport);
     };
     show_all(&client.connections.get_untracked());
     let errors = RwSignal::new(FieldErrors::new());
@@ -96,6 +98,9 @@ pub fn SettingsPage() -> impl IntoView {
         }
         if previous.erp.target != now.erp.target {
             client.sign_out(Api::Erp);
+        }
+        if previous.websupport.target != now.websupport.target {
+            client.sign_out(Api::Websupport);
         }
         stored
     };
@@ -137,20 +142,17 @@ pub fn SettingsPage() -> impl IntoView {
             checked.base_url = "/".to_string();
         }
         let mut invalid = checked.validate().err().unwrap_or_default();
-        let profiles_target = profiles.target("profiles.base_url", &mut invalid);
-        let erp_target = erp.target("erp.base_url", &mut invalid);
+        let others = OtherTargets {
+            profiles: profiles.target("profiles.base_url", &mut invalid),
+            erp: erp.target("erp.base_url", &mut invalid),
+            websupport: websupport.target("websupport.base_url", &mut invalid),
+        };
         if !invalid.is_empty() {
             errors.set(invalid);
             return;
         }
         errors.set(FieldErrors::new());
-        let stored = switch_to(&|c: &mut Connections| {
-            c.choose(
-                candidate.clone(),
-                profiles_target.clone(),
-                erp_target.clone(),
-            )
-        });
+        let stored = switch_to(&|c: &mut Connections| c.choose(candidate.clone(), others.clone()));
         if stored {
             toasts.show(ToastKind::Success, "Connection settings saved.");
         } else {
@@ -168,6 +170,7 @@ pub fn SettingsPage() -> impl IntoView {
             (Api::Admin, &connections.admin.target),
             (Api::Profiles, &connections.profiles.target),
             (Api::Erp, &connections.erp.target),
+            (Api::Websupport, &connections.websupport.target),
         ] {
             if *target == Target::Demo {
                 client.sign_out(api);
@@ -230,6 +233,8 @@ pub fn SettingsPage() -> impl IntoView {
                     hint="e.g. https://your.base-url.here, or /api/profiles behind a same-origin proxy." />
                 <TargetFieldset mode="erp.mode" base="erp.base_url" legend="ERP user removal" inputs=erp
                     hint="e.g. https://erp.example.com/api, or /api/erp behind a same-origin proxy." />
+                <TargetFieldset mode="websupport.mode" base="websupport.base_url" legend="Websupport" inputs=websupport
+                    hint="e.g. https://rest.websupport.sk, or /api/websupport behind a same-origin proxy that copies X-Date into Date." />
                 <div class="form__actions">
                     <button class="button button--primary" type="submit">"Save connections"</button>
                     <Show when=move || source() == Source::Chosen>

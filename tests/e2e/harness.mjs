@@ -96,6 +96,44 @@ export async function profilesPage(browser, connect) {
   return page;
 }
 
+export const WEBSUPPORT_API = '/api/websupport';
+export const WEBSUPPORT_KEYS = {
+  reseller: ['demo-websupport-key', 'demo-websupport-secret'],
+  customer: ['demo-customer-key', 'demo-customer-secret'],
+};
+
+/** Points Websupport at the native simulator through the Connections page. */
+export async function useWebsupportServer(page) {
+  await page.goto(`${BASE}/settings`);
+  await page.locator('input[name="websupport.mode"][value="server"]').check();
+  await page.locator('input[name="websupport.base_url"]').fill(WEBSUPPORT_API);
+  await page.getByRole('button', { name: 'Save connections' }).click();
+  await page.getByText('Connection settings saved.').waitFor();
+}
+
+export const WEBSUPPORT_MODES = {
+  'over HTTP to the native simulator': async (page) => { await resetServer(); await useWebsupportServer(page); },
+  'in Demo mode': async () => {},
+};
+
+/** Signs in to Websupport with a demo key (`reseller` or `customer`). */
+export async function websupportSignIn(page, who = 'reseller') {
+  const [key, secret] = WEBSUPPORT_KEYS[who];
+  await page.goto(`${BASE}/websupport/login`);
+  await page.locator('input[name="api_key"]').fill(key);
+  await page.locator('input[name="secret"]').fill(secret);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${BASE}/websupport/users`);
+}
+
+/** A fresh page, connected in `mode` and signed in to Websupport. */
+export async function websupportPage(browser, connect, who = 'reseller') {
+  const page = await freshPage(browser);
+  await connect(page);
+  await websupportSignIn(page, who);
+  return page;
+}
+
 export const ERP_API = '/api/erp';
 
 /** Points the ERP at the native simulator through the Connections page. */
@@ -172,5 +210,16 @@ export const ROUTES = [
   '/profiles/profiles/6006dda272f002519c3eb505/contacts', '/profiles/profiles/6006dda272f002519c3eb505/contacts/new',
   '/profiles/profiles/6006dda272f002519c3eb505/contacts/6006dda272f002519c3eb505',
   '/erp/login', '/erp/remove-user',
+  '/websupport/login', '/websupport/signup', '/websupport/restore-password', '/websupport/users', '/websupport/account',
   '/no/such/page',
 ];
+
+/** Goes to `path` inside the app, without a reload (which would forget
+ * in-memory credentials such as Websupport's secret). */
+export async function spaGo(page, path) {
+  await page.evaluate((to) => {
+    history.pushState({}, '', to);
+    dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+  }, path);
+  await page.waitForURL(`${BASE}${path}`);
+}

@@ -262,5 +262,15 @@ fn nested_resources_live_under_a_listed_parent() {
             );
             assert!(registry.find_under(found, child.slug).is_some());
         }
+        for description in registry.iter() {
+            if let Some(note) = description.edit_note {
+                assert!(
+                    registry.find_under(description, note.link_to).is_some(),
+                    "{api}/{}: the edit note links to no nested “{}”",
+                    description.slug,
+                    note.link_to
+                );
+            }
+        }
     }
 }

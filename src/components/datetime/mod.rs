@@ -43,7 +43,7 @@ fn with_formats<T>(use_them: impl FnOnce(&Formats) -> T) -> T {
 }
 
 /// The browser's language (`navigator.language`), `en` without one.
-fn language() -> String {
+pub fn language() -> String {
     let global = js_sys::global();
     js_sys::Reflect::get(&global, &"navigator".into())
         .and_then(|navigator| js_sys::Reflect::get(&navigator, &"language".into()))

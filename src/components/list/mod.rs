@@ -150,16 +150,8 @@ where
     F: Fn(ListQuery) -> Fut + 'static,
     Fut: Future<Output = Result<ListPage<T>, ApiError>> + 'static,
 {
-    let query_map = use_query_map();
-    let navigate = use_navigate();
-    let base_path: String = base_path.into();
-    let query = Memo::new(move |_| query_map.with(|map| spec.from_url(|key| map.get(key))));
-    let go = Callback::new(move |next: ListQuery| {
-        navigate(
-            &format!("{base_path}{}", spec.to_url(&next)),
-            Default::default(),
-        )
-    });
+    let nav = use_list_nav(spec, base_path);
+    let query = nav.query;
     let data = ListData {
         page: RwSignal::new(None),
         error: RwSignal::new(None),
@@ -193,7 +185,23 @@ where
             }
         });
     });
-    (ListNav { spec, query, go }, data)
+    (nav, data)
+}
+
+/// A list's view state read from the URL under `base_path`, and the way
+/// to change it (each change a history entry, so Back undoes it).
+pub fn use_list_nav(spec: ListSpec, base_path: impl Into<String>) -> ListNav {
+    let query_map = use_query_map();
+    let navigate = use_navigate();
+    let base_path: String = base_path.into();
+    let query = Memo::new(move |_| query_map.with(|map| spec.from_url(|key| map.get(key))));
+    let go = Callback::new(move |next: ListQuery| {
+        navigate(
+            &format!("{base_path}{}", spec.to_url(&next)),
+            Default::default(),
+        )
+    });
+    ListNav { spec, query, go }
 }
 
 /// A column header that sorts by one of the documented `order_by` columns.

@@ -26,8 +26,9 @@ impl<T: Send + Sync + 'static> Clone for RecordData<T> {
 
 impl<T: Send + Sync + 'static> Copy for RecordData<T> {}
 
-/// Loads the record for the route's `:id` with `load`, again on retry.
-pub fn use_record<T, F, Fut>(load: F) -> RecordData<T>
+/// Loads the record for the route's `:id` (or for `fixed`, on a page
+/// that always shows the same record) with `load`, again on retry.
+pub fn use_record<T, F, Fut>(fixed: Option<&'static str>, load: F) -> RecordData<T>
 where
     T: Send + Sync + 'static,
     F: Fn(String) -> Fut + 'static,
@@ -37,6 +38,9 @@ where
     // Ids are text: the Profiles API's are not numbers, and the Admin API
     // also reads some records by a unique name (`/role/{name}`).
     let id = Memo::new(move |_| {
+        if let Some(fixed) = fixed {
+            return Some(fixed.to_string());
+        }
         params.with(|p| {
             p.get("id")
                 .map(|text| text.trim().to_string())

@@ -45,9 +45,12 @@ pub fn cell(
             }
             preview.into_any()
         }
-        Cell::DateTime => match pick(record, column.value).and_then(Value::as_str) {
-            Some(stamp) => view! { <DateTime value=stamp.to_string() /> }.into_any(),
-            None => MISSING.into_any(),
+        // Text timestamps, or Unix seconds (Websupport's `createTime`).
+        Cell::DateTime => match pick(record, column.value) {
+            Some(stamp @ (Value::String(_) | Value::Number(_))) => {
+                view! { <DateTime value=text(Some(stamp)) /> }.into_any()
+            }
+            _ => MISSING.into_any(),
         },
         Cell::YesNo => {
             let yes = matches!(pick(record, column.value), Some(Value::Bool(true)))

@@ -147,7 +147,16 @@ pub fn ResourceForm(
                 .await
                 .and_then(Answer::into_record)
         },
-        move |saved: Value| {
+        move |answer: Value| {
+            // An answer may hold only part of the record (Websupport echoes
+            // the fields it took): it is laid over the record as it was.
+            let saved = match (last_saved.get_value(), answer) {
+                (Some(Value::Object(mut before)), Value::Object(after)) => {
+                    before.extend(after);
+                    Value::Object(before)
+                }
+                (_, answer) => answer,
+            };
             client
                 .cache
                 .remember(resource, std::slice::from_ref(&saved));
@@ -190,18 +199,28 @@ pub fn ResourceForm(
         groups_of(&controls)
     });
     let had = existing.clone();
+    // Fields the record's state locks are shown disabled, so never changed or sent.
+    let locked = existing
+        .as_ref()
+        .and_then(|record| resource.ops.locked(record));
     let draw = move |field: &'static Field, value: RwSignal<String>| {
         let picked = choices.with_value(|all| {
             all.iter()
                 .find(|(name, _)| *name == field.name)
                 .map(|(_, choices)| *choices)
         });
-        control(field, value, mode, picked, started, values)
+        let drawn = control(field, value, mode, picked, started, values);
+        if locked.is_some_and(|(fields, _)| fields.contains(&field.name)) {
+            view! { <fieldset class="locked" disabled aria-describedby="form-locked">{drawn}</fieldset> }.into_any()
+        } else {
+            drawn
+        }
     };
     view! {
         <RecordForm form=form>
             <SubmitFailure form=form created_in=record_id.is_none().then(|| list_link(resource, parent.get_value().as_deref())) />
             <FormErrors errors=form.errors known=known />
+            {locked.map(|(_, reason)| view! { <p class="notice" id="form-locked">{reason}</p> })}
             {groups
                 .into_iter()
                 .map(|(group, rows)| {

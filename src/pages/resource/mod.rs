@@ -22,6 +22,7 @@ mod form;
 mod list;
 mod record;
 mod rows;
+mod whole;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -34,13 +35,15 @@ use crate::pages::not_found::NotFound;
 pub use form::ResourceForm;
 pub use list::ResourceList;
 pub use record::{ResourceEdit, ResourceNew};
+pub use whole::WholeList;
 
 /// The described resources of an API.
 pub fn registry(api: Api) -> Registry {
     match api {
         Api::Admin => userdesk_api::admin::REGISTRY,
         Api::Profiles => userdesk_api::profiles::REGISTRY,
-        Api::Websupport | Api::Erp => Registry::EMPTY,
+        Api::Websupport => userdesk_api::websupport::REGISTRY,
+        Api::Erp => Registry::EMPTY,
     }
 }
 
@@ -60,11 +63,12 @@ pub fn list_path(resource: &Description) -> String {
 }
 
 /// The console's path of a resource's records: its list for a top-level
-/// resource, `/profiles/profiles/{parent}/contacts` for a nested one.
+/// resource, `/profiles/profiles/{parent}/contacts` for a nested one
+/// (the parent's slug, then its id).
 pub fn records_path(resource: &Description, parent: Option<&str>) -> String {
-    match (resource.path.parent, parent) {
-        (Some(collection), Some(id)) => format!(
-            "{}/{collection}/{}/{}",
+    match (parent_slug(resource), parent) {
+        (Some(slug), Some(id)) => format!(
+            "{}/{slug}/{}/{}",
             area(resource.api),
             percent_encode(id),
             resource.slug
@@ -73,13 +77,18 @@ pub fn records_path(resource: &Description, parent: Option<&str>) -> String {
     }
 }
 
+/// The console's slug of the resource a nested one lives under.
+fn parent_slug(resource: &Description) -> Option<&'static str> {
+    registry(resource.api)
+        .parent_of(resource)
+        .map(|parent| parent.slug)
+}
+
 /// Where a record page leads back to: a nested record's parent page, else
 /// its resource's list.
 pub fn back_path(resource: &Description, parent: Option<&str>) -> String {
-    match (resource.path.parent, parent) {
-        (Some(collection), Some(id)) => {
-            format!("{}/{collection}/{}", area(resource.api), percent_encode(id))
-        }
+    match (parent_slug(resource), parent) {
+        (Some(slug), Some(id)) => format!("{}/{slug}/{}", area(resource.api), percent_encode(id)),
         _ => list_path(resource),
     }
 }
@@ -120,7 +129,11 @@ fn described(api: Api, page: fn(&'static Description, Option<String>) -> AnyView
 #[component]
 pub fn DescribedList(api: Api) -> impl IntoView {
     described(api, |resource, parent| {
-        view! { <ResourceList resource=resource parent=parent /> }.into_any()
+        if resource.list.is_whole() {
+            view! { <WholeList resource=resource parent=parent /> }.into_any()
+        } else {
+            view! { <ResourceList resource=resource parent=parent /> }.into_any()
+        }
     })
 }
 

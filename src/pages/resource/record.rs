@@ -65,11 +65,14 @@ pub fn ResourceEdit(
     /// The id of the record a nested resource lives under.
     #[prop(default = None, into)]
     parent: Option<String>,
+    /// The record to show, where the route has no `:id` (Websupport's `self`).
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
     let client = Client::use_client();
     let toasts = Toasts::use_toasts();
     let under = StoredValue::new(parent.clone());
-    let data = use_record(move |id: String| async move {
+    let data = use_record(id, move |id: String| async move {
         let parent = under.get_value();
         client
             .call_under(resource, parent.as_deref(), &Operation::Read { id: &id })
@@ -126,6 +129,11 @@ pub fn ResourceEdit(
             move || client.cache.forget(resource, &gone),
         );
     };
+    // Records the API refuses to delete say why instead of offering it.
+    let kept = Memo::new(move |_| {
+        data.record
+            .with(|r| r.as_ref().and_then(|r| resource.ops.kept(r)))
+    });
     // Deleting the signed-in account has its own warning.
     let me = client.signed_in_account(resource.api);
     let warning = Signal::derive(move || {
@@ -159,16 +167,19 @@ pub fn ResourceEdit(
                 <Loading label=format!("Loading {noun}…") />
             </Show>
             // The form mounts once per record, not again after each save.
-            {move || loaded_id.get().map(|_| view! {
+            {move || loaded_id.get().map(|shown_id| view! {
                 <div class="page__header">
                     <h1 class="page__title">{title}</h1>
                     {resource.ops.delete.then(|| view! {
-                        <button class="button button--danger" type="button" prop:disabled=move || deleting.get()
+                        <button class="button button--danger" type="button"
+                            prop:disabled=move || deleting.get() || kept.with(Option::is_some)
+                            aria-describedby=move || kept.with(Option::is_some).then_some("delete-kept")
                             on:click=move |_| confirm_delete.set(true)>
                             {format!("Delete {noun}")}
                         </button>
                     })}
                 </div>
+                {move || kept.get().map(|reason| view! { <p class="notice" id="delete-kept">{reason}</p> })}
                 <dl class="meta">
                     {resource.meta.iter().map(|meta| view! {
                         <dt>{meta.label}</dt>
@@ -183,6 +194,15 @@ pub fn ResourceEdit(
                     }).collect_view()}
                 </dl>
                 {resource.tables.iter().map(|table| view! { <RecordTable table=table record=data.record /> }).collect_view()}
+                {resource.edit_note.and_then(|note| {
+                    let child = registry(resource.api).find_under(resource, note.link_to)?;
+                    Some(view! {
+                        <p class="notice">
+                            {note.text} " "
+                            <A href=records_path(child, Some(&shown_id))>{format!("Open the {}", child.plural)}</A>
+                        </p>
+                    })
+                })}
                 {resource.ops.update.then(|| view! {
                     <ResourceForm resource=resource parent=under.get_value() existing=data.record.get_untracked() on_saved=on_saved />
                 })}
@@ -262,11 +282,8 @@ fn compact_table(
 /// What a record page's breadcrumb leads back to: its list, or for a
 /// nested record its parent (`Profile`).
 fn back_label(resource: &Description) -> String {
-    match resource.path.parent {
-        Some(parent) => registry(resource.api)
-            .find(parent)
-            .map(|parent| capitalized(parent.noun))
-            .unwrap_or_default(),
+    match registry(resource.api).parent_of(resource) {
+        Some(parent) => capitalized(parent.noun),
         None => resource.title.to_string(),
     }
 }

@@ -92,6 +92,7 @@ pub const ADMINISTRATORS: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
+    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "email": "admin1@test.com", "first_name": "Tommy",

@@ -62,6 +62,7 @@ pub const APP_KEYS: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
+    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"application": "Application 1", "created_at": "2019-10-23T15:03:37+0000", "id": 1,

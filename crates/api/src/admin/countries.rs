@@ -50,6 +50,7 @@ pub const COUNTRIES: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
+    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"code_2": "US", "code_3": "USA", "created_at": "2019-11-05T02:16:56+0000", "id": 1,

@@ -51,6 +51,7 @@ pub const LOGINS: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
+    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"api": 1, "attempt_date": "2018-12-01T08:32:55+0000", "created_at": "2019-11-07T02:49:26+0000",

@@ -52,6 +52,7 @@ pub const NOTIFICATIONS: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
+    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"accepted": 1, "channel": 1, "created_at": "2019-11-05T02:16:56+0000", "id": 1,

@@ -43,6 +43,7 @@ pub const PASSWORD_RESETS: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
+    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"code": "HD7SF2", "created_at": "2019-11-05T02:16:56+0000", "id": 1, "ip_address": "1.1.1.1",

@@ -62,6 +62,7 @@ pub const REGIONS: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
+    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"code_2": "CA", "country": {"code_2": "US", "code_3": "USA", "id": 1, "name": "United States"},

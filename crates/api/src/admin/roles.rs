@@ -131,6 +131,7 @@ pub const ROLES: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
+    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "id": 1, "is_admin_role": false,

@@ -67,6 +67,7 @@ pub const TERMS: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
+    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "id": 2, "publish_date": "2019-01-01T00:00:00+0000",

@@ -93,6 +93,7 @@ pub const USER_PROFILES: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
+    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "first_name": "Lynne", "id": 2,

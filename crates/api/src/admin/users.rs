@@ -113,6 +113,7 @@ pub const USERS: Description = Description {
         ],
         empty: "This user has not accepted any terms of service.",
     }],
+    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "email": "user2@test.com", "id": 2,

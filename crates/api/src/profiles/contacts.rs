@@ -85,6 +85,7 @@ pub const CONTACTS: Description = Description {
     check: Some(value_matches_key),
     optional: &[],
     tables: &[],
+    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{

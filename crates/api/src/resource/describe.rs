@@ -60,6 +60,7 @@ impl Api {
 ///     check: None,
 ///     optional: &[],
 ///     tables: &[],
+///     edit_note: None,
 ///     example: Example { record: r#"{"id": 1, "title": "Hi"}"#, create: r#"{"title": "Hi"}"# },
 /// };
 /// assert_eq!(NOTES.field("title").map(|f| f.label), Some("Title"));
@@ -95,6 +96,10 @@ pub struct Description {
     pub optional: &'static [OptionalObject],
     /// Lists inside a record, shown read-only on its page.
     pub tables: &'static [Table],
+    /// A note above an existing record's form, linking to the records of
+    /// one of its nested resources (a user's name changes in its billing
+    /// profiles).
+    pub edit_note: Option<EditNote>,
     /// The documentation's examples, walked by the description test.
     /// Only test builds carry them (feature `examples`), so they never
     /// weigh on the console's download.
@@ -894,6 +899,15 @@ impl Messages {
             delete_own: "",
         }
     }
+}
+
+/// What a record page says above its form, and which nested resource of
+/// the record it links to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EditNote {
+    pub text: &'static str,
+    /// The slug of a resource nested under this one.
+    pub link_to: &'static str,
 }
 
 /// The documentation's examples for a resource, as JSON text.

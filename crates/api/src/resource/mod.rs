@@ -22,11 +22,12 @@ pub mod describe;
 pub mod dialect;
 pub mod record;
 pub mod validate;
+pub mod whole;
 
 pub use describe::{
-    Api, Applies, Cell, Check, Column, Description, Example, Field, Filter, FilterControl, Kind,
-    ListBy, Lock, Messages, Meta, Mode, OneEach, Ops, OptionalObject, Path, Records, Refusal, Rows,
-    Slot, Start, Table, Tone, STAMPS,
+    Api, Applies, Cell, Check, Column, Description, EditNote, Example, Field, Filter,
+    FilterControl, Kind, ListBy, Lock, Messages, Meta, Mode, OneEach, Ops, OptionalObject, Path,
+    Records, Refusal, Rows, Slot, Start, Table, Tone, STAMPS,
 };
 pub use dialect::{Answer, Dialect, Operation};
 pub use validate::{

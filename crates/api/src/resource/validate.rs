@@ -350,6 +350,11 @@ fn form_text(field: &Field, value: Option<&Value>) -> String {
         }
         (Kind::Boolean, value) => (value == Some(&Value::Bool(true))).to_string(),
         (Kind::Secret, _) => String::new(),
+        // The code as the country list writes it (`CZ` for a stored `cz`,
+        // `040` for `40`), so an untouched form holds what it started with.
+        (Kind::Country(code), Some(Value::String(text))) => code
+            .find(text)
+            .map_or_else(|| text.clone(), |country| code.of(&country).to_string()),
         (Kind::Ids(_), Some(Value::Array(items))) => items
             .iter()
             .filter_map(|item| item.as_i64().or_else(|| pick(item, "id")?.as_i64()))
@@ -472,6 +477,7 @@ mod tests {
         check: Some(both_or_neither),
         optional: &[],
         tables: &[],
+        edit_note: None,
         #[cfg(feature = "examples")]
         example: crate::resource::Example {
             record: "{}",

@@ -92,6 +92,7 @@ pub const BILLING: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
+    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"id": 357, "profile": "default", "isDefault": true, "name": "Company s.r.o.",
@@ -124,6 +125,14 @@ mod tests {
         )
         .expect("valid");
         assert!(valid.get("isDefault").is_none(), "false unless sent");
+    }
+
+    #[test]
+    fn a_stored_lower_case_country_starts_the_form_as_the_list_writes_it() {
+        let form = crate::resource::to_form(&BILLING, Some(&json!({"country": "cz"})), "");
+        assert_eq!(form["country"], "CZ");
+        let unknown = crate::resource::to_form(&BILLING, Some(&json!({"country": "xx"})), "");
+        assert_eq!(unknown["country"], "xx", "kept for the validator to name");
     }
 
     #[test]

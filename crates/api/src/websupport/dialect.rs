@@ -155,7 +155,13 @@ impl Dialect for WebsupportDialect {
             Operation::Read { .. } => Err(ApiError::UnexpectedResponse(
                 "a record answers with an object".into(),
             )),
-            _ => outcome(&body).map(Answer::Record),
+            // A success without an item (the password restore) stands for what was sent.
+            Operation::Create { payload } | Operation::Update { payload, .. } => outcome(&body)
+                .map(|item| match item.as_object() {
+                    Some(fields) if fields.is_empty() => Answer::Record((*payload).clone()),
+                    _ => Answer::Record(item),
+                }),
+            Operation::Delete { .. } => Ok(Answer::Deleted),
         }
     }
 }
@@ -402,9 +408,15 @@ mod tests {
             ))
         );
         let restored = HttpResponse::json(201, r#"{"status": "success"}"#.into());
+        let login = json!({"login": "mylogin"});
         assert_eq!(
-            WEBSUPPORT_API.decode(&RESTORE_PASSWORD, &create, &restored),
-            Ok(Answer::Record(json!({})))
+            WEBSUPPORT_API.decode(
+                &RESTORE_PASSWORD,
+                &Operation::Create { payload: &login },
+                &restored
+            ),
+            Ok(Answer::Record(login.clone())),
+            "no item: what was sent"
         );
         let restore_error = HttpResponse::json(
             200,

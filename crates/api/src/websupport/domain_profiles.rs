@@ -147,6 +147,7 @@ pub const DOMAIN_PROFILES: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
+    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"id": "153", "firstName": "Tesster", "lastName": "Priezvisko", "orgName": "company, s.r.o.",

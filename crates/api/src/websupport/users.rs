@@ -12,7 +12,8 @@ use super::rules::{email_list, isic_only_in_slovakia, zip_number, LANGUAGES, MAR
 use crate::iso3166::CountryCode;
 use crate::list::{ListSpec, WHOLE_LIST};
 use crate::resource::{
-    Api, Applies, Cell, Column, Description, Field, Filter, Messages, Meta, Ops, Path, Start,
+    Api, Applies, Cell, Column, Description, EditNote, Field, Filter, Messages, Meta, Ops, Path,
+    Start,
 };
 use crate::validation::FieldErrors;
 
@@ -147,7 +148,7 @@ pub const USERS: Description = Description {
     api: Api::Websupport,
     slug: "users",
     title: "Users",
-    menu: "Users",
+    menu: "Users and sub-users",
     noun: "user",
     plural: "users",
     path: Path::of("user", "user"),
@@ -199,6 +200,10 @@ pub const USERS: Description = Description {
     check: Some(sign_up_rules),
     optional: &[],
     tables: &[],
+    edit_note: Some(EditNote {
+        text: "Name, address and company IDs change only through billing profiles.",
+        link_to: "billing",
+    }),
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         // The documented detail, with the fields the documented create
@@ -272,6 +277,7 @@ pub const RESTORE_PASSWORD: Description = Description {
     check: None,
     optional: &[],
     tables: &[],
+    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"login": "mylogin"}"#,

@@ -179,7 +179,7 @@ impl WebsupportServer {
                 let Some(caller) = caller else {
                     return failure(401, "Authentication required.");
                 };
-                self.signed(method, rest, request, caller, now)
+                self.signed(method, rest, request, caller)
             }
         }
     }
@@ -190,7 +190,6 @@ impl WebsupportServer {
         segments: &[&str],
         request: &HttpRequest,
         caller: i64,
-        now: i64,
     ) -> HttpResponse {
         let user = |id: &str| self.visible(caller, id);
         match (method, segments) {
@@ -216,7 +215,7 @@ impl WebsupportServer {
                         list(request, summaries)
                     }
                     (Method::Post, ["domainProfile"]) => {
-                        self.create_domain_profile(user_id, request, now)
+                        self.create_domain_profile(user_id, request)
                     }
                     (method, ["domainProfile", profile_id]) => {
                         self.one_domain_profile(method, user_id, profile_id, request)
@@ -592,12 +591,7 @@ impl WebsupportServer {
         }
     }
 
-    fn create_domain_profile(
-        &mut self,
-        user_id: i64,
-        request: &HttpRequest,
-        _now: i64,
-    ) -> HttpResponse {
+    fn create_domain_profile(&mut self, user_id: i64, request: &HttpRequest) -> HttpResponse {
         let body = Value::Object(only(&body_of(request), DOMAIN_FIELDS));
         let mut item = blank_domain_profile(Value::Null);
         merge(&mut item, &body);

@@ -121,59 +121,34 @@ pub fn generated_billing(id: i64) -> Option<Value> {
 }
 
 impl WebsupportServer {
-    /// The documentation's records, and the reseller's generated sub-users.
+    /// The documentation's records (`seed.json`: its users, billing and
+    /// domain profiles; profile 126 is assigned to a domain, so it shows the
+    /// locked identity and the blocked delete), and the reseller's
+    /// generated sub-users.
     pub fn seeded() -> Self {
-        let documented_billing = vec![
-            json!({"id": 357, "profile": "default", "isDefault": true, "name": "Company s.r.o.",
-                   "city": "Lorem Ipsum", "street": "Dolor sit 128", "companyRegId": "", "taxId": "",
-                   "vatId": "", "zip": "98464", "country": "sk", "isic": ""}),
-            json!({"id": 159, "profile": "personal", "isDefault": false, "name": "Lorizzle ipsizzle",
-                   "city": "Dolor Sit", "street": "Amet 256", "companyRegId": "", "taxId": "",
-                   "vatId": "", "zip": "45468", "country": "sk", "isic": ""}),
-        ];
-        let documented_domains = vec![
-            // Assigned to a domain, so it shows the locked identity and the blocked delete.
-            json!({"id": "126", "firstName": "Meno", "lastName": "Priezvisko", "orgName": "Firma, s.r.o.",
-                   "street": "Lorem 44a", "city": "Košice", "zip": "04017", "country": "SK",
-                   "email": "firma@example.com", "phone": "+421.900123456", "identBirthday": "",
-                   "identVat": "SK123456", "identPassport": "", "identCompanyRegistration": "",
-                   "identIdentityCard": "", "domains": ["firma.sk"], "pendingDomains": [], "changeRequest": []}),
-            json!({"id": "127", "firstName": "Meno", "lastName": "Priezvisko", "orgName": null,
-                   "street": "Lorem 44a", "city": "Kosice", "zip": "04017", "country": "SK",
-                   "email": "osoba@example.com", "phone": "+421.900123456", "identBirthday": "1992-05-30",
-                   "identVat": "", "identPassport": "", "identCompanyRegistration": "",
-                   "identIdentityCard": "", "domains": [], "pendingDomains": [], "changeRequest": []}),
-            json!({"id": "153", "firstName": "Tesster", "lastName": "Priezvisko", "orgName": "company, s.r.o.",
-                   "street": "Stare Grunty 12", "city": "Kosice", "zip": "040 17", "country": "SK",
-                   "email": "test@example.com", "phone": "+421.900123456", "identBirthday": null,
-                   "identVat": null, "identPassport": null, "identCompanyRegistration": "123123123",
-                   "identIdentityCard": null, "domains": [], "pendingDomains": [], "changeRequest": []}),
-        ];
-        let customer_billing = vec![json!({
-            "id": 4561, "profile": "default", "isDefault": true, "name": "Sub User",
-            "city": "Brno", "street": "Masarykova 1", "companyRegId": "", "taxId": "", "vatId": "",
-            "zip": "60200", "country": "cz", "isic": ""
-        })];
-        WebsupportServer {
-            users: vec![
-                json!({"id": RESELLER_ID, "login": "testaccount", "parentId": null, "active": true,
-                       "createTime": 1_279_829_310, "group": "users", "email": "myemail@mydomain.com",
-                       "phone": "123456789", "sknicHandle": "", "contactPerson": "", "resellerToken": "",
-                       "credit": 0,
-                       "verifyUrl": "https://rest.websupport.sk/v1/user/verify/key/3ccefe196de91b0ccf1be7e02bfdb450fd4016890d5ea2f4678b68f93498ff08",
-                       "market": market("sk")}),
-                json!({"id": CUSTOMER_ID, "login": "subuseraccount", "parentId": 14288, "active": true,
-                       "createTime": 1_340_884_337, "group": "subadmins", "email": "subuser@example.cz",
-                       "phone": "420777123456", "sknicHandle": "", "contactPerson": "", "resellerToken": "",
-                       "credit": 0, "verifyUrl": "", "market": market("cz")}),
-            ],
+        serde_json::from_str(SEED).unwrap_or_else(|_| WebsupportServer {
+            users: Vec::new(),
             generated: GENERATED_SUB_USERS,
-            billing: BTreeMap::from([
-                (RESELLER_ID, documented_billing),
-                (CUSTOMER_ID, customer_billing),
-            ]),
-            domain_profiles: BTreeMap::from([(RESELLER_ID, documented_domains)]),
+            billing: BTreeMap::new(),
+            domain_profiles: BTreeMap::new(),
             next_id: 80_000,
-        }
+        })
+    }
+}
+
+const SEED: &str = include_str!("seed.json");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_reads_whole() {
+        let seeded: WebsupportServer = serde_json::from_str(SEED).expect("seed.json");
+        assert_eq!(seeded.generated, GENERATED_SUB_USERS);
+        assert_eq!(seeded.users.len(), 2);
+        assert_eq!(seeded.billing[&RESELLER_ID].len(), 2);
+        assert_eq!(seeded.domain_profiles[&RESELLER_ID].len(), 3);
+        assert!(seeded.users.iter().any(|user| user["id"] == CUSTOMER_ID));
     }
 }

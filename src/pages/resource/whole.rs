@@ -1,0 +1,368 @@
+//! A list the API sends whole (Websupport's users, ten thousand at once):
+//! loaded once, searched and ordered in the browser, and drawn as a
+//! virtual table that keeps only the rows in view in the page.
+//!
+//! The view stays in the URL like every other list: `q` (the search, kept
+//! as it is typed), `order_by`, and `page`, the block of
+//! [`ROWS_PER_PAGE`] rows scrolled to.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use serde_json::Value;
+use userdesk_api::list::{ListQuery, WHOLE_LIST};
+use userdesk_api::resource::whole::{ordered, SearchIndex};
+use userdesk_api::resource::{Answer, Cell, Description, FilterControl, Operation};
+use userdesk_api::ApiError;
+
+use super::cells::cell;
+use super::records_path;
+use crate::client::Client;
+use crate::components::datetime::language;
+use crate::components::list::{use_list_nav, SortHeader};
+use crate::components::status::{EmptyState, ErrorPanel, Loading};
+use crate::components::title::use_title;
+
+/// Each row's height in pixels; `.vtable` rows are held to it in the CSS.
+pub const ROW_HEIGHT: usize = 40;
+/// Rows drawn beyond each edge of the view, so fast scrolling shows no gap.
+const OVERSCAN: usize = 12;
+/// Rows per URL `page`: the scroll position is kept as the block scrolled to.
+pub const ROWS_PER_PAGE: usize = 100;
+/// The most pages fetched when a server pages such a list anyway.
+const MAX_PAGES: u32 = 1_000;
+
+/// Every item of the list, following the server's pages if it pages
+/// anyway (its pager names a page size and more items than it sent).
+async fn load_all(
+    client: Client,
+    resource: &'static Description,
+    parent: Option<String>,
+    progress: RwSignal<usize>,
+) -> Result<Vec<Value>, ApiError> {
+    let whole = ListQuery {
+        limit: WHOLE_LIST,
+        ..resource.list.default_query()
+    };
+    let call = |query: ListQuery| {
+        let parent = parent.clone();
+        async move {
+            client
+                .call_under(
+                    resource,
+                    parent.as_deref(),
+                    &Operation::List { query: &query },
+                )
+                .await
+                .and_then(Answer::into_page)
+        }
+    };
+    let first = call(whole.clone()).await?;
+    let (limit, total) = (first.limit, first.total);
+    let mut items = first.items;
+    if limit != WHOLE_LIST {
+        let mut page = 1;
+        while (items.len() as u64) < total && page < MAX_PAGES {
+            page += 1;
+            progress.set(items.len());
+            let next = call(ListQuery {
+                page,
+                limit,
+                ..whole.clone()
+            })
+            .await?;
+            if next.items.is_empty() {
+                break;
+            }
+            items.extend(next.items);
+        }
+    }
+    Ok(items)
+}
+
+/// A count in the reader's locale (`10,001`).
+fn counted(count: usize) -> String {
+    String::from(js_sys::Number::from(count as f64).to_locale_string(&language()))
+}
+
+/// Quiet URL updates: no history entry and no jump to the top.
+fn quietly() -> NavigateOptions {
+    NavigateOptions {
+        replace: true,
+        scroll: false,
+        ..Default::default()
+    }
+}
+
+/// The list page of a resource the API sends whole.
+///
+/// ## Usage
+/// ```ignore
+/// view! { <WholeList resource=&USERS /> }
+/// ```
+#[component]
+pub fn WholeList(
+    resource: &'static Description,
+    /// The id of the record a nested resource lives under.
+    #[prop(default = None, into)]
+    parent: Option<String>,
+) -> impl IntoView {
+    let client = Client::use_client();
+    use_title(move || resource.title.to_string());
+    let base = records_path(resource, parent.as_deref());
+    let spec = resource.list;
+    let nav = use_list_nav(spec, base.clone());
+    let navigate = use_navigate();
+    let items = RwSignal::new(None::<Vec<Value>>);
+    let error = RwSignal::new(None::<ApiError>);
+    let progress = RwSignal::new(0usize);
+    let reload = RwSignal::new(0u32);
+    let under = StoredValue::new(parent);
+    Effect::new(move |_| {
+        reload.track();
+        error.set(None);
+        progress.set(0);
+        spawn_local(async move {
+            match load_all(client, resource, under.get_value(), progress).await {
+                Ok(all) => {
+                    client.cache.remember(resource, &all);
+                    items.set(Some(all));
+                }
+                Err(failure) => {
+                    error.set(Some(failure));
+                }
+            }
+        });
+    });
+
+    let search = resource
+        .filters
+        .iter()
+        .find_map(|filter| match filter.control {
+            FilterControl::Search {
+                placeholder,
+                fields,
+            } => Some((filter.key, filter.label, placeholder, fields)),
+            _ => None,
+        });
+    let fields = search.map(|(_, _, _, fields)| fields).unwrap_or_default();
+    let typed = RwSignal::new(
+        search
+            .and_then(|(key, ..)| nav.query.get_untracked().filter(key).map(str::to_string))
+            .unwrap_or_default(),
+    );
+    let index = Memo::new(move |_| {
+        items.with(|all| {
+            all.as_deref()
+                .map(|all| SearchIndex::new(all, fields))
+                .unwrap_or_default()
+        })
+    });
+    let order_by = Memo::new(move |_| nav.query.with(|q| q.order_by));
+    let order = Memo::new(move |_| {
+        let by = order_by.get();
+        items.with(|all| match all.as_deref() {
+            Some(all) if !spec.orders.is_empty() => ordered(all, by),
+            Some(all) => (0..all.len()).collect(),
+            None => Vec::new(),
+        })
+    });
+    // The positions shown, in order: the one thing a keystroke recomputes.
+    let shown = Memo::new(move |_| {
+        let needle = typed.get();
+        index.with(|index| order.with(|order| index.matching(order, &needle)))
+    });
+
+    let container = NodeRef::<leptos::html::Div>::new();
+    // Whole pixels: no float formatting in the bundle.
+    let scroll_top = RwSignal::new(0usize);
+    let viewport = RwSignal::new(600usize);
+    let measure = move || {
+        if let Some(element) = container.get_untracked() {
+            scroll_top.set(usize::try_from(element.scroll_top()).unwrap_or(0));
+            viewport.set(usize::try_from(element.client_height()).unwrap_or(1).max(1));
+        }
+    };
+    let window = Memo::new(move |_| {
+        let total = shown.with(Vec::len);
+        let first_in_view = scroll_top.get() / ROW_HEIGHT;
+        let first = first_in_view.saturating_sub(OVERSCAN).min(total);
+        let count = viewport.get().div_ceil(ROW_HEIGHT) + 2 * OVERSCAN;
+        (first, (first + count).min(total), first_in_view)
+    });
+    let scroll_to_row = move |row: usize| {
+        if let Some(element) = container.get_untracked() {
+            element.set_scroll_top(i32::try_from(row * ROW_HEIGHT).unwrap_or(i32::MAX));
+        }
+        measure();
+    };
+    // Once the rows are in, scroll to the block the URL names.
+    let restored = StoredValue::new(false);
+    Effect::new(move |_| {
+        if items.with(Option::is_some) && container.get().is_some() && !restored.get_value() {
+            restored.set_value(true);
+            let page = nav.query.get_untracked().page as usize;
+            scroll_to_row((page - 1) * ROWS_PER_PAGE);
+        }
+    });
+    // The search as typed and the block scrolled to go into the URL,
+    // quietly; both from here, so neither undoes the other.
+    let url_base = base.clone();
+    let write_url = move |page: u32| {
+        let mut next = ListQuery {
+            page,
+            ..nav.query.get_untracked()
+        };
+        if let Some((key, ..)) = search {
+            next = ListQuery {
+                page,
+                ..spec.filtered(&next, key, typed.get_untracked().trim())
+            };
+        }
+        navigate(&format!("{url_base}{}", spec.to_url(&next)), quietly());
+    };
+    let block = Memo::new(move |_| window.get().2 / ROWS_PER_PAGE + 1);
+    {
+        let write_url = write_url.clone();
+        Effect::new(move |_| {
+            let page = block.get() as u32;
+            if restored.get_value() && nav.query.get_untracked().page != page {
+                write_url(page);
+            }
+        });
+    }
+    let on_search = move |event: leptos::ev::Event| {
+        typed.set(event_target_value(&event));
+        scroll_to_row(0);
+        write_url(1);
+    };
+    // A new order starts at the top.
+    Effect::new(move |previous: Option<&'static str>| {
+        let now = order_by.get();
+        if previous.is_some_and(|before| before != now) {
+            scroll_to_row(0);
+        }
+        now
+    });
+
+    let href = resource.ops.has_record_page().then(|| base.clone());
+    let href = StoredValue::new(href);
+    let row = move |position: usize, item: usize| {
+        let cells = items.with_untracked(|all| {
+            all.as_deref().and_then(|all| all.get(item)).map(|record| {
+                resource
+                    .columns
+                    .iter()
+                    .map(|column| {
+                        let numeric = matches!(column.cell, Cell::Number);
+                        view! {
+                            <td class:table__number=numeric>
+                                {cell(Some(resource), column, record, href.get_value().as_deref())}
+                            </td>
+                        }
+                    })
+                    .collect_view()
+            })
+        });
+        view! { <tr aria-rowindex=position + 2>{cells}</tr> }
+    };
+    let headers = resource
+        .columns
+        .iter()
+        .map(|column| match column.sort {
+            Some(sort) => {
+                view! { <SortHeader nav=nav column=sort label=column.label /> }.into_any()
+            }
+            None => view! { <th scope="col">{column.label}</th> }.into_any(),
+        })
+        .collect_view();
+    let total = move || items.with(|all| all.as_ref().map_or(0, Vec::len));
+    let has_items = move || total() != 0;
+    let status = move || {
+        let (count, all) = (counted(shown.with(Vec::len)), counted(total()));
+        let needle = typed.get();
+        if needle.trim().is_empty() {
+            format!("{all} {}", resource.plural)
+        } else {
+            format!(
+                "{count} of {all} {} match “{}”",
+                resource.plural,
+                needle.trim()
+            )
+        }
+    };
+    let new_link = resource.ops.create.then(|| format!("{base}/new"));
+    view! {
+        <section class="page">
+            <div class="page__header">
+                <h1 class="page__title">{resource.title}</h1>
+                {new_link.map(|href| view! {
+                    <A href=href attr:class="button button--primary">{resource.messages.new_label}</A>
+                })}
+            </div>
+            {search.map(|(key, label, placeholder, _)| view! {
+                <div class="toolbar" role="search">
+                    <label class="toolbar__item">
+                        {label} " "
+                        <input class="toolbar__input" type="search" name=key placeholder=placeholder autocomplete="off"
+                            prop:value=move || typed.get() on:input=on_search />
+                    </label>
+                </div>
+            })}
+            {move || error.get().map(|failure| view! {
+                <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+            })}
+            {move || (items.with(Option::is_none) && error.with(Option::is_none)).then(|| {
+                let label = match progress.get() {
+                    0 => format!("Loading {}…", resource.plural),
+                    done => format!("Loading {}… {done} so far", resource.plural),
+                };
+                view! { <Loading label=label /> }
+            })}
+            <Show when=move || items.with(|all| all.as_ref().is_some_and(Vec::is_empty))>
+                <EmptyState message=resource.messages.empty>""</EmptyState>
+            </Show>
+            <Show when=has_items>
+                <p class="list__status" role="status">{status}</p>
+                <Show when=move || shown.with(Vec::is_empty)>
+                    <EmptyState message=resource.messages.empty>
+                        <button class="button" type="button" on:click=move |_| {
+                            typed.set(String::new());
+                            if let Some((key, ..)) = search {
+                                nav.filter(key, "");
+                            }
+                        }>"Clear the search"</button>
+                    </EmptyState>
+                </Show>
+            </Show>
+            <div class="vtable" node_ref=container tabindex="0" role="region"
+                aria-label=format!("{}, scrollable", resource.title)
+                hidden=move || shown.with(Vec::is_empty)
+                on:scroll=move |_| measure()>
+                <table class="table" aria-rowcount=move || shown.with(Vec::len) + 1>
+                    <caption class="visually-hidden">{resource.title}</caption>
+                    <thead><tr aria-rowindex="1">{headers}</tr></thead>
+                    <tbody>
+                        <tr class="vtable__spacer" aria-hidden="true"
+                            style:height=move || format!("{}px", window.get().0 * ROW_HEIGHT)></tr>
+                        <For
+                            each=move || {
+                                let (first, last, _) = window.get();
+                                shown.with(|shown| (first..last).map(|position| (position, shown[position])).collect::<Vec<_>>())
+                            }
+                            key=|(position, item)| (*position, *item)
+                            children=move |(position, item)| row(position, item)
+                        />
+                        <tr class="vtable__spacer" aria-hidden="true"
+                            style:height=move || {
+                                let (_, last, _) = window.get();
+                                format!("{}px", shown.with(Vec::len).saturating_sub(last) * ROW_HEIGHT)
+                            }></tr>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,19 @@
+//! Websupport pages: sign-in with an API key and secret (kept in memory
+//! only, since every request is signed with the secret), the public
+//! sign-up and password restore, and the customer's own account. Users,
+//! billing profiles and domain profiles are described resources
+//! (`websupport::REGISTRY`).
+
+pub mod account;
+pub mod login;
+pub mod public;
+pub mod routes;
+
+/// Websupport's pages besides the described users list.
+pub const WEBSUPPORT_MENU_EXTRAS: (&str, &[(&str, &str)]) = (
+    "Websupport",
+    &[
+        ("/websupport/account", "My account"),
+        ("/websupport/signup", "Sign up"),
+    ],
+);

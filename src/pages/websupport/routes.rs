@@ -1,0 +1,40 @@
+//! The Websupport area: every signed-in page behind one guard. The public
+//! pages (sign-in, sign-up, password restore) are routed beside it.
+//!
+//! ## Usage
+//! ```ignore
+//! view! {
+//!     <Router><Routes fallback=NotFound>
+//!         <Route path=path!("/websupport/login") view=WebsupportLogin />
+//!         <Route path=path!("/websupport/signup") view=SignUp />
+//!         <WebsupportRoutes />
+//!     </Routes></Router>
+//! }
+//! ```
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, ParentRoute, Route};
+use leptos_router::path;
+use userdesk_api::resource::Api;
+
+use super::account::AccountPage;
+use crate::pages::guard::RequireSignIn;
+use crate::pages::resource::{DescribedEdit, DescribedList, DescribedNew};
+
+/// The signed-in Websupport pages: the account, the described users, and
+/// the billing and domain profiles under a user.
+#[component(transparent)]
+pub fn WebsupportRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/websupport") view=|| view! { <RequireSignIn api=Api::Websupport><Outlet /></RequireSignIn> }>
+            <Route path=path!("account") view=AccountPage />
+            <Route path=path!(":resource") view=|| view! { <DescribedList api=Api::Websupport /> } />
+            <Route path=path!(":resource/new") view=|| view! { <DescribedNew api=Api::Websupport /> } />
+            <Route path=path!(":resource/:id") view=|| view! { <DescribedEdit api=Api::Websupport /> } />
+            <Route path=path!(":parent/:parent_id/:resource") view=|| view! { <DescribedList api=Api::Websupport /> } />
+            <Route path=path!(":parent/:parent_id/:resource/new") view=|| view! { <DescribedNew api=Api::Websupport /> } />
+            <Route path=path!(":parent/:parent_id/:resource/:id") view=|| view! { <DescribedEdit api=Api::Websupport /> } />
+        </ParentRoute>
+    }
+    .into_inner()
+}
