@@ -1,73 +1,206 @@
-//! Demo mode: the simulator running inside the page.
+//! Demo mode: the simulator, in a Web Worker of its own (`crates/sim-worker`),
+//! started only when some API is in Demo, so a console whose APIs are all
+//! servers never downloads it. The component tests run the same host in
+//! the page instead (feature `in-page-demo`).
 //!
-//! Its records persist in local storage so Demo changes survive a reload.
-//! Its live tokens are not part of that state: they stay in this tab's
-//! session storage, as the session token itself does, and signing out
-//! removes them. Passwords are kept only as the simulator's PBKDF2 hashes.
+//! The worker can reach neither storage, so the page keeps what it hands
+//! back ([`userdesk_api::sim_wire`]): the simulated world in local storage,
+//! so Demo changes survive a reload, and the live tokens apart in this tab's
+//! session storage, as the session token itself is; signing out removes
+//! them. Passwords are kept only as the simulator's PBKDF2 hashes.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
-use userdesk_api::{HttpRequest, HttpResponse};
-use userdesk_sim::{Api, Simulator};
+use futures_channel::oneshot;
+use userdesk_api::resource::Api;
+use userdesk_api::sim_wire::{FromSimulator, ToSimulator};
+use userdesk_api::{ApiError, HttpRequest, HttpResponse};
 
 use crate::storage::{self, Store};
 
 const STORAGE_KEY: &str = "userdesk.demo";
 const TOKENS_KEY: &str = "userdesk.demo.tokens";
 
+/// What a request waits on.
+type Reply = oneshot::Sender<Result<HttpResponse, ApiError>>;
+
+/// The open channel to the simulator.
+struct Link {
+    channel: Channel,
+    /// Whether the simulator listens yet; until then messages wait here.
+    ready: bool,
+    waiting: Vec<String>,
+    pending: HashMap<u64, Reply>,
+    next_id: u64,
+    /// The simulator failed; the next request starts a new one.
+    broken: bool,
+}
+
 thread_local! {
-    static SIMULATOR: RefCell<Option<Simulator>> = const { RefCell::new(None) };
+    static LINK: RefCell<Option<Link>> = const { RefCell::new(None) };
 }
 
 fn now_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
 
-fn fresh() -> Simulator {
-    let mut entropy = [0u8; 8];
+/// Entropy from the page's cryptographic source (the clock without one).
+fn entropy() -> u64 {
+    let mut bytes = [0u8; 8];
     let seeded = web_sys::window()
         .and_then(|w| w.crypto().ok())
-        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut entropy).is_ok());
-    let seed = if seeded {
-        u64::from_le_bytes(entropy)
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if seeded {
+        u64::from_le_bytes(bytes)
     } else {
         js_sys::Date::now() as u64
-    };
-    Simulator::seeded(now_seconds(), seed)
-}
-
-fn restore() -> Simulator {
-    let mut simulator = storage::read(Store::Local, STORAGE_KEY)
-        .and_then(|text| Simulator::from_json(&text))
-        .unwrap_or_else(fresh);
-    if let Some(tokens) = storage::read(Store::Session, TOKENS_KEY) {
-        simulator.admin.restore_tokens(&tokens);
     }
-    simulator
 }
 
-/// Answers a request from the in-page simulator and saves its state.
-pub fn send(api: Api, request: &HttpRequest) -> HttpResponse {
-    SIMULATOR.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let simulator = slot.get_or_insert_with(restore);
-        let response = simulator.handle(api, request, now_seconds());
-        storage::write(Store::Local, STORAGE_KEY, &simulator.to_json());
-        if simulator.admin.tokens.is_empty() {
-            storage::remove(Store::Session, TOKENS_KEY);
+impl Link {
+    fn open() -> Result<Link, ApiError> {
+        let (channel, ready) = Channel::open()?;
+        let mut link = Link {
+            channel,
+            ready,
+            waiting: Vec::new(),
+            pending: HashMap::new(),
+            next_id: 1,
+            broken: false,
+        };
+        let start = ToSimulator::Start {
+            state: storage::read(Store::Local, STORAGE_KEY),
+            tokens: storage::read(Store::Session, TOKENS_KEY),
+            entropy: entropy(),
+            now: now_seconds(),
+        };
+        link.send(start.to_text());
+        Ok(link)
+    }
+
+    /// Sends now, or once the simulator listens. Returns the in-page answer, if any.
+    fn send(&mut self, text: String) -> Vec<String> {
+        if self.ready {
+            self.channel.post(text)
         } else {
-            storage::write(Store::Session, TOKENS_KEY, &simulator.admin.tokens_json());
+            self.waiting.push(text);
+            Vec::new()
         }
-        response
-    })
+    }
+}
+
+/// Handles a message from the simulator: saves what it hands back and
+/// wakes the request it answers.
+fn receive(text: &str) {
+    let Some(message) = FromSimulator::from_text(text) else {
+        return;
+    };
+    match message {
+        FromSimulator::Ready => {
+            let answers = LINK.with(|cell| {
+                let mut slot = cell.borrow_mut();
+                let Some(link) = slot.as_mut() else {
+                    return Vec::new();
+                };
+                link.ready = true;
+                let waiting = std::mem::take(&mut link.waiting);
+                waiting
+                    .into_iter()
+                    .flat_map(|text| link.channel.post(text))
+                    .collect()
+            });
+            for answer in answers {
+                receive(&answer);
+            }
+        }
+        FromSimulator::Answer {
+            id,
+            response,
+            state,
+            tokens,
+        } => {
+            if let Some(state) = state {
+                storage::write(Store::Local, STORAGE_KEY, &state);
+            }
+            if tokens.is_empty() {
+                storage::remove(Store::Session, TOKENS_KEY);
+            } else {
+                storage::write(Store::Session, TOKENS_KEY, &tokens);
+            }
+            let reply = LINK.with(|cell| {
+                cell.borrow_mut()
+                    .as_mut()
+                    .and_then(|link| link.pending.remove(&id))
+            });
+            if let Some(reply) = reply {
+                let _ = reply.send(Ok(response));
+            }
+        }
+    }
+}
+
+/// The simulator could not start or stopped: every waiting request fails,
+/// and the next one starts it again. (It runs inside the worker's error
+/// handler, so the worker is dropped later, by that next request.)
+#[cfg_attr(feature = "in-page-demo", allow(dead_code))]
+fn fail(reason: &str) {
+    let pending = LINK.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        match slot.as_mut() {
+            Some(link) => {
+                link.broken = true;
+                std::mem::take(&mut link.pending)
+            }
+            None => HashMap::new(),
+        }
+    });
+    for (_, reply) in pending {
+        let _ = reply.send(Err(ApiError::Network(format!(
+            "the Demo simulator {reason}"
+        ))));
+    }
+}
+
+/// Answers a request from the simulator (starting it on first use).
+pub async fn send(api: Api, request: &HttpRequest) -> Result<HttpResponse, ApiError> {
+    let (reply, answer) = oneshot::channel();
+    let answers = LINK.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if let Some(broken) = slot.take_if(|link| link.broken) {
+            broken.channel.close();
+        }
+        if slot.is_none() {
+            *slot = Some(Link::open()?);
+        }
+        let Some(link) = slot.as_mut() else {
+            return Ok(Vec::new());
+        };
+        let id = link.next_id;
+        link.next_id += 1;
+        link.pending.insert(id, reply);
+        let call = ToSimulator::Request {
+            id,
+            api,
+            request: request.clone(),
+            now: now_seconds(),
+        };
+        Ok(link.send(call.to_text()))
+    })?;
+    for text in answers {
+        receive(&text);
+    }
+    answer
+        .await
+        .unwrap_or_else(|_| Err(ApiError::Network("the Demo simulator stopped".into())))
 }
 
 /// Signing out: Demo forgets every token it granted in this tab.
 pub fn forget_tokens() {
     storage::remove(Store::Session, TOKENS_KEY);
-    SIMULATOR.with(|cell| {
-        if let Some(simulator) = cell.borrow_mut().as_mut() {
-            simulator.admin.tokens.clear();
+    LINK.with(|cell| {
+        if let Some(link) = cell.borrow_mut().as_mut() {
+            link.send(ToSimulator::ForgetTokens.to_text());
         }
     });
 }
@@ -75,6 +208,102 @@ pub fn forget_tokens() {
 /// Throws away every Demo change and starts again from the documented examples.
 pub fn reset() {
     storage::remove(Store::Local, STORAGE_KEY);
-    forget_tokens();
-    SIMULATOR.with(|cell| *cell.borrow_mut() = None);
+    storage::remove(Store::Session, TOKENS_KEY);
+    let link = LINK.with(|cell| cell.borrow_mut().take());
+    if let Some(link) = link {
+        link.channel.close();
+    }
+}
+
+#[cfg(not(feature = "in-page-demo"))]
+use worker::Channel;
+
+#[cfg(not(feature = "in-page-demo"))]
+mod worker {
+    use userdesk_api::ApiError;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{MessageEvent, Worker};
+
+    /// trunk's loader for the worker build (`index.html`).
+    const LOADER: &str = "/userdesk-sim-worker_loader.js";
+
+    /// The worker, and its handlers (kept alive as long as it is).
+    pub struct Channel {
+        worker: Worker,
+        _on_message: Closure<dyn Fn(MessageEvent)>,
+        _on_error: Closure<dyn Fn(web_sys::Event)>,
+    }
+
+    impl Channel {
+        /// Starts the worker; it says when it listens.
+        pub fn open() -> Result<(Channel, bool), ApiError> {
+            let worker = Worker::new(LOADER)
+                .map_err(|_| ApiError::Network("the Demo simulator could not start".into()))?;
+            let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
+                if let Some(text) = event.data().as_string() {
+                    super::receive(&text);
+                }
+            });
+            let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| {
+                super::fail("could not start or stopped; try again");
+            });
+            worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            Ok((
+                Channel {
+                    worker,
+                    _on_message: on_message,
+                    _on_error: on_error,
+                },
+                false,
+            ))
+        }
+
+        /// Posts a message; the answer comes as an event.
+        pub fn post(&self, text: String) -> Vec<String> {
+            let _ = self.worker.post_message(&JsValue::from_str(&text));
+            Vec::new()
+        }
+
+        pub fn close(self) {
+            self.worker.terminate();
+        }
+    }
+}
+
+#[cfg(feature = "in-page-demo")]
+use in_page::Channel;
+
+#[cfg(feature = "in-page-demo")]
+mod in_page {
+    use userdesk_api::sim_wire::ToSimulator;
+    use userdesk_api::ApiError;
+    use userdesk_sim::host::Host;
+
+    /// The simulator's host in the page, for component tests.
+    pub struct Channel {
+        host: Host,
+    }
+
+    impl Channel {
+        pub fn open() -> Result<(Channel, bool), ApiError> {
+            Ok((
+                Channel {
+                    host: Host::default(),
+                },
+                true,
+            ))
+        }
+
+        /// Answers at once.
+        pub fn post(&mut self, text: String) -> Vec<String> {
+            ToSimulator::from_text(&text)
+                .and_then(|message| self.host.receive(message))
+                .map(|answer| vec![answer.to_text()])
+                .unwrap_or_default()
+        }
+
+        pub fn close(self) {}
+    }
 }

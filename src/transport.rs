@@ -49,7 +49,7 @@ pub async fn send(
     activity.sent.update(|n| *n += 1);
     activity.in_flight.update(|n| *n += 1);
     let result = match target {
-        Target::Demo => Ok(demo::send(api, &request)),
+        Target::Demo => demo::send(api, &request).await,
         Target::Server { .. } => fetch(request, TIMEOUT_SECONDS).await,
     };
     activity.in_flight.update(|n| *n = n.saturating_sub(1));

@@ -73,6 +73,7 @@ for (const [mode, connect] of Object.entries(MODES)) {
       const page = await freshPage(browser);
       await connect(page);
       await signIn(page);
+      await page.waitForURL(`${BASE}/admin/roles`);
       await page.goto(`${BASE}/admin/roles/SUPER_ADMIN`);
       await page.getByRole('heading', { name: 'SUPER_ADMIN' }).waitFor();
       assert.equal(await page.locator('input[name="name"]').inputValue(), 'SUPER_ADMIN');

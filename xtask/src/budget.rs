@@ -1,23 +1,25 @@
 //! The size budget: `size-budget.toml` holds the most brotli bytes the
-//! dist may weigh, and a build over it fails. Lower the numbers when a
-//! change makes the build smaller; never raise them to let one through.
+//! dist may weigh, as two limits: what a Server-mode console downloads,
+//! and what Demo mode adds (the simulator's worker). A build over either
+//! fails. Lower the numbers when a change makes the build smaller; never
+//! raise them to let one through.
 
 use std::path::Path;
 
 /// The limits, in brotli bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Budget {
-    /// Every file of `dist/` together.
-    pub total_brotli: usize,
-    /// The wasm alone.
-    pub wasm_brotli: usize,
+    /// Every file of `dist/` but the Demo simulator's.
+    pub server_brotli: usize,
+    /// The Demo simulator's files (its worker).
+    pub demo_brotli: usize,
 }
 
 /// What a build weighs, in brotli bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Weight {
-    pub total_brotli: usize,
-    pub wasm_brotli: usize,
+    pub server_brotli: usize,
+    pub demo_brotli: usize,
 }
 
 impl Budget {
@@ -31,8 +33,8 @@ impl Budget {
 
     /// Parses `key = number` lines; `#` starts a comment, `_` may group digits.
     pub fn parse(text: &str) -> Result<Budget, String> {
-        let mut total = None;
-        let mut wasm = None;
+        let mut server = None;
+        let mut demo = None;
         for (number, line) in text.lines().enumerate() {
             let line = line.split('#').next().unwrap_or_default().trim();
             if line.is_empty() {
@@ -50,17 +52,17 @@ impl Budget {
                 .parse()
                 .map_err(|_| format!("size-budget.toml line {}: not a number", number + 1))?;
             match key.trim() {
-                "total_brotli" => total = Some(value),
-                "wasm_brotli" => wasm = Some(value),
+                "server_brotli" => server = Some(value),
+                "demo_brotli" => demo = Some(value),
                 other => return Err(format!("size-budget.toml: unknown key {other:?}")),
             }
         }
-        match (total, wasm) {
-            (Some(total_brotli), Some(wasm_brotli)) => Ok(Budget {
-                total_brotli,
-                wasm_brotli,
+        match (server, demo) {
+            (Some(server_brotli), Some(demo_brotli)) => Ok(Budget {
+                server_brotli,
+                demo_brotli,
             }),
-            _ => Err("size-budget.toml needs total_brotli and wasm_brotli".into()),
+            _ => Err("size-budget.toml needs server_brotli and demo_brotli".into()),
         }
     }
 
@@ -68,8 +70,8 @@ impl Budget {
     pub fn overruns(&self, weight: Weight) -> Vec<String> {
         let mut over = Vec::new();
         for (what, actual, limit) in [
-            ("the dist", weight.total_brotli, self.total_brotli),
-            ("the wasm", weight.wasm_brotli, self.wasm_brotli),
+            ("Server mode", weight.server_brotli, self.server_brotli),
+            ("what Demo adds", weight.demo_brotli, self.demo_brotli),
         ] {
             if actual > limit {
                 over.push(format!(
@@ -88,39 +90,39 @@ mod tests {
 
     #[test]
     fn parses_limits_with_comments_and_grouped_digits() {
-        let text = "# limits\ntotal_brotli = 371_000 # all files\n\nwasm_brotli=359000\n";
+        let text = "# limits\nserver_brotli = 371_000 # the console\n\ndemo_brotli=159000\n";
         assert_eq!(
             Budget::parse(text),
             Ok(Budget {
-                total_brotli: 371_000,
-                wasm_brotli: 359_000
+                server_brotli: 371_000,
+                demo_brotli: 159_000
             })
         );
-        assert!(Budget::parse("total_brotli = 1").is_err(), "both limits");
-        assert!(Budget::parse("total_brotli = x\nwasm_brotli = 1").is_err());
+        assert!(Budget::parse("server_brotli = 1").is_err(), "both limits");
+        assert!(Budget::parse("server_brotli = x\ndemo_brotli = 1").is_err());
         assert!(Budget::parse("other = 1").is_err());
     }
 
     #[test]
     fn only_a_heavier_build_is_refused() {
         let budget = Budget {
-            total_brotli: 100,
-            wasm_brotli: 80,
+            server_brotli: 100,
+            demo_brotli: 80,
         };
         let within = Weight {
-            total_brotli: 100,
-            wasm_brotli: 80,
+            server_brotli: 100,
+            demo_brotli: 80,
         };
         assert!(budget.overruns(within).is_empty());
         let heavier = Weight {
-            total_brotli: 101,
-            wasm_brotli: 90,
+            server_brotli: 101,
+            demo_brotli: 90,
         };
         assert_eq!(
             budget.overruns(heavier),
             [
-                "the dist weighs 101 B brotli, 1 B over its budget of 100 B",
-                "the wasm weighs 90 B brotli, 10 B over its budget of 80 B"
+                "Server mode weighs 101 B brotli, 1 B over its budget of 100 B",
+                "what Demo adds weighs 90 B brotli, 10 B over its budget of 80 B"
             ]
         );
     }

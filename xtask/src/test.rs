@@ -23,7 +23,7 @@ pub fn all() -> Result<(), String> {
         "cargo fmt --check",
     )?;
 
-    step("clippy (native crates, then the wasm app) with -D warnings");
+    step("clippy (native crates, then the wasm app and the Demo worker) with -D warnings");
     run::command(
         tools.command("cargo").args([
             "clippy",
@@ -37,6 +37,23 @@ pub fn all() -> Result<(), String> {
         ]),
         "clippy (native)",
     )?;
+    // Twice: the console with the Demo worker, and every target (the
+    // component tests run the simulator in the page, feature `in-page-demo`).
+    run::command(
+        tools.command("cargo").args([
+            "clippy",
+            "-p",
+            "userdesk",
+            "-p",
+            "userdesk-sim-worker",
+            "--target",
+            WASM,
+            "--",
+            "-D",
+            "warnings",
+        ]),
+        "clippy (wasm)",
+    )?;
     run::command(
         tools.command("cargo").args([
             "clippy",
@@ -49,7 +66,7 @@ pub fn all() -> Result<(), String> {
             "-D",
             "warnings",
         ]),
-        "clippy (wasm)",
+        "clippy (wasm, with the component tests)",
     )?;
 
     step("Native tests");

@@ -42,7 +42,7 @@ impl Method {
 }
 
 /// A request ready to send: `url` is absolute or relative to the page origin.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HttpRequest {
     pub method: Method,
     pub url: String,
@@ -121,7 +121,7 @@ impl HttpRequest {
 }
 
 /// A response as received: status code and raw body text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HttpResponse {
     pub status: u16,
     pub content_type: Option<String>,

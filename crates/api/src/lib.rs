@@ -17,6 +17,7 @@ pub mod list;
 pub mod profiles;
 pub mod redirect;
 pub mod resource;
+pub mod sim_wire;
 pub mod time;
 pub mod validation;
 pub mod websupport;

@@ -11,6 +11,7 @@
 
 pub mod admin;
 pub mod erp;
+pub mod host;
 mod json;
 mod order;
 pub mod password;

@@ -8,7 +8,8 @@ use crate::list::ListSpec;
 use crate::validation::FieldErrors;
 
 /// The API a resource belongs to; it picks the dialect that speaks it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Api {
     Admin,
     Websupport,

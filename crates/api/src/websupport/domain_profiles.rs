@@ -91,8 +91,7 @@ pub const DOMAIN_PROFILES: Description = Description {
         Field::text("identCompanyRegistration", "Company registration ID")
             .optional()
             .in_group(IDENTIFIERS)
-            .hint("IČO; required for company-registered .sk domains.")
-            .beside_next(),
+            .hint("IČO; required for company-registered .sk domains."),
         Field::text("identVat", "VAT ID")
             .optional()
             .in_group(IDENTIFIERS)
@@ -100,8 +99,7 @@ pub const DOMAIN_PROFILES: Description = Description {
         Field::text("identIdentityCard", "Identity card number")
             .optional()
             .in_group(IDENTIFIERS)
-            .hint("Required by some top-level domains.")
-            .beside_next(),
+            .hint("Required by some top-level domains."),
         Field::text("identPassport", "Passport number")
             .optional()
             .in_group(IDENTIFIERS)

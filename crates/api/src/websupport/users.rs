@@ -88,16 +88,14 @@ const FIELDS: &[Field] = &[
     Field::text("street", "Street")
         .applies(Applies::OnCreate)
         .in_group(BILLING_GROUP)
-        .hint("Street and number.")
-        .beside_next(),
+        .hint("Street and number."),
     Field::text("city", "City")
         .applies(Applies::OnCreate)
         .in_group(BILLING_GROUP),
     Field::text("zip", "Zip code")
         .check(billing_zip)
         .applies(Applies::OnCreate)
-        .in_group(BILLING_GROUP)
-        .beside_next(),
+        .in_group(BILLING_GROUP),
     Field::country("country", "Country", CountryCode::Alpha2)
         .applies(Applies::OnCreate)
         .in_group(BILLING_GROUP),
@@ -105,8 +103,7 @@ const FIELDS: &[Field] = &[
         .optional()
         .applies(Applies::OnCreate)
         .in_group(BILLING_GROUP)
-        .hint("IČO in Slovakia or the Czech Republic.")
-        .beside_next(),
+        .hint("IČO in Slovakia or the Czech Republic."),
     Field::text("taxId", "Tax ID")
         .optional()
         .applies(Applies::OnCreate)
@@ -116,8 +113,7 @@ const FIELDS: &[Field] = &[
         .optional()
         .applies(Applies::OnCreate)
         .in_group(BILLING_GROUP)
-        .hint("IČ-DPH in Slovakia or the Czech Republic.")
-        .beside_next(),
+        .hint("IČ-DPH in Slovakia or the Czech Republic."),
     Field::text("isic", "ISIC card number")
         .optional()
         .applies(Applies::OnCreate)

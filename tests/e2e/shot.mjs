@@ -1,0 +1,34 @@
+import { launch, freshPage, websupportSignIn, BASE, spaGo } from './harness.mjs';
+const browser = await launch();
+for (const [w, h, tag] of [[1366, 850, 'laptop'], [390, 844, 'phone']]) {
+  const page = await freshPage(browser);
+  await page.setViewportSize({ width: w, height: h });
+  await websupportSignIn(page);
+  await page.getByText('10,001 users').waitFor();
+  await page.screenshot({ path: `/tmp/ws-list-${tag}.png` });
+  await spaGo(page, '/websupport/users/new');
+  await page.locator('input[name="login"]').fill('testaccount');
+  await page.locator('input[name="password"]').fill('secret1');
+  await page.locator('input[name="email"]').fill('sub@example.sk');
+  await page.locator('input[name="phone"]').fill('+421900000001');
+  await page.locator('input[name="name"]').fill('Sub User');
+  await page.locator('input[name="street"]').fill('Ulica 1');
+  await page.locator('input[name="city"]').fill('Nitra');
+  await page.locator('input[name="zip"]').fill('94901');
+  await page.getByRole('searchbox', { name: 'Search country' }).fill('slovakia');
+  await page.getByRole('switch', { name: 'I confirm the terms and conditions' }).check();
+  await page.getByRole('button', { name: 'Create sub-user' }).click();
+  await page.getByText('Login already exists.').waitFor();
+  await page.locator('input[name="login"]').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `/tmp/ws-form-${tag}.png`, fullPage: true });
+  await spaGo(page, '/websupport/account');
+  await page.getByRole('heading', { name: 'testaccount' }).waitFor();
+  await page.getByRole('region', { name: 'Domain profiles' }).getByRole('link').first().waitFor();
+  await page.screenshot({ path: `/tmp/ws-account-${tag}.png`, fullPage: true });
+  await spaGo(page, '/websupport/users/self/domain-profiles/126');
+  await page.getByText('This profile is assigned to domains').waitFor();
+  await page.screenshot({ path: `/tmp/ws-domain-${tag}.png`, fullPage: true });
+  await page.close();
+}
+await browser.close();
