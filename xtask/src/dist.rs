@@ -8,8 +8,14 @@ use crate::csp;
 use crate::run::{self, step, workspace_root};
 use crate::tools::Tools;
 
-/// Builds `dist/` with trunk (release profile, wasm-opt -Oz) and prints sizes.
+/// Builds `dist/` with trunk (release profile, wasm-opt -Oz), prints
+/// sizes and checks them against the budget.
 pub fn build(tools: &Tools) -> Result<PathBuf, String> {
+    build_weighed(tools).map(|(dist, _)| dist)
+}
+
+/// [`build`], also giving what the build weighs.
+pub fn build_weighed(tools: &Tools) -> Result<(PathBuf, Weight), String> {
     step("Release build into dist/");
     run::command(
         tools
@@ -32,7 +38,7 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
         "Within size-budget.toml: Server mode {} of {} B brotli, Demo adds {} of {} B.",
         weight.server_brotli, budget.server_brotli, weight.demo_brotli, budget.demo_brotli
     );
-    Ok(dist)
+    Ok((dist, weight))
 }
 
 /// Copies the deployment's `config.json` (if any) into `dist/` and writes

@@ -4,8 +4,11 @@
 //! - `test`: install what is missing, then fmt, clippy, native, browser and end-to-end tests;
 //! - `dist`: release build into `dist/`, printing raw, gzip and brotli sizes and
 //!   failing when they exceed `size-budget.toml`;
-//! - `demo --port P`: serve `dist/` (SPA fallback) and the simulator over HTTP.
+//! - `demo --port P`: serve `dist/` (SPA fallback) and the simulator over HTTP;
+//! - `bench [--compare FILE]`: the release build in headless Chromium,
+//!   printing a table of sizes and timings and writing it as JSON.
 
+mod bench;
 mod budget;
 mod csp;
 mod dist;
@@ -25,7 +28,11 @@ fn main() {
             .and_then(|tools| dist::build(&tools))
             .map(|_| ()),
         Some("demo") => demo(&args[1..]),
-        _ => Err("usage: cargo xtask serve | test | dist | demo --port P".to_string()),
+        Some("bench") => bench::run(&args[1..]),
+        _ => Err(
+            "usage: cargo xtask serve | test | dist | demo --port P | bench [--compare FILE]"
+                .to_string(),
+        ),
     };
     if let Err(message) = result {
         eprintln!("\nxtask: {message}");

@@ -7,29 +7,29 @@ use leptos::prelude::*;
 use userdesk_api::time::{parse_instant, relative};
 use wasm_bindgen::JsValue;
 
-/// What every timestamp on the page is formatted with, made once: the
-/// browser's language, the date options and the relative-time formatter
-/// (lists render many timestamps).
+/// What every timestamp and count on the page is formatted with, made
+/// once (lists render many): the date and time format, the relative-time
+/// format and the number format, in the browser's language.
 struct Formats {
-    language: String,
-    options: JsValue,
+    /// `Intl.DateTimeFormat.prototype.format`, bound to its formatter.
+    date: js_sys::Function,
     relative: js_sys::Intl::RelativeTimeFormat,
+    number: js_sys::Function,
 }
 
 impl Formats {
     fn new() -> Formats {
-        let language = language();
+        let locales = js_sys::Array::of1(&language().as_str().into());
         let options = js_sys::Object::new();
         for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
             let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
         }
         let numeric = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&numeric, &"numeric".into(), &"auto".into());
-        let locales = js_sys::Array::of1(&language.as_str().into());
         Formats {
+            date: js_sys::Intl::DateTimeFormat::new(&locales, &options).format(),
             relative: js_sys::Intl::RelativeTimeFormat::new(&locales, &numeric),
-            language,
-            options: options.into(),
+            number: js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new()).format(),
         }
     }
 }
@@ -43,7 +43,7 @@ fn with_formats<T>(use_them: impl FnOnce(&Formats) -> T) -> T {
 }
 
 /// The browser's language (`navigator.language`), `en` without one.
-pub fn language() -> String {
+fn language() -> String {
     let global = js_sys::global();
     js_sys::Reflect::get(&global, &"navigator".into())
         .and_then(|navigator| js_sys::Reflect::get(&navigator, &"language".into()))
@@ -56,10 +56,22 @@ pub fn language() -> String {
 /// `unix_seconds` in the reader's locale and time zone, e.g. `24 Nov 2026, 10:31`.
 pub fn local_text(unix_seconds: i64) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(unix_seconds as f64 * 1000.0));
+    with_formats(|formats| formats.date.call1(&JsValue::NULL, &date))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
+}
+
+/// A count in the reader's language, e.g. `10,001` or `10 001`.
+pub fn count_text(count: usize) -> String {
     with_formats(|formats| {
-        date.to_locale_string(&formats.language, &formats.options)
-            .into()
+        formats
+            .number
+            .call1(&JsValue::NULL, &JsValue::from_f64(count as f64))
     })
+    .ok()
+    .and_then(|text| text.as_string())
+    .unwrap_or_else(|| count.to_string())
 }
 
 /// How long ago (or ahead) `unix_seconds` is from now, in the reader's

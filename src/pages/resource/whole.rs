@@ -20,7 +20,7 @@ use userdesk_api::ApiError;
 use super::cells::cell;
 use super::records_path;
 use crate::client::Client;
-use crate::components::datetime::language;
+use crate::components::datetime::count_text;
 use crate::components::list::{use_list_nav, SortHeader};
 use crate::components::status::{EmptyState, ErrorPanel, Loading};
 use crate::components::title::use_title;
@@ -82,9 +82,11 @@ async fn load_all(
     Ok(items)
 }
 
-/// A count in the reader's locale (`10,001`).
-fn counted(count: usize) -> String {
-    String::from(js_sys::Number::from(count as f64).to_locale_string(&language()))
+/// A performance mark, which `cargo xtask bench` reads.
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
 }
 
 /// Quiet URL updates: no history entry and no jump to the top.
@@ -128,6 +130,7 @@ pub fn WholeList(
             match load_all(client, resource, under.get_value(), progress).await {
                 Ok(all) => {
                     client.cache.remember(resource, &all);
+                    mark("userdesk:list-data");
                     items.set(Some(all));
                 }
                 Err(failure) => {
@@ -281,7 +284,7 @@ pub fn WholeList(
     let total = move || items.with(|all| all.as_ref().map_or(0, Vec::len));
     let has_items = move || total() != 0;
     let status = move || {
-        let (count, all) = (counted(shown.with(Vec::len)), counted(total()));
+        let (count, all) = (count_text(shown.with(Vec::len)), count_text(total()));
         let needle = typed.get();
         if needle.trim().is_empty() {
             format!("{all} {}", resource.plural)
