@@ -433,6 +433,29 @@ impl Client {
         self.cache.clear();
     }
 
+    /// Who is signed in to `api`, as the header names them; `Some("")`
+    /// for the Profiles API, whose token names nobody.
+    pub fn signed_in_as(&self, api: Api) -> Option<String> {
+        match api {
+            Api::Admin => self
+                .session
+                .admin
+                .with(|s| s.as_ref().map(|s| s.username.clone())),
+            Api::Profiles => self
+                .session
+                .profiles
+                .with(|s| s.as_ref().map(|_| String::new())),
+            Api::Erp => self
+                .session
+                .erp
+                .with(|s| s.as_ref().map(|s| s.login_name.clone())),
+            Api::Websupport => self
+                .session
+                .websupport
+                .with(|s| s.as_ref().map(|s| s.login.clone())),
+        }
+    }
+
     /// Whether some session is open with `api`.
     pub fn signed_in(&self, api: Api) -> bool {
         match api {

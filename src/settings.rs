@@ -249,6 +249,17 @@ impl Connections {
         stored
     }
 
+    /// Where `api`'s requests go.
+    pub fn target(&self, api: userdesk_api::resource::Api) -> &Target {
+        use userdesk_api::resource::Api;
+        match api {
+            Api::Admin => &self.admin.target,
+            Api::Profiles => &self.profiles.target,
+            Api::Erp => &self.erp.target,
+            Api::Websupport => &self.websupport.target,
+        }
+    }
+
     /// Forgets the user's choice: back to the deployment config (or the defaults).
     pub fn use_deployment(&mut self) {
         storage::remove(Store::Local, CHOICE_KEY);

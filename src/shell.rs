@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::client::Client;
+use crate::components::theme::ThemeSwitch;
 use crate::components::toast::Toaster;
 use crate::pages::admin::reauth::ReauthDialog;
 use crate::pages::admin::routes::ADMIN_MENU_EXTRAS;
@@ -16,6 +17,7 @@ use crate::pages::profiles::token::TokenDialog;
 use crate::pages::resource::{area, list_path};
 use crate::pages::websupport::WEBSUPPORT_MENU_EXTRAS;
 use crate::session::{format_remaining, RENEW_WINDOW_SECONDS};
+use crate::unsaved::{Leave, LeaveDialog, UnsavedChanges};
 use leptos::task::spawn_local;
 use userdesk_api::resource::Api;
 
@@ -35,9 +37,16 @@ pub fn Shell(children: Children) -> impl IntoView {
     let navigate = use_navigate();
     // On a phone the menu folds behind a button; following a link folds it again.
     let menu_open = RwSignal::new(false);
-    let sign_out = Callback::new(move |api: Api| {
+    let sign_out_now = Callback::new(move |api: Api| {
         client.sign_out(api);
         navigate(&format!("{}/login", area(api)), Default::default());
+    });
+    // Signing out with unsaved edits asks first.
+    let unsaved = UnsavedChanges::use_unsaved();
+    let sign_out = Callback::new(move |api: Api| {
+        if !unsaved.ask_before(Leave::SignOut(api)) {
+            sign_out_now.run(api);
+        }
     });
     let busy = move || client.activity.in_flight.get() > 0;
     let remaining = Memo::new(move |_| {
@@ -76,6 +85,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 "Menu"
             </button>
             <div class="header__status">
+                <ThemeSwitch />
                 <span class="connection" title="Where Admin API requests go">
                     <span class="connection__label">"Admin: "</span>
                     <span class="connection__target">{move || client.connections.with(|c| c.admin.target.label())}</span>
@@ -152,6 +162,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <Toaster />
         <ReauthDialog />
         <TokenDialog />
+        <LeaveDialog sign_out=sign_out_now />
     }
 }
 

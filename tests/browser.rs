@@ -10,7 +10,7 @@ use userdesk::components::field::SelectField;
 use userdesk::pages::guard::RequireSignIn;
 use userdesk::pages::resource::{ResourceForm, ResourceList};
 use userdesk::shell::Shell;
-use userdesk::unsaved::UnsavedChanges;
+use userdesk::unsaved::{LeaveDialog, UnsavedChanges};
 use userdesk::{demo, provide_app_context};
 use userdesk_api::admin::roles::{NAME_TAKEN, ROLES};
 use userdesk_api::admin::users::USERS;
@@ -343,6 +343,7 @@ async fn unsaved_changes_follow_the_values_not_the_keystrokes() {
             <Router>
                 <a id="elsewhere" href="/elsewhere">"elsewhere"</a>
                 <ResourceForm resource=&ROLES existing=None on_saved=Callback::new(|_| ()) />
+                <LeaveDialog sign_out=Callback::new(|_| ()) />
             </Router>
         }
     });
@@ -353,23 +354,35 @@ async fn unsaved_changes_follow_the_values_not_the_keystrokes() {
     type_into(&container, "name", "");
     until("changing it back is not a change", || !unsaved.any()).await;
 
-    // While dirty, a link asks first; declining stays on the page.
+    // While dirty, a link asks first, in the app's dialog; staying stays.
     type_into(&container, "name", "DRAFT");
     until("dirty again", || unsaved.any()).await;
-    let window = web_sys::window().expect("window");
-    let decline =
-        js_sys::Function::new_no_args("window.__asked = (window.__asked || 0) + 1; return false;");
-    js_sys::Reflect::set(&window, &"confirm".into(), &decline).expect("stub confirm");
     click(&container, "#elsewhere");
-    sleep(30).await;
-    let asked = js_sys::Reflect::get(&window, &"__asked".into())
-        .ok()
-        .and_then(|v| v.as_f64());
-    assert_eq!(asked, Some(1.0), "the user was asked");
+    until("the app asks", || {
+        query(&container, "[role='dialog']").is_some_and(|dialog| {
+            dialog
+                .text_content()
+                .unwrap_or_default()
+                .contains("unsaved changes")
+        })
+    })
+    .await;
+    let window = web_sys::window().expect("window");
     assert_eq!(
         window.location().pathname().ok().as_deref(),
         Some("/"),
-        "declining stays here"
+        "nothing left yet"
+    );
+    let cancel = query(&container, "[role='dialog'] .button:not(.button--danger)").expect("Cancel");
+    cancel.unchecked_into::<web_sys::HtmlElement>().click();
+    until("the dialog closes", || {
+        query(&container, "[role='dialog']").is_none()
+    })
+    .await;
+    assert_eq!(
+        window.location().pathname().ok().as_deref(),
+        Some("/"),
+        "staying stays here"
     );
     let name: HtmlInputElement = query(&container, "[name='name']")
         .expect("name")

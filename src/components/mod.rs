@@ -8,5 +8,6 @@ pub mod list;
 pub mod record;
 pub mod status;
 pub mod table;
+pub mod theme;
 pub mod title;
 pub mod toast;

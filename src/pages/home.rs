@@ -1,57 +1,71 @@
+//! The start page: per API, where it is connected, who is signed in, and
+//! shortcuts to its lists; Demo's credentials beside each.
+
 use leptos::prelude::*;
 use leptos_router::components::A;
+use userdesk_api::resource::Api;
 
 use crate::client::Client;
-use userdesk_api::resource::Api;
+use crate::pages::erp::ERP_MENU;
+use crate::pages::resource::{area, list_path, registry};
+
+/// What the start page says about one API.
+struct ApiCard {
+    api: Api,
+    name: &'static str,
+    about: &'static str,
+    /// Demo's credentials, as label and value pairs.
+    demo: &'static [(&'static str, &'static str)],
+    /// Pages besides the described lists.
+    extra: &'static [(&'static str, &'static str)],
+}
+
+const CARDS: [ApiCard; 4] = [
+    ApiCard {
+        api: Api::Admin,
+        name: "Admin API",
+        about: "Users, administrators, roles, app keys, terms of service and the audit lists.",
+        demo: &[("username", "admin1"), ("password", "admin1pass")],
+        extra: &[],
+    },
+    ApiCard {
+        api: Api::Websupport,
+        name: "Websupport",
+        about: "Users and sub-users, billing profiles and domain contact profiles.",
+        demo: &[
+            ("API key", "demo-websupport-key"),
+            ("secret", "demo-websupport-secret"),
+        ],
+        extra: &[("/websupport/account", "My account")],
+    },
+    ApiCard {
+        api: Api::Profiles,
+        name: "Profiles API",
+        about: "Client profiles with their email and phone contacts.",
+        demo: &[("token", "demo-profiles-token")],
+        extra: &[],
+    },
+    ApiCard {
+        api: Api::Erp,
+        name: "ERP",
+        about: "Remove a user by login name, with a fresh 20-second token for each removal.",
+        demo: &[("login name", "agent"), ("password", "agentPass!")],
+        extra: ERP_MENU.1,
+    },
+];
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let client = Client::use_client();
     crate::components::title::use_title(|| "".to_string());
-    let signed_in = move || client.signed_in(Api::Admin);
-    let profiles = move || client.signed_in(Api::Profiles);
     view! {
         <section class="page">
             <h1 class="page__title">"userdesk"</h1>
             <p class="page__lead">
-                "Manage users, administrators and roles through their APIs. Every API starts in Demo mode: "
-                "a simulator inside this page, seeded from the documentation, so you can try everything without a server."
+                "Manage users, accounts and profiles through their APIs. An API in Demo mode talks to "
+                "a simulator seeded from its documentation, so everything can be tried without a server."
             </p>
             <div class="cards">
-                <article class="card">
-                    <h2 class="card__title">"Admin API"</h2>
-                    <p>"Roles with their password and lockout policies."</p>
-                    <p class="card__actions">
-                        <Show
-                            when=signed_in
-                            fallback=|| view! { <A href="/admin/login" attr:class="button button--primary">"Sign in"</A> }
-                        >
-                            <A href="/admin/roles" attr:class="button button--primary">"Roles"</A>
-                        </Show>
-                    </p>
-                    <p class="card__note">"Demo sign-in: " <code>"admin1"</code> " / " <code>"admin1pass"</code></p>
-                </article>
-                <article class="card">
-                    <h2 class="card__title">"Profiles API"</h2>
-                    <p>"Client profiles with their email and phone contacts."</p>
-                    <p class="card__actions">
-                        <Show
-                            when=profiles
-                            fallback=|| view! { <A href="/profiles/login" attr:class="button button--primary">"Sign in"</A> }
-                        >
-                            <A href="/profiles/profiles" attr:class="button button--primary">"Profiles"</A>
-                        </Show>
-                    </p>
-                    <p class="card__note">"Demo token: " <code>"demo-profiles-token"</code></p>
-                </article>
-                <article class="card">
-                    <h2 class="card__title">"ERP"</h2>
-                    <p>"Remove a user by login name, with a fresh 20-second token for each removal."</p>
-                    <p class="card__actions">
-                        <A href="/erp/remove-user" attr:class="button button--primary">"Remove a user"</A>
-                    </p>
-                    <p class="card__note">"Demo sign-in: " <code>"agent"</code> " / " <code>"agentPass!"</code></p>
-                </article>
+                {CARDS.iter().map(|card| view! { <Card card=card /> }).collect_view()}
                 <article class="card">
                     <h2 class="card__title">"Connections"</h2>
                     <p>"Choose Demo or a server for each API, and reset the demo data."</p>
@@ -59,5 +73,57 @@ pub fn Home() -> impl IntoView {
                 </article>
             </div>
         </section>
+    }
+}
+
+#[component]
+fn Card(card: &'static ApiCard) -> impl IntoView {
+    let client = Client::use_client();
+    let api = card.api;
+    let connection = move || client.connections.with(|c| c.target(api).label());
+    let who = move || client.signed_in_as(api);
+    let links: Vec<(String, &'static str)> = registry(api)
+        .sections
+        .iter()
+        .flat_map(|(_, resources)| resources.iter())
+        .map(|resource| (list_path(resource), resource.menu))
+        .chain(
+            card.extra
+                .iter()
+                .map(|(href, label)| (href.to_string(), *label)),
+        )
+        .collect();
+    let links = StoredValue::new(links);
+    let heading = format!("card-{}", area(api).trim_start_matches('/'));
+    let labelled_by = heading.clone();
+    view! {
+        <article class="card" aria-labelledby=labelled_by>
+            <h2 class="card__title" id=heading>{card.name}</h2>
+            <p>{card.about}</p>
+            <p class="card__status">"Connected to: " <strong>{connection}</strong></p>
+            <p class="card__status">{move || match who() {
+                Some(name) if name.is_empty() => "Signed in.".to_string(),
+                Some(name) => format!("Signed in as {name}."),
+                None => "Not signed in.".to_string(),
+            }}</p>
+            {move || match who() {
+                Some(_) => view! {
+                    <ul class="card__links">
+                        {links.get_value().into_iter().map(|(href, label)| view! {
+                            <li><A href=href attr:class="button button--small">{label}</A></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+                None => view! {
+                    <p class="card__actions">
+                        <A href=format!("{}/login", area(api)) attr:class="button button--primary">"Sign in"</A>
+                    </p>
+                }.into_any(),
+            }}
+            <p class="card__note">
+                "Demo: "
+                {card.demo.iter().map(|(label, value)| view! { {*label} " " <code>{*value}</code> " " }).collect_view()}
+            </p>
+        </article>
     }
 }
