@@ -35,6 +35,9 @@ struct Link {
     next_id: u64,
     /// The simulator failed; the next request starts a new one.
     broken: bool,
+    /// Answers to requests sent before the last sign-out carry tokens the
+    /// simulator has forgotten since: theirs are not saved.
+    tokens_from: u64,
 }
 
 thread_local! {
@@ -68,6 +71,7 @@ impl Link {
             pending: HashMap::new(),
             next_id: 1,
             broken: false,
+            tokens_from: 0,
         };
         let start = ToSimulator::Start {
             state: storage::read(Store::Local, STORAGE_KEY),
@@ -123,16 +127,17 @@ fn receive(text: &str) {
             if let Some(state) = state {
                 storage::write(Store::Local, STORAGE_KEY, &state);
             }
-            if tokens.is_empty() {
-                storage::remove(Store::Session, TOKENS_KEY);
-            } else {
-                storage::write(Store::Session, TOKENS_KEY, &tokens);
-            }
-            let reply = LINK.with(|cell| {
+            let (reply, current) = LINK.with(|cell| {
                 cell.borrow_mut()
                     .as_mut()
-                    .and_then(|link| link.pending.remove(&id))
+                    .map(|link| (link.pending.remove(&id), id >= link.tokens_from))
+                    .unwrap_or((None, false))
             });
+            if current && tokens.is_empty() {
+                storage::remove(Store::Session, TOKENS_KEY);
+            } else if current {
+                storage::write(Store::Session, TOKENS_KEY, &tokens);
+            }
             if let Some(reply) = reply {
                 let _ = reply.send(Ok(response));
             }
@@ -200,6 +205,7 @@ pub fn forget_tokens() {
     storage::remove(Store::Session, TOKENS_KEY);
     LINK.with(|cell| {
         if let Some(link) = cell.borrow_mut().as_mut() {
+            link.tokens_from = link.next_id;
             link.send(ToSimulator::ForgetTokens.to_text());
         }
     });
