@@ -53,3 +53,20 @@ test('the start page shows each API\'s connection, sign-in and shortcuts', async
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });
+
+test('a whole row opens its record, by click or by Enter', async () => {
+  const page = await freshPage(browser);
+  await signIn(page);
+  await page.waitForURL(`${BASE}/admin/roles`);
+  const row = page.locator('tbody tr', { hasText: 'SUPER_ADMIN' });
+  await row.locator('td').last().click();
+  await page.waitForURL(/\/admin\/roles\/\d+$/);
+  await page.getByRole('heading', { name: 'SUPER_ADMIN' }).waitFor();
+  await page.goBack();
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/admin\/roles\/\d+$/);
+  await page.getByRole('heading', { name: 'SUPER_ADMIN' }).waitFor();
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});

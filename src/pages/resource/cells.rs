@@ -88,3 +88,52 @@ pub fn cell(
         }
     }
 }
+
+/// The handlers that make a whole row open `href`: a click outside the
+/// row's own controls, or Enter while the row has the focus.
+pub fn row_opener(
+    navigate: impl Fn(&str, leptos_router::NavigateOptions) + Clone + 'static,
+    href: Option<String>,
+) -> (
+    impl Fn(leptos::ev::MouseEvent) + 'static,
+    impl Fn(leptos::ev::KeyboardEvent) + 'static,
+) {
+    let (by_click, by_key) = (href.clone(), href);
+    let navigate_too = navigate.clone();
+    (
+        move |event: leptos::ev::MouseEvent| {
+            if let Some(href) = by_click.as_deref().filter(|_| !on_control(&event)) {
+                navigate(href, Default::default());
+            }
+        },
+        move |event: leptos::ev::KeyboardEvent| {
+            if let Some(href) = by_key
+                .as_deref()
+                .filter(|_| event.key() == "Enter" && !on_control(&event))
+            {
+                navigate_too(href, Default::default());
+            }
+        },
+    )
+}
+
+/// Whether an event on a clickable row came from one of the row's own
+/// controls (a link, a button, an input), which then act for themselves.
+fn on_control(event: &leptos::ev::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| {
+            element
+                .closest("a, button, input, select, textarea")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
+/// The page of a row's record, when its list has record pages.
+pub fn row_href(resource: &Description, record: &Value, base: Option<&str>) -> Option<String> {
+    Some(format!("{}/{}", base?, resource.id_of(record)?))
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 use userdesk_api::resource::{Answer, Cell, Description, Operation};
 
-use super::cells::cell;
+use super::cells::{cell, row_href, row_opener};
 use super::filters::Filters;
 use super::records_path;
 use crate::client::Client;
@@ -57,6 +57,7 @@ pub fn ResourceList(
         .map(|column| (column.label, column.sort))
         .collect();
     let record_href = resource.ops.has_record_page().then(|| base.clone());
+    let navigate = leptos_router::hooks::use_navigate();
     let rows = ViewFn::from(move || {
         data.page.with(|page| {
             let items: &[Value] = page
@@ -78,7 +79,15 @@ pub fn ResourceList(
                             }
                         })
                         .collect_view();
-                    view! { <tr>{cells}</tr> }
+                    let href = row_href(resource, record, record_href.as_deref());
+                    let opens = href.is_some();
+                    let (on_click, on_keydown) = row_opener(navigate.clone(), href);
+                    view! {
+                        <tr class:table__row--opens=opens tabindex=opens.then_some("0")
+                            on:click=on_click on:keydown=on_keydown>
+                            {cells}
+                        </tr>
+                    }
                 })
                 .collect_view()
         })

@@ -17,7 +17,7 @@ use userdesk_api::resource::whole::{ordered, SearchIndex};
 use userdesk_api::resource::{Answer, Cell, Description, FilterControl, Operation};
 use userdesk_api::ApiError;
 
-use super::cells::cell;
+use super::cells::{cell, row_href, row_opener};
 use super::records_path;
 use crate::client::Client;
 use crate::components::datetime::count_text;
@@ -252,7 +252,13 @@ pub fn WholeList(
 
     let href = resource.ops.has_record_page().then(|| base.clone());
     let href = StoredValue::new(href);
+    let navigate_to_row = use_navigate();
     let row = move |position: usize, item: usize| {
+        let opens = items.with_untracked(|all| {
+            all.as_deref()
+                .and_then(|all| all.get(item))
+                .and_then(|record| row_href(resource, record, href.get_value().as_deref()))
+        });
         let cells = items.with_untracked(|all| {
             all.as_deref().and_then(|all| all.get(item)).map(|record| {
                 resource
@@ -269,7 +275,14 @@ pub fn WholeList(
                     .collect_view()
             })
         });
-        view! { <tr aria-rowindex=position + 2>{cells}</tr> }
+        let opens_row = opens.is_some();
+        let (on_click, on_keydown) = row_opener(navigate_to_row.clone(), opens);
+        view! {
+            <tr aria-rowindex=position + 2 class:table__row--opens=opens_row
+                tabindex=opens_row.then_some("0") on:click=on_click on:keydown=on_keydown>
+                {cells}
+            </tr>
+        }
     };
     let headers = resource
         .columns
