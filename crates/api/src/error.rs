@@ -35,6 +35,23 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// What a status stands for when the API's answer says nothing more
+    /// specific: `message` is the server's text; 429 carries `Retry-After`.
+    /// Each dialect handles its own special cases first (field errors,
+    /// refused keys) and falls back to this.
+    pub fn from_status(status: u16, message: String, retry_after: Option<u32>) -> ApiError {
+        match status {
+            400 => ApiError::BadRequest(message),
+            401 => ApiError::Unauthorized(message),
+            403 => ApiError::Forbidden(message),
+            404 => ApiError::NotFound(message),
+            405 => ApiError::MethodNotAllowed(message),
+            415 => ApiError::UnsupportedMediaType(message),
+            429 => ApiError::TooManyRequests { retry_after },
+            status => ApiError::Server { status, message },
+        }
+    }
+
     /// A sentence for the user.
     pub fn message(&self) -> String {
         match self {

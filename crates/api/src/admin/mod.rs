@@ -169,22 +169,14 @@ pub fn decode_error(response: &HttpResponse) -> ApiError {
             _ => ApiError::BadRequest(text),
         },
         401 if names_app_key(&text) => ApiError::BadAppKey(text),
-        401 => ApiError::Unauthorized(text),
-        403 => ApiError::Forbidden(text),
-        404 => ApiError::NotFound(text),
-        405 => ApiError::MethodNotAllowed(text),
-        415 => ApiError::UnsupportedMediaType(text),
-        429 => ApiError::TooManyRequests {
-            retry_after: response.retry_after,
-        },
+        status @ (401 | 403 | 404 | 405 | 415 | 429) => {
+            ApiError::from_status(status, text, response.retry_after)
+        }
         status if error.is_none() && status < 500 => ApiError::UnexpectedResponse(format!(
             "HTTP {status} with {}",
             describe_body(&response.body)
         )),
-        status => ApiError::Server {
-            status,
-            message: text,
-        },
+        status => ApiError::from_status(status, text, None),
     }
 }
 

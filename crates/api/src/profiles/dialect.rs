@@ -186,18 +186,7 @@ pub fn decode_error(response: &HttpResponse) -> ApiError {
     match (response.status, fields) {
         (400 | 422, Some(fields)) => ApiError::Validation(fields),
         (400 | 422, None) => ApiError::BadRequest(text),
-        (401, _) => ApiError::Unauthorized(text),
-        (403, _) => ApiError::Forbidden(text),
-        (404, _) => ApiError::NotFound(text),
-        (405, _) => ApiError::MethodNotAllowed(text),
-        (415, _) => ApiError::UnsupportedMediaType(text),
-        (429, _) => ApiError::TooManyRequests {
-            retry_after: response.retry_after,
-        },
-        (status, _) => ApiError::Server {
-            status,
-            message: text,
-        },
+        (status, _) => ApiError::from_status(status, text, response.retry_after),
     }
 }
 

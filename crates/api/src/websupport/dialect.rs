@@ -256,14 +256,7 @@ fn decode_failure(operation: &Operation, response: &HttpResponse) -> ApiError {
             _ => ApiError::BadRequest(message),
         },
         401 => ApiError::Unauthorized(REFUSED.into()),
-        403 => ApiError::Forbidden(message),
-        404 => ApiError::NotFound(message),
-        405 => ApiError::MethodNotAllowed(message),
-        415 => ApiError::UnsupportedMediaType(message),
-        429 => ApiError::TooManyRequests {
-            retry_after: response.retry_after,
-        },
-        status => ApiError::Server { status, message },
+        status => ApiError::from_status(status, message, response.retry_after),
     }
 }
 

@@ -118,42 +118,15 @@ fn only(payload: &Value, fields: &[&str]) -> Map<String, Value> {
         .collect()
 }
 
-const BILLING_FIELDS: &[&str] = &[
-    "profile",
-    "isDefault",
-    "name",
-    "city",
-    "street",
-    "zip",
-    "country",
-    "companyRegId",
-    "taxId",
-    "vatId",
-    "isic",
-];
-const DOMAIN_FIELDS: &[&str] = &[
-    "firstName",
-    "lastName",
-    "orgName",
-    "street",
-    "city",
-    "zip",
-    "country",
-    "email",
-    "phone",
-    "identCompanyRegistration",
-    "identVat",
-    "identIdentityCard",
-    "identBirthday",
-    "identPassport",
-];
-const USER_UPDATE_FIELDS: &[&str] = &[
-    "password",
-    "email",
-    "phone",
-    "contactPerson",
-    "userLanguage",
-];
+/// The fields an endpoint takes: its description's, in the given mode.
+fn taken(description: &Description, mode: Mode) -> Vec<&'static str> {
+    description
+        .fields
+        .iter()
+        .filter(|field| field.applies.to(mode))
+        .map(|field| field.name)
+        .collect()
+}
 
 impl WebsupportServer {
     /// Answers one request.
@@ -409,17 +382,11 @@ impl WebsupportServer {
         billing.insert("id".into(), Value::from(billing_id));
         billing.insert("profile".into(), Value::from("default"));
         billing.insert("isDefault".into(), Value::from(true));
-        for field in [
-            "name",
-            "city",
-            "street",
-            "zip",
-            "country",
-            "companyRegId",
-            "taxId",
-            "vatId",
-            "isic",
-        ] {
+        // The sign-up's billing details become its default billing profile.
+        for field in taken(&BILLING, Mode::Create)
+            .into_iter()
+            .filter(|field| !["profile", "isDefault"].contains(field))
+        {
             billing.insert(field.into(), Value::from(text_at(&payload, field)));
         }
         self.users.push(user);
@@ -447,7 +414,7 @@ impl WebsupportServer {
 
     fn update_user(&mut self, id: i64, request: &HttpRequest) -> HttpResponse {
         let body = body_of(request);
-        let wanted = Value::Object(only(&body, USER_UPDATE_FIELDS));
+        let wanted = Value::Object(only(&body, &taken(&USERS, Mode::Update)));
         let Some(current) = self.user(id) else {
             return failure(404, "User not found.");
         };
@@ -502,7 +469,7 @@ impl WebsupportServer {
     }
 
     fn create_billing(&mut self, user_id: i64, request: &HttpRequest) -> HttpResponse {
-        let body = Value::Object(only(&body_of(request), BILLING_FIELDS));
+        let body = Value::Object(only(&body_of(request), &taken(&BILLING, Mode::Create)));
         let mut item = blank_billing(Value::Null);
         merge(&mut item, &body);
         let checked = match validate(&BILLING, &body, Mode::Create) {
@@ -546,7 +513,7 @@ impl WebsupportServer {
         match method {
             Method::Get => HttpResponse::json(200, current.to_string()),
             Method::Put => {
-                let body = Value::Object(only(&body_of(request), BILLING_FIELDS));
+                let body = Value::Object(only(&body_of(request), &taken(&BILLING, Mode::Create)));
                 let mut item = current.clone();
                 merge(&mut item, &body);
                 let mut whole = item.clone();
@@ -592,7 +559,10 @@ impl WebsupportServer {
     }
 
     fn create_domain_profile(&mut self, user_id: i64, request: &HttpRequest) -> HttpResponse {
-        let body = Value::Object(only(&body_of(request), DOMAIN_FIELDS));
+        let body = Value::Object(only(
+            &body_of(request),
+            &taken(&DOMAIN_PROFILES, Mode::Create),
+        ));
         let mut item = blank_domain_profile(Value::Null);
         merge(&mut item, &body);
         let checked = match validate(&DOMAIN_PROFILES, &body, Mode::Create) {
@@ -629,7 +599,10 @@ impl WebsupportServer {
         match method {
             Method::Get => HttpResponse::json(200, current.to_string()),
             Method::Put => {
-                let body = Value::Object(only(&body_of(request), DOMAIN_FIELDS));
+                let body = Value::Object(only(
+                    &body_of(request),
+                    &taken(&DOMAIN_PROFILES, Mode::Create),
+                ));
                 let mut item = current.clone();
                 merge(&mut item, &body);
                 if has_domains(&current) {
