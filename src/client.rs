@@ -456,6 +456,19 @@ impl Client {
         }
     }
 
+    /// The short-lived session token of `api`, where it has one (Admin,
+    /// Profiles), for people reproducing a call with curl.
+    pub fn session_token(&self, api: Api) -> Option<String> {
+        match api {
+            Api::Admin => self
+                .session
+                .admin
+                .with(|s| s.as_ref().map(|s| s.token.clone())),
+            Api::Profiles => self.session.profiles.get(),
+            Api::Erp | Api::Websupport => None,
+        }
+    }
+
     /// Whether some session is open with `api`.
     pub fn signed_in(&self, api: Api) -> bool {
         match api {

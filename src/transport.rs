@@ -4,6 +4,7 @@
 
 use gloo_net::http::Request;
 use leptos::prelude::*;
+use userdesk_api::curl::curl_command;
 use userdesk_api::deploy::{read_deploy_config, DeployOutcome};
 use userdesk_api::http::parse_retry_after;
 use userdesk_api::resource::Api;
@@ -17,11 +18,29 @@ use crate::settings::Target;
 pub const TIMEOUT_SECONDS: u32 = 20;
 
 /// Counts requests so the shell can show progress (and tests can prove a
-/// form sent nothing).
+/// form sent nothing), and keeps the last few, redacted, for "Copy as curl".
 #[derive(Clone, Copy)]
 pub struct Activity {
     pub in_flight: RwSignal<u32>,
     pub sent: RwSignal<u64>,
+    /// The last [`KEPT_REQUESTS`] requests, oldest first.
+    pub recent: RwSignal<Vec<SentRequest>>,
+}
+
+/// How many sent requests [`Activity::recent`] keeps.
+pub const KEPT_REQUESTS: usize = 20;
+
+/// One request sent, with its secrets already replaced by variables.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SentRequest {
+    /// Its place in [`Activity::sent`]'s count, from 1.
+    pub number: u64,
+    /// `GET /v/1.0/user/2`.
+    pub summary: String,
+    /// The answer's status; `None` when none came.
+    pub status: Option<u16>,
+    /// The request as a redacted `curl` command.
+    pub curl: String,
 }
 
 impl Activity {
@@ -29,7 +48,20 @@ impl Activity {
         Activity {
             in_flight: RwSignal::new(0),
             sent: RwSignal::new(0),
+            recent: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// Sent requests numbered above `after`: those made since a page
+    /// read [`Activity::sent`].
+    pub fn since(&self, after: u64) -> Vec<SentRequest> {
+        self.recent.with(|recent| {
+            recent
+                .iter()
+                .filter(|sent| sent.number > after)
+                .cloned()
+                .collect()
+        })
     }
 }
 
@@ -48,11 +80,38 @@ pub async fn send(
 ) -> Result<HttpResponse, ApiError> {
     activity.sent.update(|n| *n += 1);
     activity.in_flight.update(|n| *n += 1);
+    let number = activity.sent.get_untracked();
+    let summary = format!("{} {}", request.method.as_str(), request.path());
+    let curl = match target {
+        // A server named by a path is on this site: the command names the origin.
+        Target::Server { .. } if request.url.starts_with('/') => {
+            let origin = web_sys::window()
+                .and_then(|window| window.location().origin().ok())
+                .unwrap_or_default();
+            curl_command(&HttpRequest {
+                url: format!("{origin}{}", request.url),
+                ..request.clone()
+            })
+        }
+        _ => curl_command(&request),
+    };
     let result = match target {
         Target::Demo => demo::send(api, &request).await,
         Target::Server { .. } => fetch(request, TIMEOUT_SECONDS).await,
     };
     activity.in_flight.update(|n| *n = n.saturating_sub(1));
+    let status = result.as_ref().ok().map(|response| response.status);
+    activity.recent.update(|recent| {
+        if recent.len() >= KEPT_REQUESTS {
+            recent.remove(0);
+        }
+        recent.push(SentRequest {
+            number,
+            summary,
+            status,
+            curl,
+        });
+    });
     result
 }
 

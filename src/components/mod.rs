@@ -1,5 +1,6 @@
 //! Reusable UI pieces, one folder per component.
 
+pub mod copy;
 pub mod datetime;
 pub mod dialog;
 pub mod field;

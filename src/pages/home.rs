@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use userdesk_api::resource::Api;
 
 use crate::client::Client;
+use crate::components::copy::Secret;
 use crate::pages::erp::ERP_MENU;
 use crate::pages::resource::{area, list_path, registry};
 
@@ -106,6 +107,9 @@ fn Card(card: &'static ApiCard) -> impl IntoView {
                 Some(name) => format!("Signed in as {name}."),
                 None => "Not signed in.".to_string(),
             }}</p>
+            {move || client.session_token(api).map(|token| view! {
+                <p class="card__status">"Session token: " <Secret value=token what="session token" /></p>
+            })}
             {move || match who() {
                 Some(_) => view! {
                     <ul class="card__links">

@@ -72,7 +72,8 @@ for (const [mode, connect] of Object.entries(MODES)) {
       await page.getByRole('button', { name: 'Save changes' }).click();
       await page.getByText('App key for E2E App saved.').waitFor();
       await page.goto(`${BASE}/admin/app-keys?status=2`);
-      await page.locator('tbody tr', { hasText: key }).waitFor();
+      // Listed with the key masked: only its last four characters show.
+      await page.locator('tbody tr', { hasText: 'E2E App' }).locator('.secret__value', { hasText: key.slice(-4) }).waitFor();
 
       await page.locator('tbody tr', { hasText: 'E2E App' }).getByRole('link').click();
       await page.getByRole('button', { name: 'Delete app key' }).click();

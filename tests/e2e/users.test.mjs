@@ -21,11 +21,11 @@ for (const [mode, connect] of Object.entries(MODES)) {
       await page.waitForURL(`${BASE}/admin/users?status=2&order_by=username.asc`);
       // The URL changes first; the rows follow when the answer arrives.
       await page.waitForFunction(() => {
-        const names = [...document.querySelectorAll('tbody tr td:nth-child(2)')].map((td) => td.textContent);
+        const names = [...document.querySelectorAll('tbody tr td[data-label="Username"]')].map((td) => td.textContent);
         return !document.querySelector('.list__refreshing') && names.includes('user5')
           && names.join() === [...names].sort().join();
       });
-      const sorted = await page.locator('tbody tr td:nth-child(2)').allInnerTexts();
+      const sorted = await page.locator('tbody tr td[data-label="Username"]').allInnerTexts();
       assert.deepEqual(sorted, [...sorted].sort(), 'sorted by username');
       assert.ok(sorted.includes('user5'));
 

@@ -130,10 +130,15 @@ pub fn ensure_browser() -> Result<(), String> {
     )
 }
 
-/// Ensures the end-to-end test packages (Playwright's driver, no browser download).
+/// Ensures the end-to-end test packages (Playwright's driver, no browser
+/// download, and axe-core for the accessibility audit).
 pub fn ensure_e2e_packages(tools: &Tools) -> Result<(), String> {
     let e2e = workspace_root().join("tests").join("e2e");
-    if e2e.join("node_modules").join("playwright-core").is_dir() {
+    let modules = e2e.join("node_modules");
+    let installed = ["playwright-core", "@axe-core/playwright"]
+        .iter()
+        .all(|package| modules.join(package).is_dir());
+    if installed {
         return Ok(());
     }
     install(

@@ -7,6 +7,8 @@
 
 pub mod admin;
 pub mod base64;
+pub mod csv;
+pub mod curl;
 pub mod deploy;
 pub mod erp;
 pub mod error;

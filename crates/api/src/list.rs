@@ -72,6 +72,14 @@ impl<T> ListPage<T> {
         let pages = self.total.div_ceil(u64::from(self.limit.max(1)));
         u32::try_from(pages).unwrap_or(u32::MAX).max(1)
     }
+
+    /// Whether a page follows this one, for reading a list to its end
+    /// (an export): not after an empty or short page, nor past the
+    /// total's last page unless the total is only a lower bound.
+    pub fn has_more(&self) -> bool {
+        let full = self.items.len() + self.unreadable + self.surplus >= self.limit.max(1) as usize;
+        !self.items.is_empty() && full && (self.open_ended || self.page < self.page_count())
+    }
 }
 
 /// Keeps a page number at 1 or more (page 0 is a server error).
@@ -371,5 +379,28 @@ mod tests {
             (1, 100, 100)
         );
         assert_eq!((clamp_page(0), clamp_page(7)), (1, 7));
+    }
+
+    #[test]
+    fn has_more_until_the_last_short_or_empty_page() {
+        let page = |page: u32, items: usize, total: u64, open_ended: bool| ListPage {
+            items: vec![0; items],
+            total,
+            open_ended,
+            ..ListPage::empty(page, 10)
+        };
+        assert!(page(1, 10, 25, false).has_more());
+        assert!(page(2, 10, 25, false).has_more());
+        assert!(!page(3, 5, 25, false).has_more());
+        assert!(
+            !page(2, 10, 20, false).has_more(),
+            "the total says page 2 is the last"
+        );
+        assert!(
+            page(2, 10, 20, true).has_more(),
+            "a lower bound promises nothing"
+        );
+        assert!(!page(3, 0, 20, true).has_more());
+        assert!(!page(1, 0, 0, false).has_more());
     }
 }

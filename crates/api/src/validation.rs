@@ -192,6 +192,26 @@ pub fn text_length(errors: &mut FieldErrors, field: &str, value: &str, min: usiz
     }
 }
 
+/// A field's messages as one text, with the field's label in front
+/// unless a message already starts with it: `Name: Value must be unique.`
+///
+/// ## Usage
+/// ```
+/// use userdesk_api::validation::labelled;
+/// assert_eq!(labelled("Name", &["Value must be unique.".into()]), "Name: Value must be unique.");
+/// ```
+pub fn labelled(label: &str, messages: &[String]) -> String {
+    let joined = messages.join(" ");
+    let named = joined
+        .get(..label.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(label));
+    if named || label.is_empty() {
+        joined
+    } else {
+        format!("{label}: {joined}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,5 +263,23 @@ mod tests {
         assert!(check("ab"));
         assert!(check("éééé"));
         assert!(!check("abcde"));
+    }
+
+    #[test]
+    fn messages_get_their_label_once() {
+        let messages = |texts: &[&str]| texts.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            labelled("Key", &messages(&["Value must be unique."])),
+            "Key: Value must be unique."
+        );
+        assert_eq!(
+            labelled("Email", &messages(&["Required.", "Too long."])),
+            "Email: Required. Too long."
+        );
+        assert_eq!(
+            labelled("Email", &messages(&["email is taken."])),
+            "email is taken."
+        );
+        assert_eq!(labelled("Ünïcode", &messages(&["x"])), "Ünïcode: x");
     }
 }

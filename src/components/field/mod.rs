@@ -7,6 +7,7 @@
 //! [`FieldScope`], so a label never points at another form's control.
 
 use leptos::prelude::*;
+use userdesk_api::validation::labelled;
 use userdesk_api::FieldErrors;
 
 /// The id prefix of one form's fields; `field` when none is provided.
@@ -47,12 +48,14 @@ fn FieldLabel(for_id: String, label: &'static str, required: bool) -> impl IntoV
     }
 }
 
-/// A field's error messages, shown while it has any.
+/// A field's error messages, shown while it has any, each with the
+/// field's label in front (a server's "Value must be unique." says which
+/// value when read out alone).
 #[component]
-fn FieldMessage(id: String, errors: Signal<Vec<String>>) -> impl IntoView {
+fn FieldMessage(id: String, label: &'static str, errors: Signal<Vec<String>>) -> impl IntoView {
     view! {
         <Show when=move || errors.with(|e| !e.is_empty())>
-            <p class="field__message" id=id.clone()>{move || errors.get().join(" ")}</p>
+            <p class="field__message" id=id.clone()>{move || errors.with(|e| labelled(label, e))}</p>
         </Show>
     }
 }
@@ -180,7 +183,7 @@ pub fn TextField(
                 aria-describedby=described_by
             />
             {hint.map(|text| view! { <p class="field__hint" id=hint_id>{text}</p> })}
-            <FieldMessage id=message.clone() errors=errors />
+            <FieldMessage id=message.clone() label=label errors=errors />
         </div>
     }
 }
@@ -233,7 +236,7 @@ pub fn SelectField(
                     })
                     .collect_view()}
             </select>
-            <FieldMessage id=message.clone() errors=errors />
+            <FieldMessage id=message.clone() label=label errors=errors />
         </div>
     }
 }
@@ -267,7 +270,7 @@ pub fn TextArea(
                 aria-invalid=move || invalid().then_some("true")
                 aria-describedby=described_by
             ></textarea>
-            <FieldMessage id=message.clone() errors=errors />
+            <FieldMessage id=message.clone() label=label errors=errors />
         </div>
     }
 }
@@ -304,7 +307,7 @@ pub fn CheckboxField(
             />
             <label class="field__label" for=id>{label}</label>
             {hint.map(|text| view! { <p class="field__hint">{text}</p> })}
-            <FieldMessage id=message.clone() errors=errors />
+            <FieldMessage id=message.clone() label=label errors=errors />
         </div>
     }
 }
@@ -408,7 +411,7 @@ pub fn CheckboxGroup(
                     })
                     .collect_view()
             }}
-            <FieldMessage id=message.clone() errors=errors />
+            <FieldMessage id=message.clone() label=legend errors=errors />
         </fieldset>
     }
 }

@@ -26,6 +26,9 @@ pub fn ListShell(
     rows: ViewFn,
     new_link: Option<NewLink>,
     fixed_limit: Signal<Option<&'static str>>,
+    /// A header cell before the columns' (the choose-all checkbox).
+    #[prop(optional)]
+    leading_header: Option<ViewFn>,
     children: Children,
 ) -> impl IntoView {
     let header_row = move || {
@@ -51,7 +54,7 @@ pub fn ListShell(
                 <div class="table-wrap">
                     <table class="table table--cards">
                         <caption class="visually-hidden">{title}</caption>
-                        <thead><tr>{header_row.clone()}</tr></thead>
+                        <thead><tr>{leading_header.as_ref().map(ViewFn::run)}{header_row.clone()}</tr></thead>
                         <tbody>{rows.run()}</tbody>
                     </table>
                 </div>

@@ -6,6 +6,7 @@ use serde_json::Value;
 use userdesk_api::resource::record::{fill, pick, text};
 use userdesk_api::resource::{Cell, Column, Description, Tone};
 
+use crate::components::copy::{CopyButton, Secret};
 use crate::components::datetime::DateTime;
 
 /// What a missing value shows.
@@ -52,31 +53,24 @@ pub fn cell(
             }
             _ => MISSING.into_any(),
         },
-        Cell::YesNo => {
-            let yes = matches!(pick(record, column.value), Some(Value::Bool(true)))
-                || pick(record, column.value).and_then(Value::as_i64) == Some(1);
-            (if yes { "Yes" } else { "No" }).into_any()
-        }
-        Cell::Code => view! { <code>{shown()}</code> }.into_any(),
-        Cell::Names { key } => {
-            let names: Vec<String> = pick(record, column.value)
-                .and_then(Value::as_array)
-                .map(|items| items.iter().map(|item| text(pick(item, key))).collect())
-                .unwrap_or_default();
-            if names.is_empty() {
+        Cell::YesNo | Cell::Names { .. } | Cell::Choice(_) => {
+            let shown = column.text_of(record).unwrap_or_default();
+            if shown.is_empty() {
                 MISSING.into_any()
             } else {
-                names.join(", ").into_any()
+                shown.into_any()
             }
         }
-        Cell::Choice(options) => {
-            let value = text(pick(record, column.value));
-            options
-                .iter()
-                .find(|(code, _)| *code == value)
-                .map_or_else(shown, |(_, label)| label.to_string())
+        Cell::Code => {
+            let value = shown();
+            let copied = value.clone();
+            view! { <code>{value}</code> " " <CopyButton text=Signal::stored(copied) what=column.label /> }
                 .into_any()
         }
+        Cell::Secret => match column.text_of(record).filter(|text| !text.is_empty()) {
+            Some(secret) => view! { <Secret value=secret what=column.label /> }.into_any(),
+            None => MISSING.into_any(),
+        },
         Cell::Badge(badge) => {
             let (tone, label) = badge(record);
             let class = match tone {

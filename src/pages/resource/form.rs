@@ -17,6 +17,7 @@ use super::country::CountryField;
 use super::list_link;
 use super::rows::RowsField;
 use crate::client::Client;
+use crate::components::copy::CopyButton;
 use crate::components::field::{
     CheckboxField, CheckboxGroup, FormErrors, PasswordChecklist, SelectField, TextArea, TextField,
     TextKind,
@@ -440,9 +441,18 @@ fn control(
             view! { <p class="field__message">{format!("{label}: the choices could not be loaded ({})", error.message())}</p> }
         })
     };
+    // An application key is a secret: masked until shown (or generated).
+    let revealed = RwSignal::new(!matches!(field.slot, Some(Slot::GenerateAppKey)));
     let main = match kind {
         Kind::Text => {
-            let kind = kind_by(values, field);
+            let typed = kind_by(values, field);
+            let kind = Signal::derive(move || {
+                if revealed.get() {
+                    typed.get()
+                } else {
+                    TextKind::Password
+                }
+            });
             view! { <TextField label=label name=name value=value kind=kind hint=hint required=required /> }
                 .into_any()
         }
@@ -522,7 +532,14 @@ fn control(
         Some(Slot::GenerateAppKey) => view! {
             <div class="field-row">
                 {main}
-                <GenerateKey value=value />
+                <button class="button field-row__action" type="button"
+                    aria-pressed=move || revealed.get().to_string()
+                    aria-label=format!("Show the {}", label.to_lowercase())
+                    on:click=move |_| revealed.update(|shown| *shown = !*shown)>
+                    {move || if revealed.get() { "Hide" } else { "Show" }}
+                </button>
+                <CopyButton text=value what=label />
+                <GenerateKey value=value revealed=revealed />
             </div>
         }
         .into_any(),
@@ -542,7 +559,7 @@ fn random_bytes(buffer: &mut [u8]) -> bool {
 
 /// Fills the field with a new random application key.
 #[component]
-fn GenerateKey(value: RwSignal<String>) -> impl IntoView {
+fn GenerateKey(value: RwSignal<String>, revealed: RwSignal<bool>) -> impl IntoView {
     let toasts = Toasts::use_toasts();
     let generate = move |_| {
         let mut failed = false;
@@ -560,6 +577,7 @@ fn GenerateKey(value: RwSignal<String>) -> impl IntoView {
             );
         } else {
             value.set(generated);
+            revealed.set(true);
         }
     };
     view! { <button class="button field-row__action" type="button" on:click=generate>"Generate"</button> }

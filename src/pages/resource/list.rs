@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use serde_json::Value;
 use userdesk_api::resource::{Answer, Cell, Description, Operation};
 
+use super::bulk::{select_all, select_cell, BulkDeleteBar, Selection};
 use super::cells::{cell, row_href, row_opener};
+use super::export::ExportPages;
 use super::filters::Filters;
 use super::records_path;
 use crate::client::Client;
@@ -29,8 +31,9 @@ pub fn ResourceList(
     let client = Client::use_client();
     use_title(move || resource.title.to_string());
     let base = records_path(resource, parent.as_deref());
+    let under = parent.clone();
     let (nav, data) = use_list(resource.list, base.clone(), move |query| {
-        let parent = parent.clone();
+        let parent = under.clone();
         async move {
             let page = client
                 .call_under(
@@ -57,6 +60,16 @@ pub fn ResourceList(
         .map(|column| (column.label, column.sort))
         .collect();
     let record_href = resource.ops.has_record_page().then(|| base.clone());
+    let selection = resource.ops.delete.then(Selection::new);
+    let shown_ids = Signal::derive(move || {
+        data.page.with(|page| {
+            page.iter()
+                .flat_map(|page| page.items.iter())
+                .filter(|record| resource.ops.kept(record).is_none())
+                .filter_map(|record| resource.id_of(record))
+                .collect::<Vec<_>>()
+        })
+    });
     let navigate = leptos_router::hooks::use_navigate();
     let rows = ViewFn::from(move || {
         data.page.with(|page| {
@@ -85,6 +98,7 @@ pub fn ResourceList(
                     view! {
                         <tr class:table__row--opens=opens tabindex=opens.then_some("0")
                             on:click=on_click on:keydown=on_keydown>
+                            {selection.map(|selection| select_cell(resource, selection, record))}
                             {cells}
                         </tr>
                     }
@@ -107,8 +121,16 @@ pub fn ResourceList(
             rows=rows
             new_link=new_link
             fixed_limit=fixed_limit
+            leading_header=ViewFn::from(move || selection.map(|selection| select_all(selection, shown_ids)))
         >
             <Filters resource=resource nav=nav />
+            <div class="toolbar__actions">
+                <ExportPages resource=resource parent=parent.clone() nav=nav />
+            </div>
+            {selection.map(|selection| view! {
+                <BulkDeleteBar resource=resource parent=parent.clone() selection=selection
+                    on_done=Callback::new(move |()| data.reload.update(|n| *n += 1)) />
+            })}
         </ListShell>
     }
 }

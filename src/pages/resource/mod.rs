@@ -14,9 +14,11 @@
 //! profile's contacts) take the same three routes after
 //! `:parent/:parent_id/`.
 
+mod bulk;
 mod cells;
 pub mod choices;
 mod country;
+mod export;
 mod filters;
 mod form;
 mod list;

@@ -11,6 +11,7 @@ use userdesk_api::ApiError;
 use super::cells::cell;
 use super::{back_path, records_path, registry, ResourceForm};
 use crate::client::Client;
+use crate::components::copy::{CopyButton, RequestsMade};
 use crate::components::datetime::DateTime;
 use crate::components::dialog::{ConfirmDialog, Tone};
 use crate::components::record::{use_delete, use_record, DeleteFailure};
@@ -187,6 +188,9 @@ pub fn ResourceEdit(
                             let text = fill(meta.field, r);
                             if meta.date && !text.is_empty() {
                                 view! { <DateTime value=text /> }.into_any()
+                            } else if meta.field == resource.path.id && !text.is_empty() {
+                                let copied = text.clone();
+                                view! { <code>{text}</code> " " <CopyButton text=Signal::stored(copied) what=meta.label /> }.into_any()
                             } else {
                                 text.into_any()
                             }
@@ -213,6 +217,7 @@ pub fn ResourceEdit(
                         .collect_view()
                 })}
             })}
+            <RequestsMade />
             <ConfirmDialog
                 open=confirm_delete
                 title=format!("Delete this {noun}?")

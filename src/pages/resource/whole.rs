@@ -17,13 +17,16 @@ use userdesk_api::resource::whole::{ordered, SearchIndex};
 use userdesk_api::resource::{Answer, Cell, Description, FilterControl, Operation};
 use userdesk_api::ApiError;
 
+use super::bulk::{select_all, select_cell, BulkDeleteBar, Selection};
 use super::cells::{cell, row_href, row_opener};
+use super::export::{csv_of, deliver};
 use super::records_path;
 use crate::client::Client;
 use crate::components::datetime::count_text;
 use crate::components::list::{use_list_nav, SortHeader};
 use crate::components::status::{EmptyState, ErrorPanel, Loading};
 use crate::components::title::use_title;
+use crate::components::toast::Toasts;
 
 /// Each row's height in pixels; `.vtable` rows are held to it in the CSS.
 pub const ROW_HEIGHT: usize = 40;
@@ -124,6 +127,7 @@ pub fn WholeList(
     let progress = RwSignal::new(0usize);
     let reload = RwSignal::new(0u32);
     let under = StoredValue::new(parent);
+    let selection = resource.ops.delete.then(Selection::new);
     Effect::new(move |_| {
         reload.track();
         error.set(None);
@@ -291,24 +295,57 @@ pub fn WholeList(
                     .collect_view()
             })
         });
+        let choose = selection.and_then(|selection| {
+            items.with_untracked(|all| {
+                let record = all.as_deref()?.get(item)?;
+                Some(select_cell(resource, selection, record))
+            })
+        });
         let opens_row = opens.is_some();
         let (on_click, on_keydown) = row_opener(navigate_to_row.clone(), opens);
         view! {
             <tr aria-rowindex=position + 2 class:table__row--opens=opens_row
                 tabindex=opens_row.then_some("0") on:click=on_click on:keydown=on_keydown>
+                {choose}
                 {cells}
             </tr>
         }
     };
-    let headers = resource
-        .columns
-        .iter()
-        .map(|column| match column.sort {
+    let shown_ids = Signal::derive(move || {
+        items.with(|all| {
+            let all = all.as_deref().unwrap_or_default();
+            shown.with(|shown| {
+                shown
+                    .iter()
+                    .filter_map(|&item| all.get(item))
+                    .filter(|record| resource.ops.kept(record).is_none())
+                    .filter_map(|record| resource.id_of(record))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let toasts = Toasts::use_toasts();
+    let export = move |_| {
+        items.with_untracked(|all| {
+            let all = all.as_deref().unwrap_or_default();
+            shown.with_untracked(|shown| {
+                deliver(
+                    resource,
+                    toasts,
+                    csv_of(resource, shown.iter().filter_map(|&item| all.get(item))),
+                );
+            });
+        });
+    };
+    let headers = selection
+        .map(|selection| select_all(selection, shown_ids))
+        .into_iter()
+        .chain(resource.columns.iter().map(|column| match column.sort {
             Some(sort) => {
                 view! { <SortHeader nav=nav column=sort label=column.label /> }.into_any()
             }
             None => view! { <th scope="col">{column.label}</th> }.into_any(),
-        })
+        }))
         .collect_view();
     let total = move || items.with(|all| all.as_ref().map_or(0, Vec::len));
     let has_items = move || total() != 0;
@@ -334,15 +371,23 @@ pub fn WholeList(
                     <A href=href attr:class="button button--primary">{resource.messages.new_label}</A>
                 })}
             </div>
-            {search.map(|(key, label, placeholder, _)| view! {
-                <div class="toolbar" role="search">
-                    <label class="toolbar__item">
+            <div class="toolbar">
+                {search.map(|(key, label, placeholder, _)| view! {
+                    <label class="toolbar__item" role="search">
                         {label} " "
                         <input class="toolbar__input" type="search" name=key placeholder=placeholder autocomplete="off"
                             prop:value=move || typed.get() on:input=on_search />
                     </label>
+                })}
+                <div class="toolbar__actions">
+                    <button class="button" type="button" prop:disabled=move || shown.with(Vec::is_empty)
+                        on:click=export>"Export CSV"</button>
                 </div>
-            })}
+                {selection.map(|selection| view! {
+                    <BulkDeleteBar resource=resource parent=under.get_value() selection=selection
+                        on_done=Callback::new(move |()| reload.update(|n| *n += 1)) />
+                })}
+            </div>
             {move || error.get().map(|failure| view! {
                 <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
             })}

@@ -40,7 +40,7 @@ pub const APP_KEYS: Description = Description {
     columns: &[
         Column::new("ID", "id").numeric().sorted(),
         Column::new("Application", "application").link().sorted(),
-        Column::new("Key", "key").shown(Cell::Code),
+        Column::new("Key", "key").shown(Cell::Secret),
         STATUS_COLUMN,
         Column::new("Updated", "updated_at").date(),
     ],

@@ -5,6 +5,7 @@
 
 use crate::iso3166::CountryCode;
 use crate::list::ListSpec;
+use crate::resource::record::{fill, pick, text};
 use crate::validation::FieldErrors;
 
 /// The API a resource belongs to; it picks the dialect that speaks it.
@@ -593,8 +594,11 @@ pub enum Cell {
     /// A timestamp, in the reader's locale, with how long ago it was.
     DateTime,
     YesNo,
-    /// Monospaced, for keys and identifiers.
+    /// Monospaced, for identifiers and codes, with a copy button.
     Code,
+    /// A secret (an application key): masked until revealed, with a copy
+    /// button.
+    Secret,
     /// A code's label from `(value, label)` pairs; the value when unknown.
     Choice(&'static [(&'static str, &'static str)]),
     /// A coloured badge computed from the whole record.
@@ -660,6 +664,57 @@ impl Column {
 
     pub const fn shown(self, cell: Cell) -> Column {
         Column { cell, ..self }
+    }
+
+    /// The column's value in `record` as plain text, as a list shows it
+    /// and an export writes it: labels for codes, `Yes`/`No`, names
+    /// joined, timestamps as their API text (Unix seconds as ISO 8601).
+    /// `None` for a column that is only a link to another page.
+    pub fn text_of(&self, record: &serde_json::Value) -> Option<String> {
+        use serde_json::Value;
+        let value = || pick(record, self.value);
+        Some(
+            match self.cell {
+                Cell::GoTo { .. } => return None,
+                Cell::DateTime => match value() {
+                    Some(Value::Number(seconds)) => seconds
+                        .as_i64()
+                        .map(crate::time::format_timestamp)
+                        .unwrap_or_default(),
+                    other => text(other),
+                },
+                Cell::YesNo => {
+                    let yes = matches!(value(), Some(Value::Bool(true)))
+                        || value().and_then(Value::as_i64) == Some(1);
+                    (if yes { "Yes" } else { "No" }).to_string()
+                }
+                Cell::Names { key } => value()
+                    .and_then(Value::as_array)
+                    .map(|items| {
+                        let names: Vec<String> =
+                            items.iter().map(|item| text(pick(item, key))).collect();
+                        names.join(", ")
+                    })
+                    .unwrap_or_default(),
+                Cell::Choice(options) => {
+                    let code = text(value());
+                    options
+                        .iter()
+                        .find(|(known, _)| *known == code)
+                        .map_or_else(|| fill(self.value, record), |(_, label)| label.to_string())
+                }
+                Cell::Badge(badge) => badge(record).1.to_string(),
+                Cell::Text
+                | Cell::Number
+                | Cell::RecordLink
+                | Cell::Link { .. }
+                | Cell::Preview(_)
+                | Cell::Code
+                | Cell::Secret => fill(self.value, record),
+            }
+            .trim()
+            .to_string(),
+        )
     }
 }
 

@@ -18,6 +18,7 @@
 //! console's generic list, new and edit pages and the simulator's store do
 //! the rest.
 
+pub mod bulk;
 pub mod describe;
 pub mod dialect;
 pub mod record;
