@@ -61,6 +61,13 @@ test('on a phone the menu opens from a button and no page scrolls sideways', asy
   // Rows are cards: each value carries its column's name.
   const cell = page.locator('tbody tr').first().locator('td:not(.table__select)').first();
   assert.equal(await cell.getAttribute('data-label'), 'ID');
+  // Cards keep the columns that matter most: a role's policies wait for a wider screen.
+  const card = page.locator('tbody tr').first();
+  assert.equal(await card.locator('td[data-label="Name"]').isVisible(), true);
+  assert.equal(await card.locator('td[data-label="Password policy"]').isVisible(), false);
+  await page.setViewportSize({ width: 1280, height: 844 });
+  assert.equal(await card.locator('td[data-label="Password policy"]').isVisible(), true, 'back on a wide screen');
+  await page.setViewportSize({ width: 390, height: 844 });
 
   const wide = [];
   for (const route of ROUTES) {

@@ -86,7 +86,7 @@ pub fn ResourceList(
                         .map(|column| {
                             let numeric = matches!(column.cell, Cell::Number);
                             view! {
-                                <td class:table__number=numeric data-label=column.label>
+                                <td class:table__number=numeric class:table__cell--minor=column.minor data-label=column.label>
                                     {cell(Some(resource), column, record, record_href.as_deref())}
                                 </td>
                             }

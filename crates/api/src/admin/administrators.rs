@@ -55,7 +55,9 @@ pub const ADMINISTRATORS: Description = Description {
         Column::new("Username", "username").link().sorted(),
         Column::new("Name", "{first_name} {last_name}"),
         Column::new("Email", "email"),
-        Column::new("Roles", "roles").shown(Cell::Names { key: "name" }),
+        Column::new("Roles", "roles")
+            .shown(Cell::Names { key: "name" })
+            .minor(),
         STATUS_COLUMN,
         Column::new("Joined", "joined_at").date().sorted(),
     ],

@@ -42,7 +42,7 @@ pub const APP_KEYS: Description = Description {
         Column::new("Application", "application").link().sorted(),
         Column::new("Key", "key").shown(Cell::Secret),
         STATUS_COLUMN,
-        Column::new("Updated", "updated_at").date(),
+        Column::new("Updated", "updated_at").date().minor(),
     ],
     filters: &[STATUS_FILTER],
     meta: STAMPS,

@@ -37,7 +37,7 @@ pub const COUNTRIES: Description = Description {
         Column::new("ID", "id").numeric().sorted(),
         Column::new("Name", "name").sorted(),
         Column::new("Code", "code_2").sorted(),
-        Column::new("Code (3)", "code_3").sorted(),
+        Column::new("Code (3)", "code_3").sorted().minor(),
         STATUS_COLUMN,
         Column::new("Regions", "").shown(Cell::GoTo {
             href: "/admin/regions?country_id={id}",

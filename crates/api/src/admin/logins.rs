@@ -34,9 +34,9 @@ pub const LOGINS: Description = Description {
         Column::new("ID", "id").numeric().sorted(),
         Column::new("When", "attempt_date").date().sorted(),
         Column::new("Username", "username"),
-        Column::new("User ID", "user_id"),
+        Column::new("User ID", "user_id").minor(),
         Column::new("IP address", "ip_address"),
-        Column::new("API", "api").shown(Cell::Choice(APIS)),
+        Column::new("API", "api").shown(Cell::Choice(APIS)).minor(),
         Column::new("Result", "success").shown(Cell::Badge(outcome)),
     ],
     filters: &[

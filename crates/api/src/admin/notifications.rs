@@ -36,8 +36,10 @@ pub const NOTIFICATIONS: Description = Description {
             href: "/admin/users/{user.id}",
         }),
         Column::new("Channel", "channel").shown(Cell::Choice(CHANNELS)),
-        Column::new("Template", "template"),
-        Column::new("Service ID", "notification_id").shown(Cell::Code),
+        Column::new("Template", "template").minor(),
+        Column::new("Service ID", "notification_id")
+            .shown(Cell::Code)
+            .minor(),
         Column::new("Delivery", "accepted").shown(Cell::Badge(delivery)),
         STATUS_COLUMN,
     ],

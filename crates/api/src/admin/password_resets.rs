@@ -32,7 +32,7 @@ pub const PASSWORD_RESETS: Description = Description {
             href: "/admin/users/{user.id}",
         }),
         Column::new("Code", "code").shown(Cell::Code),
-        Column::new("IP address", "ip_address"),
+        Column::new("IP address", "ip_address").minor(),
         Column::new("Used", "is_used").shown(Cell::YesNo),
         STATUS_COLUMN,
     ],

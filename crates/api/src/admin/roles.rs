@@ -106,8 +106,12 @@ pub const ROLES: Description = Description {
         Column::new("Name", "name").link().sorted(),
         Column::new("Applies to", "is_admin_role").shown(Cell::Choice(APPLIES_TO)),
         Column::new("Priority", "priority").numeric(),
-        Column::new("Password policy", "password_policy").shown(Cell::Choice(ON_OFF)),
-        Column::new("Lockout policy", "login_lockout_policy").shown(Cell::Choice(ON_OFF)),
+        Column::new("Password policy", "password_policy")
+            .shown(Cell::Choice(ON_OFF))
+            .minor(),
+        Column::new("Lockout policy", "login_lockout_policy")
+            .shown(Cell::Choice(ON_OFF))
+            .minor(),
     ],
     filters: &[Filter::choice("type", "Applies to", "All roles", TYPES)],
     meta: &[

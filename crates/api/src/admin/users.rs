@@ -53,8 +53,12 @@ pub const USERS: Description = Description {
         Column::new("Username", "username").link().sorted(),
         Column::new("Name", "{profile.first_name} {profile.last_name}"),
         Column::new("Email", "email"),
-        Column::new("Roles", "roles").shown(Cell::Names { key: "name" }),
-        Column::new("Verified", "is_verified").shown(Cell::YesNo),
+        Column::new("Roles", "roles")
+            .shown(Cell::Names { key: "name" })
+            .minor(),
+        Column::new("Verified", "is_verified")
+            .shown(Cell::YesNo)
+            .minor(),
         STATUS_COLUMN,
     ],
     filters: &[

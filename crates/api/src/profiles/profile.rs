@@ -90,16 +90,19 @@ pub const PROFILES: Description = Description {
     },
     columns: &[
         Column::new("Name", "name").sorted().link(),
-        Column::new("First name", "firstName").sorted(),
-        Column::new("Middle name", "middleName").sorted(),
-        Column::new("Last name", "lastName").sorted(),
+        Column::new("First name", "firstName").sorted().minor(),
+        Column::new("Middle name", "middleName").sorted().minor(),
+        Column::new("Last name", "lastName").sorted().minor(),
         Column::new("Country", "{country.countryName}"),
         Column::new("Enabled", "enabled")
             .sorted()
             .shown(Cell::YesNo),
         Column::new("Created", "createTime").date().sorted(),
-        Column::new("Updated", "updateTime").date().sorted(),
-        Column::new("ID", "profileId").sorted().shown(Cell::Code),
+        Column::new("Updated", "updateTime").date().sorted().minor(),
+        Column::new("ID", "profileId")
+            .sorted()
+            .shown(Cell::Code)
+            .minor(),
     ],
     filters: &[
         Filter::typed("name", "Full name", "Mary Jane Smith"),

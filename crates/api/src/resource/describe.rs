@@ -622,6 +622,9 @@ pub struct Column {
     /// The documented `order_by` column its header sorts by.
     pub sort: Option<&'static str>,
     pub cell: Cell,
+    /// Left out of a phone's stacked cards, which keep the columns that
+    /// matter most; wide screens and exports still have it.
+    pub minor: bool,
 }
 
 impl Column {
@@ -631,6 +634,15 @@ impl Column {
             value,
             sort: None,
             cell: Cell::Text,
+            minor: false,
+        }
+    }
+
+    /// A column phones leave out ([`Column::minor`]).
+    pub const fn minor(self) -> Column {
+        Column {
+            minor: true,
+            ..self
         }
     }
 
