@@ -44,9 +44,16 @@ pub enum ToSimulator {
     ForgetTokens,
 }
 
-/// The simulator to the console.
+/// The simulator to the console. Read in the page through
+/// [`FlatFromSimulator`]: a derived internally-tagged reader buffers
+/// through serde's generic content type, which the console's bundle
+/// would otherwise carry for this one message.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    try_from = "FlatFromSimulator"
+)]
 pub enum FromSimulator {
     /// Loaded and listening; messages sent before this wait in the page.
     Ready,
@@ -58,6 +65,33 @@ pub enum FromSimulator {
         state: Option<String>,
         tokens: String,
     },
+}
+
+/// [`FromSimulator`] as sent, every key at the top.
+#[derive(Deserialize)]
+struct FlatFromSimulator {
+    kind: String,
+    id: Option<u64>,
+    response: Option<HttpResponse>,
+    state: Option<String>,
+    tokens: Option<String>,
+}
+
+impl TryFrom<FlatFromSimulator> for FromSimulator {
+    type Error = &'static str;
+
+    fn try_from(flat: FlatFromSimulator) -> Result<FromSimulator, &'static str> {
+        match (flat.kind.as_str(), flat.id, flat.response) {
+            ("ready", ..) => Ok(FromSimulator::Ready),
+            ("answer", Some(id), Some(response)) => Ok(FromSimulator::Answer {
+                id,
+                response,
+                state: flat.state,
+                tokens: flat.tokens.unwrap_or_default(),
+            }),
+            _ => Err("not a message from the simulator"),
+        }
+    }
 }
 
 impl ToSimulator {
@@ -110,5 +144,13 @@ mod tests {
         assert!(request.to_text().contains(r#""api":"websupport""#));
         assert_eq!(ToSimulator::from_text("{\"kind\": \"nope\"}"), None);
         assert_eq!(FromSimulator::from_text("not json"), None);
+        let ready = FromSimulator::Ready;
+        assert_eq!(FromSimulator::from_text(&ready.to_text()), Some(ready));
+        assert_eq!(
+            FromSimulator::from_text("{\"kind\": \"answer\", \"id\": 1}"),
+            None,
+            "no response"
+        );
+        assert_eq!(FromSimulator::from_text("{\"kind\": \"nope\"}"), None);
     }
 }

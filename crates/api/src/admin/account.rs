@@ -15,8 +15,11 @@ use crate::validation::{FieldErrors, REQUIRED};
 pub const PASSWORDS_DIFFER: &str = "The two new passwords differ.";
 pub const WRONG_PREVIOUS_PASSWORD: &str = "This is not your current password.";
 
-/// The account as the API returns it.
+/// The account as the API returns it. Read through [`FlatAccount`]:
+/// `#[serde(flatten)]` on the way in would pull serde's buffering
+/// deserializer into the console's bundle.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "FlatAccount")]
 pub struct UserAccount {
     pub id: i64,
     #[serde(flatten)]
@@ -24,6 +27,36 @@ pub struct UserAccount {
     pub joined_at: String,
     pub password_changed_at: String,
     pub uri: String,
+}
+
+/// [`UserAccount`] as the wire has it, every field at the top.
+#[derive(Deserialize)]
+struct FlatAccount {
+    id: i64,
+    email: String,
+    first_name: String,
+    last_name: String,
+    username: String,
+    joined_at: String,
+    password_changed_at: String,
+    uri: String,
+}
+
+impl From<FlatAccount> for UserAccount {
+    fn from(flat: FlatAccount) -> UserAccount {
+        UserAccount {
+            id: flat.id,
+            fields: AccountFields {
+                email: flat.email,
+                first_name: flat.first_name,
+                last_name: flat.last_name,
+                username: flat.username,
+            },
+            joined_at: flat.joined_at,
+            password_changed_at: flat.password_changed_at,
+            uri: flat.uri,
+        }
+    }
 }
 
 /// The editable fields: the update payload.
