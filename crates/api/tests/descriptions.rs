@@ -274,3 +274,28 @@ fn nested_resources_live_under_a_listed_parent() {
         }
     }
 }
+
+#[test]
+fn lists_without_a_text_search_say_so() {
+    let mut notes = Vec::new();
+    for (_, resources, _) in registries() {
+        for resource in resources.into_iter().filter(|r| !r.columns.is_empty()) {
+            if let Some(note) = resource.search_note() {
+                notes.push(format!("{}: {note}", resource.slug));
+            }
+        }
+    }
+    for expected in [
+        "users: The API cannot search users by text: filter by status or role, or open one by its exact username.",
+        "roles: The API cannot search roles by text: filter by applies to.",
+        "contacts: The API offers no search or filter for contacts.",
+    ] {
+        assert!(notes.iter().any(|note| note == expected), "{expected}");
+    }
+    assert!(
+        !notes
+            .iter()
+            .any(|note| note.starts_with("logins:") || note.starts_with("profiles:")),
+        "lists with a typed filter need no note"
+    );
+}

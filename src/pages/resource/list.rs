@@ -124,6 +124,7 @@ pub fn ResourceList(
             leading_header=ViewFn::from(move || selection.map(|selection| select_all(selection, shown_ids)))
         >
             <Filters resource=resource nav=nav />
+            {resource.search_note().map(|note| view! { <p class="toolbar__note">{note}</p> })}
             <div class="toolbar__actions">
                 <ExportPages resource=resource parent=parent.clone() nav=nav />
             </div>

@@ -379,6 +379,7 @@ pub fn WholeList(
                             prop:value=move || typed.get() on:input=on_search />
                     </label>
                 })}
+                {resource.search_note().map(|note| view! { <p class="toolbar__note">{note}</p> })}
                 <div class="toolbar__actions">
                     <button class="button" type="button" prop:disabled=move || shown.with(Vec::is_empty)
                         on:click=export>"Export CSV"</button>

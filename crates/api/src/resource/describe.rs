@@ -143,6 +143,59 @@ impl Description {
         }
     }
 
+    /// What a list without a text search says instead of pretending to
+    /// have one: `None` when some filter takes typed text.
+    ///
+    /// ## Usage
+    /// ```
+    /// use userdesk_api::admin::users::USERS;
+    /// assert_eq!(
+    ///     USERS.search_note().as_deref(),
+    ///     Some("The API cannot search users by text: filter by status or role, or open one by its exact username."),
+    /// );
+    /// ```
+    pub fn search_note(&self) -> Option<String> {
+        let typed = |filter: &&Filter| {
+            matches!(
+                filter.control,
+                FilterControl::Typed { .. } | FilterControl::Search { .. }
+            )
+        };
+        if self.filters.iter().any(|filter| typed(&filter)) {
+            return None;
+        }
+        let chosen: Vec<String> = self
+            .filters
+            .iter()
+            .filter(|filter| {
+                matches!(
+                    filter.control,
+                    FilterControl::Choice { .. } | FilterControl::Records { .. }
+                )
+            })
+            .map(|filter| filter.label.to_lowercase())
+            .collect();
+        let open_by = self.filters.iter().find_map(|filter| match filter.control {
+            FilterControl::OpenBy { .. } => Some(filter.key),
+            _ => None,
+        });
+        let plural = self.plural;
+        let by = match chosen.as_slice() {
+            [] => String::new(),
+            [one] => format!("filter by {one}"),
+            [rest @ .., last] => format!("filter by {} or {last}", rest.join(", ")),
+        };
+        let rest = match (by.is_empty(), open_by) {
+            (true, None) => {
+                return Some(format!("The API offers no search or filter for {plural}."))
+            }
+            (false, None) => by,
+            (true, Some(key)) => format!("open one by its exact {key}"),
+            (false, Some(key)) => format!("{by}, or open one by its exact {key}"),
+        };
+        Some(format!("The API cannot search {plural} by text: {rest}."))
+    }
+
     /// The editable field names, for errors the form has no field for.
     pub fn field_names(&self) -> impl Iterator<Item = &'static str> {
         self.fields.iter().map(|field| field.name)
