@@ -67,6 +67,7 @@ test('on a phone the menu opens from a button and no page scrolls sideways', asy
   const card = page.locator('tbody tr').first();
   assert.equal(await card.locator('td[data-label="Name"]').isVisible(), true);
   assert.equal(await card.locator('td[data-label="Password policy"]').isVisible(), false);
+  assert.equal(await page.locator('thead th', { hasText: 'Password policy' }).isVisible(), false, 'nor its header');
   await page.setViewportSize({ width: 1280, height: 844 });
   assert.equal(await card.locator('td[data-label="Password policy"]').isVisible(), true, 'back on a wide screen');
   await page.setViewportSize({ width: 390, height: 844 });

@@ -22,7 +22,9 @@ pub fn ListShell(
     empty_message: &'static str,
     nav: ListNav,
     state: ListState,
-    headers: Vec<(&'static str, Option<&'static str>)>,
+    /// Each column's label, its `order_by` column if it sorts, and
+    /// whether phones leave it out (a sortable header stays: it sorts).
+    headers: Vec<(&'static str, Option<&'static str>, bool)>,
     rows: ViewFn,
     new_link: Option<NewLink>,
     fixed_limit: Signal<Option<&'static str>>,
@@ -34,9 +36,10 @@ pub fn ListShell(
     let header_row = move || {
         headers
             .iter()
-            .map(|(label, sort)| match sort {
+            .map(|(label, sort, minor)| match sort {
                 Some(sort) => view! { <SortHeader nav=nav column=*sort label=*label /> }.into_any(),
-                None => view! { <th scope="col">{*label}</th> }.into_any(),
+                None => view! { <th scope="col" class:table__cell--minor=*minor>{*label}</th> }
+                    .into_any(),
             })
             .collect_view()
     };

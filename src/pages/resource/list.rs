@@ -54,10 +54,10 @@ pub fn ResourceList(
             .with(|q| q.filter(by.filter).is_some())
             .then_some(by.note)
     });
-    let headers: Vec<(&'static str, Option<&'static str>)> = resource
+    let headers: Vec<(&'static str, Option<&'static str>, bool)> = resource
         .columns
         .iter()
-        .map(|column| (column.label, column.sort))
+        .map(|column| (column.label, column.sort, column.minor))
         .collect();
     let record_href = resource.ops.has_record_page().then(|| base.clone());
     let selection = resource.ops.delete.then(Selection::new);
