@@ -109,6 +109,7 @@ test('keys are masked until shown, ids copy, and a record page\'s requests copy 
   const field = page.locator('input[name="key"]');
   await field.waitFor();
   assert.equal(await field.getAttribute('type'), 'password');
+  assert.equal(await field.getAttribute('autocomplete'), 'off', 'not offered to a password manager');
   await page.getByRole('button', { name: 'Show the key' }).click();
   assert.equal(await field.getAttribute('type'), 'text');
   await page.getByRole('button', { name: 'Copy the ID' }).click();

@@ -143,7 +143,7 @@ pub fn TextField(
     #[prop(optional, into)] errors: Option<Signal<Vec<String>>>,
     #[prop(optional, into)] kind: Signal<TextKind>,
     #[prop(default = None, into)] hint: Option<&'static str>,
-    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(default = None, into)] autocomplete: Option<&'static str>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let errors = own_errors(errors, &name);

@@ -453,7 +453,9 @@ fn control(
                     TextKind::Password
                 }
             });
-            view! { <TextField label=label name=name value=value kind=kind hint=hint required=required /> }
+            // A masked key is no password: no browser should offer to save it.
+            let autocomplete = (!revealed.get_untracked()).then_some("off");
+            view! { <TextField label=label name=name value=value kind=kind hint=hint autocomplete=autocomplete required=required /> }
                 .into_any()
         }
         Kind::Country(code) => {
