@@ -11,7 +11,7 @@ use userdesk_api::admin::token::{decode_token, token_request};
 use userdesk_api::admin::{is_app_key_refusal, AdminConfig};
 use userdesk_api::deploy::DeployOutcome;
 use userdesk_api::erp::ErpConfig;
-use userdesk_api::list::ListQuery;
+use userdesk_api::list::{ListPage, ListQuery};
 use userdesk_api::profiles::dialect::{ProfilesCall, PROFILES_API};
 use userdesk_api::profiles::profile::PROFILES;
 use userdesk_api::profiles::ProfilesConfig;
@@ -402,6 +402,19 @@ impl Client {
                 "ERP removals go through their own page".into(),
             )),
         }
+    }
+
+    /// One page of `resource`'s list for `query`: [`Client::call_under`]
+    /// with `Operation::List`, read as a page.
+    pub async fn list(
+        &self,
+        resource: &Description,
+        parent: Option<&str>,
+        query: &ListQuery,
+    ) -> Result<ListPage<Value>, ApiError> {
+        self.call_under(resource, parent, &Operation::List { query })
+            .await
+            .and_then(Answer::into_page)
     }
 
     /// The id of the account signed in to `api`, if any.

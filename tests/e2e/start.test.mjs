@@ -1,7 +1,7 @@
 // The start page per API, and the theme switch.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, freshPage, launch, signIn } from './harness.mjs';
+import { BASE, MODES, freshPage, launch, signIn, signedInPage } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -55,9 +55,7 @@ test('the start page shows each API\'s connection, sign-in and shortcuts', async
 });
 
 test('a whole row opens its record, by click or by Enter', async () => {
-  const page = await freshPage(browser);
-  await signIn(page);
-  await page.waitForURL(`${BASE}/admin/roles`);
+  const page = await signedInPage(browser, MODES['in Demo mode']);
   const row = page.locator('tbody tr', { hasText: 'SUPER_ADMIN' });
   await row.locator('td').last().click();
   await page.waitForURL(/\/admin\/roles\/\d+$/);

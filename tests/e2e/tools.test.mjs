@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  APP_KEY, BASE, clearFaults, freshPage, injectFault, launch, resetServer, serverCall, signIn, useServer,
+  APP_KEY, BASE, MODES, clearFaults, injectFault, launch, serverCall, signedInPage,
 } from './harness.mjs';
 
 let browser;
@@ -22,12 +22,8 @@ async function archivedKey(application, key) {
 }
 
 async function adminOverHttp() {
-  const page = await freshPage(browser);
+  const page = await signedInPage(browser, MODES['over HTTP to the native simulator']);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
-  await resetServer();
-  await useServer(page);
-  await signIn(page);
-  await page.waitForURL(`${BASE}/admin/roles`);
   return page;
 }
 

@@ -7,10 +7,10 @@
 //! (an earlier JSON) the table shows the change. Nothing here asserts a
 //! time: benchmarks print.
 
+use crate::dist;
 use crate::run::{self, step, workspace_root};
-use crate::test::{free_port, wait_for_port};
+use crate::test::serve_in_background;
 use crate::tools::{self, CHROMIUM};
-use crate::{demo_options, dist};
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let compare = match args {
@@ -25,13 +25,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     tools::ensure_e2e_packages(&tools)?;
     let (dist, weight) = dist::build_weighed(&tools)?;
     step("Benchmarks (release build in headless Chromium, 7 runs each)");
-    let port = free_port()?;
-    std::thread::spawn(move || {
-        if let Err(message) = userdesk_sim_server::serve(demo_options(port, dist, None)) {
-            eprintln!("demo server: {message}");
-        }
-    });
-    wait_for_port(port)?;
+    let port = serve_in_background(dist)?;
     let out = workspace_root().join("target").join("bench");
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create target/bench: {e}"))?;
     let mut command = tools.command("node");

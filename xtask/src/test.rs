@@ -94,13 +94,7 @@ pub fn all() -> Result<(), String> {
     let dist = dist::build(&tools)?;
 
     step("End-to-end tests (release build in Chromium, against `xtask demo`)");
-    let port = free_port()?;
-    std::thread::spawn(move || {
-        if let Err(message) = userdesk_sim_server::serve(demo_options(port, dist, None)) {
-            eprintln!("demo server: {message}");
-        }
-    });
-    wait_for_port(port)?;
+    let port = serve_in_background(dist)?;
     let e2e = workspace_root().join("tests").join("e2e");
     let mut files: Vec<String> = std::fs::read_dir(&e2e)
         .map_err(|e| format!("cannot read tests/e2e: {e}"))?
@@ -121,6 +115,19 @@ pub fn all() -> Result<(), String> {
     )?;
     println!("\nAll checks passed in {:.0?}.", started.elapsed());
     Ok(())
+}
+
+/// Serves `dist` with the simulator (`cargo xtask demo`) on a free port,
+/// on a thread of its own, and returns the port once it listens.
+pub fn serve_in_background(dist: std::path::PathBuf) -> Result<u16, String> {
+    let port = free_port()?;
+    std::thread::spawn(move || {
+        if let Err(message) = userdesk_sim_server::serve(demo_options(port, dist, None)) {
+            eprintln!("demo server: {message}");
+        }
+    });
+    wait_for_port(port)?;
+    Ok(port)
 }
 
 pub fn free_port() -> Result<u16, String> {

@@ -13,7 +13,7 @@ use leptos::task::spawn_local;
 use serde_json::Value;
 use userdesk_api::list::{ListQuery, MAX_LIMIT};
 use userdesk_api::resource::record::{fill, pick};
-use userdesk_api::resource::{Answer, Api, Operation, Records};
+use userdesk_api::resource::{Api, Records};
 use userdesk_api::ApiError;
 
 use super::registry;
@@ -79,11 +79,7 @@ pub fn use_choices(api: Api, records: Records) -> Choices {
                 limit: MAX_LIMIT,
                 ..start.clone()
             };
-            let list = match client
-                .call(resource, &Operation::List { query: &query })
-                .await
-                .and_then(Answer::into_page)
-            {
+            let list = match client.list(resource, None, &query).await {
                 Ok(list) => list,
                 Err(failure) => {
                     choices.error.try_set(Some(failure));

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use serde_json::Value;
 use userdesk_api::csv::Csv;
 use userdesk_api::list::{ListQuery, MAX_LIMIT};
-use userdesk_api::resource::{Answer, Cell, Column, Description, Operation};
+use userdesk_api::resource::{Cell, Column, Description};
 use userdesk_api::ApiError;
 use wasm_bindgen::JsCast;
 
@@ -113,14 +113,7 @@ pub fn ExportPages(
                     break false;
                 }
                 let parent = under.get_value();
-                let page = client
-                    .call_under(
-                        resource,
-                        parent.as_deref(),
-                        &Operation::List { query: &query },
-                    )
-                    .await
-                    .and_then(Answer::into_page);
+                let page = client.list(resource, parent.as_deref(), &query).await;
                 match page {
                     Ok(page) => {
                         let more = page.has_more() && query.page < MOST_PAGES;

@@ -442,19 +442,18 @@ fn control(
         })
     };
     // An application key is a secret: masked until shown (or generated).
-    let revealed = RwSignal::new(!matches!(field.slot, Some(Slot::GenerateAppKey)));
+    let masked = matches!(field.slot, Some(Slot::GenerateAppKey));
+    let revealed = RwSignal::new(!masked);
     let main = match kind {
         Kind::Text => {
             let typed = kind_by(values, field);
-            let kind = Signal::derive(move || {
-                if revealed.get() {
-                    typed.get()
-                } else {
-                    TextKind::Password
-                }
-            });
+            let kind = if masked {
+                Signal::derive(move || if revealed.get() { typed.get() } else { TextKind::Password })
+            } else {
+                typed
+            };
             // A masked key is no password: no browser should offer to save it.
-            let autocomplete = (!revealed.get_untracked()).then_some("off");
+            let autocomplete = masked.then_some("off");
             view! { <TextField label=label name=name value=value kind=kind hint=hint autocomplete=autocomplete required=required /> }
                 .into_any()
         }

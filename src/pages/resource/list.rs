@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use serde_json::Value;
-use userdesk_api::resource::{Answer, Cell, Description, Operation};
+use userdesk_api::resource::{Cell, Description};
 
 use super::bulk::{select_all, select_cell, BulkDeleteBar, Selection};
 use super::cells::{cell, row_href, row_opener};
@@ -35,14 +35,7 @@ pub fn ResourceList(
     let (nav, data) = use_list(resource.list, base.clone(), move |query| {
         let parent = under.clone();
         async move {
-            let page = client
-                .call_under(
-                    resource,
-                    parent.as_deref(),
-                    &Operation::List { query: &query },
-                )
-                .await
-                .and_then(Answer::into_page)?;
+            let page = client.list(resource, parent.as_deref(), &query).await?;
             // Values seen here feed the forms' uniqueness checks.
             client.cache.remember(resource, &page.items);
             Ok(page)

@@ -319,10 +319,7 @@ fn ChildRecords(resource: &'static Description, parent: String) -> impl IntoView
         let query = resource.list.default_query();
         leptos::task::spawn_local(async move {
             let parent = under.get_value();
-            let answer = client
-                .call_under(resource, Some(&parent), &Operation::List { query: &query })
-                .await
-                .and_then(Answer::into_page);
+            let answer = client.list(resource, Some(&parent), &query).await;
             match answer {
                 Ok(found) => page.set(Some(found.items)),
                 Err(failure) => error.set(Some(failure)),

@@ -14,7 +14,7 @@ use leptos_router::NavigateOptions;
 use serde_json::Value;
 use userdesk_api::list::{ListQuery, WHOLE_LIST};
 use userdesk_api::resource::whole::{ordered, SearchIndex};
-use userdesk_api::resource::{Answer, Cell, Description, FilterControl, Operation};
+use userdesk_api::resource::{Cell, Description, FilterControl};
 use userdesk_api::ApiError;
 
 use super::bulk::{select_all, select_cell, BulkDeleteBar, Selection};
@@ -53,16 +53,7 @@ async fn load_all(
     };
     let call = |query: ListQuery| {
         let parent = parent.clone();
-        async move {
-            client
-                .call_under(
-                    resource,
-                    parent.as_deref(),
-                    &Operation::List { query: &query },
-                )
-                .await
-                .and_then(Answer::into_page)
-        }
+        async move { client.list(resource, parent.as_deref(), &query).await }
     };
     let first = call(whole.clone()).await?;
     let (limit, total) = (first.limit, first.total);
