@@ -21,16 +21,12 @@ use userdesk_api::deploy::DeployOutcome;
 
 use crate::client::Client;
 use crate::components::toast::Toasts;
-use crate::pages::admin::login::AdminLogin;
 use crate::pages::admin::routes::AdminRoutes;
-use crate::pages::erp::login::ErpLogin;
 use crate::pages::erp::routes::ErpRoutes;
-use crate::pages::profiles::login::ProfilesLogin;
+use crate::pages::lazy::{Lazy, Page, SignIn, SignInPage};
 use crate::pages::profiles::routes::ProfilesRoutes;
-use crate::pages::websupport::login::WebsupportLogin;
-use crate::pages::websupport::public::{RestorePassword, SignUp};
 use crate::pages::websupport::routes::WebsupportRoutes;
-use crate::pages::{home::Home, not_found::NotFound, settings::SettingsPage};
+use crate::pages::{home::Home, not_found::NotFound};
 use crate::shell::Shell;
 use crate::unsaved::UnsavedChanges;
 
@@ -57,16 +53,16 @@ pub fn App(deployment: DeployOutcome) -> impl IntoView {
             <Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
-                    <Route path=path!("/settings") view=SettingsPage />
-                    <Route path=path!("/admin/login") view=AdminLogin />
+                    <Route path=path!("/settings") view=|| view! { <Lazy page=Page::Connections /> } />
+                    <Route path=path!("/admin/login") view=|| view! { <SignIn page=SignInPage::Admin /> } />
                     <AdminRoutes />
-                    <Route path=path!("/profiles/login") view=ProfilesLogin />
+                    <Route path=path!("/profiles/login") view=|| view! { <SignIn page=SignInPage::Profiles /> } />
                     <ProfilesRoutes />
-                    <Route path=path!("/erp/login") view=ErpLogin />
+                    <Route path=path!("/erp/login") view=|| view! { <SignIn page=SignInPage::Erp /> } />
                     <ErpRoutes />
-                    <Route path=path!("/websupport/login") view=WebsupportLogin />
-                    <Route path=path!("/websupport/signup") view=SignUp />
-                    <Route path=path!("/websupport/restore-password") view=RestorePassword />
+                    <Route path=path!("/websupport/login") view=|| view! { <SignIn page=SignInPage::Websupport /> } />
+                    <Route path=path!("/websupport/signup") view=|| view! { <Lazy page=Page::SignUp /> } />
+                    <Route path=path!("/websupport/restore-password") view=|| view! { <Lazy page=Page::RestorePassword /> } />
                     <WebsupportRoutes />
                 </Routes>
             </Shell>

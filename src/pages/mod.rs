@@ -4,6 +4,7 @@ pub mod admin;
 pub mod erp;
 pub mod guard;
 pub mod home;
+pub mod lazy;
 pub mod not_found;
 pub mod profiles;
 pub mod resource;

@@ -133,7 +133,8 @@ await browser.close();
 
 const metric = (label, unit, values) => ({ label, unit, median: median(values), min: Math.min(...values), max: Math.max(...values) });
 const metrics = {
-  server_brotli: metric('Server mode download (brotli)', 'B', [Number(process.env.BENCH_SERVER_BROTLI ?? NaN)]),
+  first_load_brotli: metric('Server mode first load (brotli)', 'B', [Number(process.env.BENCH_FIRST_LOAD_BROTLI ?? NaN)]),
+  server_brotli: metric('Server mode, every page (brotli)', 'B', [Number(process.env.BENCH_SERVER_BROTLI ?? NaN)]),
   demo_brotli: metric('Demo adds (brotli)', 'B', [Number(process.env.BENCH_DEMO_BROTLI ?? NaN)]),
   login_form: metric('navigation → login form visible', 'ms', runs.demo.map((r) => r.form)),
   sign_in: metric('sign-in → first page ready (Demo)', 'ms', runs.demo.map((r) => r.signIn)),

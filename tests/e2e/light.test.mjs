@@ -68,3 +68,51 @@ describe('the Demo simulator', () => {
     await page.context().close();
   });
 });
+
+const partsFetched = (urls) => urls
+  .filter((url) => url.includes('/userdesk-part-'))
+  .map((url) => new URL(url).pathname.replace(/^\/userdesk-part-(\w+?)-[0-9a-f]+\.wasm$/, '$1'));
+
+describe('pages that download on first use', () => {
+  test('the start page downloads no part; a sign-in page downloads its own and fetches the pages ahead', async () => {
+    await resetServer();
+    await serveConfig(EVERY_API_ON_A_SERVER);
+    const page = await freshPage(browser);
+    const urls = record(page);
+    await page.goto(`${BASE}/`);
+    await page.getByRole('heading', { name: 'Connections' }).waitFor();
+    assert.deepEqual(partsFetched(urls), [], 'the start page is in the first load');
+    const pagesAhead = page.waitForResponse((response) => response.url().includes('/userdesk-part-split_pages-'));
+    await page.goto(`${BASE}/admin/login`);
+    await page.locator('input[name="username"]').waitFor();
+    assert.ok(partsFetched(urls).includes('split_sign_in'), 'the sign-in part');
+    assert.equal((await pagesAhead).status(), 200, 'the pages part, fetched while the user types');
+    await page.locator('input[name="username"]').fill('admin1');
+    await page.locator('input[name="password"]').fill('admin1pass');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${BASE}/admin/roles`);
+    await page.locator('tbody tr').first().waitFor();
+    assert.equal(partsFetched(urls).filter((part) => part === 'split_pages').length, 1, 'fetched once');
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+    await resetServer();
+  });
+
+  test('a part that fails to download says so, keeps the console, and Try again brings the page', async () => {
+    await resetServer();
+    const page = await freshPage(browser);
+    await page.route('**/userdesk-part-*', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${BASE}/admin/login`);
+    const alert = page.getByRole('alert').filter({ hasText: 'This page could not be downloaded' });
+    await alert.waitFor();
+    assert.ok(await page.getByRole('link', { name: 'Roles' }).isVisible(), 'the menu stays');
+    await page.unroute('**/userdesk-part-*');
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('input[name="username"]').waitFor();
+    assert.equal(await alert.count(), 0);
+    // The splitter's loader logs each failed fetch; nothing else went wrong.
+    assert.deepEqual(page.pageErrors.filter((error) => !error.includes('Failed to fetch')), []);
+    assert.ok(page.pageErrors.length > 0, 'the failed fetch was logged');
+    await page.context().close();
+  });
+});

@@ -12,7 +12,8 @@ const demo = MODES['in Demo mode'];
 
 test('the title names the page; the first Tab stop skips to the content', async () => {
   const page = await signedInPage(browser, demo);
-  assert.equal(await page.title(), 'Roles · userdesk');
+  // The list's page comes with the pages part, which may still be downloading.
+  await page.waitForFunction(() => document.title === 'Roles · userdesk');
   await page.goto(`${BASE}/admin/terms/new`);
   await page.locator('input[name="version"]').waitFor();
   assert.equal(await page.title(), 'New terms of service · userdesk');

@@ -35,6 +35,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .env("USERDESK_URL", format!("http://127.0.0.1:{port}"))
         .env("CHROMIUM", CHROMIUM)
         .env("BENCH_OUT", out.join("latest.json"))
+        .env(
+            "BENCH_FIRST_LOAD_BROTLI",
+            weight.first_load_brotli.to_string(),
+        )
         .env("BENCH_SERVER_BROTLI", weight.server_brotli.to_string())
         .env("BENCH_DEMO_BROTLI", weight.demo_brotli.to_string());
     if let Some(compare) = compare {

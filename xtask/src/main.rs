@@ -13,6 +13,7 @@ mod budget;
 mod csp;
 mod dist;
 mod run;
+mod split;
 mod test;
 mod tools;
 

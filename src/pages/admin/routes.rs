@@ -4,24 +4,25 @@
 //! ```ignore
 //! view! {
 //!     <Router><Routes fallback=NotFound>
-//!         <Route path=path!("/admin/login") view=AdminLogin />
+//!         <Route path=path!("/admin/login") view=|| view! { <SignIn page=SignInPage::Admin /> } />
 //!         <AdminRoutes />
 //!     </Routes></Router>
 //! }
 //! ```
 //! A described resource needs no route of its own: one line in
 //! `admin::REGISTRY` gives it its list, create and record pages and its
-//! menu entry. A bespoke page adds one `<Route>` below and, if it is in the
-//! menu, one line to [`ADMIN_MENU_EXTRAS`].
+//! menu entry. A bespoke page adds one variant of
+//! [`Page`](crate::pages::lazy::Page), one `<Route>` below and, if it is in
+//! the menu, one line to [`ADMIN_MENU_EXTRAS`].
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::path;
 use userdesk_api::resource::Api;
 
-use crate::pages::admin::account::{AccountPage, PasswordPage};
 use crate::pages::guard::RequireSignIn;
-use crate::pages::resource::{DescribedEdit, DescribedList, DescribedNew};
+use crate::pages::lazy::{Lazy, Page};
+use crate::pages::resource::{Described, Shown};
 
 /// The menu entries that are not described resources: the signed-in
 /// administrator's own pages. The rest of the menu is `admin::REGISTRY`.
@@ -35,12 +36,12 @@ pub const ADMIN_MENU_EXTRAS: (&str, &[(&str, &str)]) = (
 pub fn AdminRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/admin") view=|| view! { <RequireSignIn api=Api::Admin><Outlet /></RequireSignIn> }>
-            <Route path=path!("account") view=AccountPage />
-            <Route path=path!("account/password") view=PasswordPage />
+            <Route path=path!("account") view=|| view! { <Lazy page=Page::AdminAccount /> } />
+            <Route path=path!("account/password") view=|| view! { <Lazy page=Page::AdminPassword /> } />
             // Every described resource (`admin::REGISTRY`), after the pages above.
-            <Route path=path!(":resource") view=|| view! { <DescribedList api=Api::Admin /> } />
-            <Route path=path!(":resource/new") view=|| view! { <DescribedNew api=Api::Admin /> } />
-            <Route path=path!(":resource/:id") view=|| view! { <DescribedEdit api=Api::Admin /> } />
+            <Route path=path!(":resource") view=|| view! { <Described api=Api::Admin shown=Shown::List /> } />
+            <Route path=path!(":resource/new") view=|| view! { <Described api=Api::Admin shown=Shown::New /> } />
+            <Route path=path!(":resource/:id") view=|| view! { <Described api=Api::Admin shown=Shown::Record /> } />
         </ParentRoute>
     }
     .into_inner()

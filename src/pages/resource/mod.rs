@@ -5,9 +5,9 @@
 //! An API area routes its described resources by slug, after its own
 //! pages (static paths win because they come first):
 //! ```ignore
-//! <Route path=path!(":resource") view=|| view! { <DescribedList api=Api::Admin /> } />
-//! <Route path=path!(":resource/new") view=|| view! { <DescribedNew api=Api::Admin /> } />
-//! <Route path=path!(":resource/:id") view=|| view! { <DescribedEdit api=Api::Admin /> } />
+//! <Route path=path!(":resource") view=|| view! { <Described api=Api::Admin shown=Shown::List /> } />
+//! <Route path=path!(":resource/new") view=|| view! { <Described api=Api::Admin shown=Shown::New /> } />
+//! <Route path=path!(":resource/:id") view=|| view! { <Described api=Api::Admin shown=Shown::Record /> } />
 //! ```
 //! so adding a resource to the console is one line in its API's registry
 //! (see [`registry`]). Resources nested under a record of another (a
@@ -32,6 +32,7 @@ use userdesk_api::http::percent_encode;
 use userdesk_api::resource::{Api, Description, Registry};
 
 use crate::components::status::ListLink;
+use crate::pages::lazy::{Lazy, Page};
 use crate::pages::not_found::NotFound;
 
 pub use form::ResourceForm;
@@ -100,9 +101,40 @@ pub fn list_link(resource: &Description, parent: Option<&str>) -> ListLink {
     ListLink::new(records_path(resource, parent), resource.title)
 }
 
-/// The description the route's `:resource` names (under `:parent` when
-/// the route has one), or the not-found page.
-fn described(api: Api, page: fn(&'static Description, Option<String>) -> AnyView) -> impl IntoView {
+/// Which of a described resource's pages a route shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    List,
+    New,
+    Record,
+}
+
+/// A described resource's page, or the not-found page where the
+/// resource has no such page.
+pub fn described_page(
+    shown: Shown,
+    resource: &'static Description,
+    parent: Option<String>,
+) -> AnyView {
+    match shown {
+        Shown::List if resource.list.is_whole() => {
+            view! { <WholeList resource=resource parent=parent /> }.into_any()
+        }
+        Shown::List => view! { <ResourceList resource=resource parent=parent /> }.into_any(),
+        Shown::New if resource.ops.create => {
+            view! { <ResourceNew resource=resource parent=parent /> }.into_any()
+        }
+        Shown::Record if resource.ops.has_record_page() => {
+            view! { <ResourceEdit resource=resource parent=parent /> }.into_any()
+        }
+        Shown::New | Shown::Record => view! { <NotFound /> }.into_any(),
+    }
+}
+
+/// The page of the resource the route's `:resource` names (under
+/// `:parent` when the route has one), or the not-found page.
+#[component]
+pub fn Described(api: Api, shown: Shown) -> impl IntoView {
     let params = use_params_map();
     move || {
         let (slug, parent, parent_id) = params.with(|p| {
@@ -121,44 +153,10 @@ fn described(api: Api, page: fn(&'static Description, Option<String>) -> AnyView
             _ => registry.find(&slug).map(|resource| (resource, None)),
         };
         match found {
-            Some((resource, parent)) => page(resource, parent),
+            Some((resource, parent)) => {
+                view! { <Lazy page=Page::Described(shown, resource, parent) /> }.into_any()
+            }
             None => view! { <NotFound /> }.into_any(),
         }
     }
-}
-
-/// The list of the resource named by `:resource`.
-#[component]
-pub fn DescribedList(api: Api) -> impl IntoView {
-    described(api, |resource, parent| {
-        if resource.list.is_whole() {
-            view! { <WholeList resource=resource parent=parent /> }.into_any()
-        } else {
-            view! { <ResourceList resource=resource parent=parent /> }.into_any()
-        }
-    })
-}
-
-/// The create page of the resource named by `:resource`.
-#[component]
-pub fn DescribedNew(api: Api) -> impl IntoView {
-    described(api, |resource, parent| {
-        if resource.ops.create {
-            view! { <ResourceNew resource=resource parent=parent /> }.into_any()
-        } else {
-            view! { <NotFound /> }.into_any()
-        }
-    })
-}
-
-/// The record page of the resource named by `:resource`.
-#[component]
-pub fn DescribedEdit(api: Api) -> impl IntoView {
-    described(api, |resource, parent| {
-        if resource.ops.has_record_page() {
-            view! { <ResourceEdit resource=resource parent=parent /> }.into_any()
-        } else {
-            view! { <NotFound /> }.into_any()
-        }
-    })
 }

@@ -17,9 +17,9 @@ use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::path;
 use userdesk_api::resource::Api;
 
-use super::account::AccountPage;
 use crate::pages::guard::RequireSignIn;
-use crate::pages::resource::{DescribedEdit, DescribedList, DescribedNew};
+use crate::pages::lazy::{Lazy, Page};
+use crate::pages::resource::{Described, Shown};
 
 /// The signed-in Websupport pages: the account, the described users, and
 /// the billing and domain profiles under a user.
@@ -27,13 +27,13 @@ use crate::pages::resource::{DescribedEdit, DescribedList, DescribedNew};
 pub fn WebsupportRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/websupport") view=|| view! { <RequireSignIn api=Api::Websupport><Outlet /></RequireSignIn> }>
-            <Route path=path!("account") view=AccountPage />
-            <Route path=path!(":resource") view=|| view! { <DescribedList api=Api::Websupport /> } />
-            <Route path=path!(":resource/new") view=|| view! { <DescribedNew api=Api::Websupport /> } />
-            <Route path=path!(":resource/:id") view=|| view! { <DescribedEdit api=Api::Websupport /> } />
-            <Route path=path!(":parent/:parent_id/:resource") view=|| view! { <DescribedList api=Api::Websupport /> } />
-            <Route path=path!(":parent/:parent_id/:resource/new") view=|| view! { <DescribedNew api=Api::Websupport /> } />
-            <Route path=path!(":parent/:parent_id/:resource/:id") view=|| view! { <DescribedEdit api=Api::Websupport /> } />
+            <Route path=path!("account") view=|| view! { <Lazy page=Page::WebsupportAccount /> } />
+            <Route path=path!(":resource") view=|| view! { <Described api=Api::Websupport shown=Shown::List /> } />
+            <Route path=path!(":resource/new") view=|| view! { <Described api=Api::Websupport shown=Shown::New /> } />
+            <Route path=path!(":resource/:id") view=|| view! { <Described api=Api::Websupport shown=Shown::Record /> } />
+            <Route path=path!(":parent/:parent_id/:resource") view=|| view! { <Described api=Api::Websupport shown=Shown::List /> } />
+            <Route path=path!(":parent/:parent_id/:resource/new") view=|| view! { <Described api=Api::Websupport shown=Shown::New /> } />
+            <Route path=path!(":parent/:parent_id/:resource/:id") view=|| view! { <Described api=Api::Websupport shown=Shown::Record /> } />
         </ParentRoute>
     }
     .into_inner()

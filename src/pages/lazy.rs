@@ -1,0 +1,189 @@
+//! The pages that download on first use.
+//!
+//! The release build (`cargo xtask dist`) compiles with
+//! `--cfg userdesk_split` and cuts the wasm at the two functions below, so
+//! a first visit downloads only the shell, the router and the start page:
+//! - the sign-in part: the four sign-in pages;
+//! - the pages part: every other page (the described resources, the
+//!   accounts, Connections, the public Websupport forms, ERP).
+//!
+//! Code both parts use goes into a third file that either fetches. Other
+//! builds (`trunk serve`, the component tests) keep one wasm and run the
+//! same functions directly.
+//!
+//! ## Usage
+//! A route names its page; the part downloads when the route first shows:
+//! ```ignore
+//! <Route path=path!("/admin/login") view=|| view! { <SignIn page=SignInPage::Admin /> } />
+//! <Route path=path!("account") view=|| view! { <Lazy page=Page::AdminAccount /> } />
+//! ```
+//! A new page is one variant of [`Page`], one arm in `pages_part` and its
+//! route.
+
+use leptos::prelude::*;
+use userdesk_api::resource::Description;
+
+use crate::components::status::Loading;
+use crate::pages::{admin, erp, profiles, resource, settings, websupport};
+
+/// A page of the sign-in part.
+#[derive(Clone, Copy)]
+pub enum SignInPage {
+    Admin,
+    Profiles,
+    Erp,
+    Websupport,
+}
+
+/// A page of the pages part.
+#[derive(Clone)]
+pub enum Page {
+    /// A described resource's list, create or record page (under a parent
+    /// record's id for a nested resource).
+    Described(resource::Shown, &'static Description, Option<String>),
+    AdminAccount,
+    AdminPassword,
+    WebsupportAccount,
+    SignUp,
+    RestorePassword,
+    Connections,
+    RemoveErpUser,
+}
+
+/// A part that did not download (offline, or a failed request).
+#[derive(Clone, Copy, Debug)]
+pub struct PartMissing;
+
+#[cfg(userdesk_split)]
+impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        PartMissing
+    }
+}
+
+#[cfg_attr(
+    userdesk_split,
+    leptos::wasm_split::wasm_split(
+        sign_in,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+fn sign_in_part(page: SignInPage) -> Result<AnyView, PartMissing> {
+    let view = match page {
+        SignInPage::Admin => view! { <admin::login::AdminLogin /> }.into_any(),
+        SignInPage::Profiles => view! { <profiles::login::ProfilesLogin /> }.into_any(),
+        SignInPage::Erp => view! { <erp::login::ErpLogin /> }.into_any(),
+        SignInPage::Websupport => view! { <websupport::login::WebsupportLogin /> }.into_any(),
+    };
+    Ok(view)
+}
+
+#[cfg_attr(
+    userdesk_split,
+    leptos::wasm_split::wasm_split(
+        pages,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_pages_part)
+    )
+)]
+fn pages_part(page: Page) -> Result<AnyView, PartMissing> {
+    let view = match page {
+        Page::Described(shown, resource, parent) => {
+            resource::described_page(shown, resource, parent)
+        }
+        Page::AdminAccount => view! { <admin::account::AccountPage /> }.into_any(),
+        Page::AdminPassword => view! { <admin::account::PasswordPage /> }.into_any(),
+        Page::WebsupportAccount => view! { <websupport::account::AccountPage /> }.into_any(),
+        Page::SignUp => view! { <websupport::public::SignUp /> }.into_any(),
+        Page::RestorePassword => view! { <websupport::public::RestorePassword /> }.into_any(),
+        Page::Connections => view! { <settings::SettingsPage /> }.into_any(),
+        Page::RemoveErpUser => view! { <erp::remove::RemoveUser /> }.into_any(),
+    };
+    Ok(view)
+}
+
+async fn load_sign_in(page: SignInPage) -> Result<AnyView, PartMissing> {
+    #[cfg(userdesk_split)]
+    let view = sign_in_part(page).await;
+    #[cfg(not(userdesk_split))]
+    let view = sign_in_part(page);
+    view
+}
+
+async fn load_page(page: Page) -> Result<AnyView, PartMissing> {
+    #[cfg(userdesk_split)]
+    let view = pages_part(page).await;
+    #[cfg(not(userdesk_split))]
+    let view = pages_part(page);
+    view
+}
+
+/// Downloads the pages part in the background. A failure is left for the
+/// page that needs the part to show.
+fn preload_pages() {
+    #[cfg(userdesk_split)]
+    leptos::task::spawn_local(async {
+        let _ = preload_pages_part().await;
+    });
+}
+
+/// A sign-in page, once its part has downloaded. It then fetches the
+/// pages part in the background, so the first page after signing in need
+/// not wait for it.
+#[component]
+pub fn SignIn(page: SignInPage) -> impl IntoView {
+    downloaded(move || async move {
+        let view = load_sign_in(page).await;
+        if view.is_ok() {
+            preload_pages();
+        }
+        view
+    })
+}
+
+/// A page of the pages part, once it has downloaded.
+#[component]
+pub fn Lazy(page: Page) -> impl IntoView {
+    downloaded(move || load_page(page.clone()))
+}
+
+/// What `load` draws: a spinner while its part downloads, and a retry
+/// when the download failed, keeping the rest of the console as it is.
+fn downloaded<Load, Fut>(load: Load) -> impl IntoView
+where
+    Load: Fn() -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, PartMissing>> + Send + 'static,
+{
+    let attempt = RwSignal::new(0_u32);
+    let load = std::sync::Arc::new(load);
+    view! {
+        <Suspense fallback=|| view! { <Loading /> }>
+            {move || {
+                attempt.track();
+                let load = load.clone();
+                Suspend::new(async move {
+                    match load().await {
+                        Ok(view) => view,
+                        Err(PartMissing) => view! { <PartFailed attempt=attempt /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PartFailed(attempt: RwSignal<u32>) -> impl IntoView {
+    view! {
+        <div class="error-panel" role="alert">
+            <p class="error-panel__message">
+                "This page could not be downloaded. Check the connection, then try again."
+            </p>
+            <button class="button" type="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                "Try again"
+            </button>
+        </div>
+    }
+}
