@@ -179,7 +179,7 @@ fn PartFailed(attempt: RwSignal<u32>) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert">
             <p class="error-panel__message">
-                "This page could not be downloaded. Check the connection, then try again."
+                "This page could not be downloaded. Check the connection, then try again. If userdesk was updated since this tab opened, reload the page."
             </p>
             <button class="button" type="button" on:click=move |_| attempt.update(|n| *n += 1)>
                 "Try again"
