@@ -14,7 +14,7 @@ use crate::pages::admin::reauth::ReauthDialog;
 use crate::pages::admin::routes::ADMIN_MENU_EXTRAS;
 use crate::pages::erp::ERP_MENU;
 use crate::pages::profiles::token::TokenDialog;
-use crate::pages::resource::{area, list_path};
+use crate::pages::resource::{self, area, menu_path};
 use crate::pages::websupport::WEBSUPPORT_MENU_EXTRAS;
 use crate::session::{format_remaining, RENEW_WINDOW_SECONDS};
 use crate::unsaved::{Leave, LeaveDialog, UnsavedChanges};
@@ -182,20 +182,20 @@ fn skip_to_content(event: leptos::ev::MouseEvent) {
 /// API's own pages in the section of the same name), the ERP's page, then
 /// the signed-in administrator's own pages.
 fn menu() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let described = [
-        userdesk_api::admin::REGISTRY,
-        userdesk_api::profiles::REGISTRY,
-        userdesk_api::websupport::REGISTRY,
-    ]
-    .into_iter()
-    .flat_map(|registry| registry.sections.iter())
-    .map(|(heading, resources)| {
-        let links = resources
-            .iter()
-            .map(|resource| (list_path(resource), resource.menu))
-            .collect();
-        (*heading, links)
-    });
+    let described = [Api::Admin, Api::Profiles, Api::Websupport]
+        .into_iter()
+        .flat_map(|api| {
+            resource::menu(api)
+                .iter()
+                .map(move |section| (api, section))
+        })
+        .map(|(api, (heading, links))| {
+            let links = links
+                .iter()
+                .map(|link| (menu_path(api, link), link.label))
+                .collect();
+            (*heading, links)
+        });
     let extras = [WEBSUPPORT_MENU_EXTRAS, ERP_MENU, ADMIN_MENU_EXTRAS]
         .into_iter()
         .map(|(heading, links)| {

@@ -8,7 +8,7 @@ use userdesk_api::resource::Api;
 use crate::client::Client;
 use crate::components::copy::Secret;
 use crate::pages::erp::ERP_MENU;
-use crate::pages::resource::{area, list_path, registry};
+use crate::pages::resource::{area, menu, menu_path};
 
 /// What the start page says about one API.
 struct ApiCard {
@@ -83,11 +83,10 @@ fn Card(card: &'static ApiCard) -> impl IntoView {
     let api = card.api;
     let connection = move || client.connections.with(|c| c.target(api).label());
     let who = move || client.signed_in_as(api);
-    let links: Vec<(String, &'static str)> = registry(api)
-        .sections
+    let links: Vec<(String, &'static str)> = menu(api)
         .iter()
-        .flat_map(|(_, resources)| resources.iter())
-        .map(|resource| (list_path(resource), resource.menu))
+        .flat_map(|(_, links)| links.iter())
+        .map(|link| (menu_path(api, link), link.label))
         .chain(
             card.extra
                 .iter()

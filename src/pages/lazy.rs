@@ -21,7 +21,7 @@
 //! route.
 
 use leptos::prelude::*;
-use userdesk_api::resource::Description;
+use userdesk_api::resource::Api;
 
 use crate::components::status::Loading;
 use crate::pages::{admin, erp, profiles, resource, settings, websupport};
@@ -40,7 +40,12 @@ pub enum SignInPage {
 pub enum Page {
     /// A described resource's list, create or record page (under a parent
     /// record's id for a nested resource).
-    Described(resource::Shown, &'static Description, Option<String>),
+    Described {
+        api: Api,
+        shown: resource::Shown,
+        slug: String,
+        parent: Option<(String, String)>,
+    },
     AdminAccount,
     AdminPassword,
     WebsupportAccount,
@@ -90,9 +95,12 @@ fn sign_in_part(page: SignInPage) -> Result<AnyView, PartMissing> {
 )]
 fn pages_part(page: Page) -> Result<AnyView, PartMissing> {
     let view = match page {
-        Page::Described(shown, resource, parent) => {
-            resource::described_page(shown, resource, parent)
-        }
+        Page::Described {
+            api,
+            shown,
+            slug,
+            parent,
+        } => resource::described_page(api, shown, &slug, parent),
         Page::AdminAccount => view! { <admin::account::AccountPage /> }.into_any(),
         Page::AdminPassword => view! { <admin::account::PasswordPage /> }.into_any(),
         Page::WebsupportAccount => view! { <websupport::account::AccountPage /> }.into_any(),

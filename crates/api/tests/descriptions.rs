@@ -299,3 +299,38 @@ fn lists_without_a_text_search_say_so() {
         "lists with a typed filter need no note"
     );
 }
+
+#[test]
+fn each_menu_lists_its_registry_sections_by_slug_and_label() {
+    use userdesk_api::resource::Menu;
+    let apis: [(Registry, Menu); 3] = [
+        (userdesk_api::admin::REGISTRY, userdesk_api::admin::MENU),
+        (
+            userdesk_api::profiles::REGISTRY,
+            userdesk_api::profiles::MENU,
+        ),
+        (
+            userdesk_api::websupport::REGISTRY,
+            userdesk_api::websupport::MENU,
+        ),
+    ];
+    for (registry, menu) in apis {
+        let from_registry: Vec<(&str, Vec<(&str, &str)>)> = registry
+            .sections
+            .iter()
+            .map(|(heading, resources)| {
+                (
+                    *heading,
+                    resources.iter().map(|r| (r.slug, r.menu)).collect(),
+                )
+            })
+            .collect();
+        let from_menu: Vec<(&str, Vec<(&str, &str)>)> = menu
+            .iter()
+            .map(|(heading, links)| (*heading, links.iter().map(|l| (l.slug, l.label)).collect()))
+            .collect();
+        assert_eq!(from_menu, from_registry);
+    }
+    assert_eq!(userdesk_api::admin::MENU[1].1[2].slug, "terms");
+    assert_eq!(userdesk_api::admin::MENU[1].1[2].label, "Terms of service");
+}

@@ -29,7 +29,7 @@ mod whole;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use userdesk_api::http::percent_encode;
-use userdesk_api::resource::{Api, Description, Registry};
+use userdesk_api::resource::{Api, Description, Menu, MenuLink, Registry};
 
 use crate::components::status::ListLink;
 use crate::pages::lazy::{Lazy, Page};
@@ -39,6 +39,21 @@ pub use form::ResourceForm;
 pub use list::ResourceList;
 pub use record::{ResourceEdit, ResourceNew};
 pub use whole::WholeList;
+
+/// The menu of an API's described resources: slugs and labels only.
+pub fn menu(api: Api) -> Menu {
+    match api {
+        Api::Admin => userdesk_api::admin::MENU,
+        Api::Profiles => userdesk_api::profiles::MENU,
+        Api::Websupport => userdesk_api::websupport::MENU,
+        Api::Erp => &[],
+    }
+}
+
+/// The console's path of a menu link's list, e.g. `/admin/terms`.
+pub fn menu_path(api: Api, link: &MenuLink) -> String {
+    format!("{}/{}", area(api), link.slug)
+}
 
 /// The described resources of an API.
 pub fn registry(api: Api) -> Registry {
@@ -109,13 +124,26 @@ pub enum Shown {
     Record,
 }
 
-/// A described resource's page, or the not-found page where the
-/// resource has no such page.
+/// The page a described route shows: the resource `slug` names (under
+/// the parent's slug and record id when the route has them), or the
+/// not-found page where there is no such resource or page.
 pub fn described_page(
+    api: Api,
     shown: Shown,
-    resource: &'static Description,
-    parent: Option<String>,
+    slug: &str,
+    parent: Option<(String, String)>,
 ) -> AnyView {
+    let registry = registry(api);
+    let found = match parent {
+        Some((parent, id)) => registry
+            .find(&parent)
+            .and_then(|parent| registry.find_under(parent, slug))
+            .map(|child| (child, Some(id))),
+        None => registry.find(slug).map(|resource| (resource, None)),
+    };
+    let Some((resource, parent)) = found else {
+        return view! { <NotFound /> }.into_any();
+    };
     match shown {
         Shown::List if resource.list.is_whole() => {
             view! { <WholeList resource=resource parent=parent /> }.into_any()
@@ -132,31 +160,18 @@ pub fn described_page(
 }
 
 /// The page of the resource the route's `:resource` names (under
-/// `:parent` when the route has one), or the not-found page.
+/// `:parent` when the route has one). The lookup happens in the pages
+/// part, so the first load holds no description.
 #[component]
 pub fn Described(api: Api, shown: Shown) -> impl IntoView {
     let params = use_params_map();
     move || {
-        let (slug, parent, parent_id) = params.with(|p| {
+        let (slug, parent) = params.with(|p| {
             (
                 p.get("resource").unwrap_or_default(),
-                p.get("parent"),
-                p.get("parent_id"),
+                p.get("parent").zip(p.get("parent_id")),
             )
         });
-        let registry = registry(api);
-        let found = match (parent, parent_id) {
-            (Some(parent), Some(id)) => registry
-                .find(&parent)
-                .and_then(|parent| registry.find_under(parent, &slug))
-                .map(|child| (child, Some(id))),
-            _ => registry.find(&slug).map(|resource| (resource, None)),
-        };
-        match found {
-            Some((resource, parent)) => {
-                view! { <Lazy page=Page::Described(shown, resource, parent) /> }.into_any()
-            }
-            None => view! { <NotFound /> }.into_any(),
-        }
+        view! { <Lazy page=Page::Described { api, shown, slug, parent } /> }
     }
 }

@@ -27,36 +27,18 @@ use serde_json::Value;
 use crate::base64::basic_auth;
 use crate::error::ApiError;
 use crate::http::{percent_encode, HttpRequest, HttpResponse, Method};
-use crate::resource::Registry;
 use crate::validation::FieldErrors;
 
-/// Every Admin API resource, in the sections of the console's menu.
-pub const REGISTRY: Registry = Registry {
-    sections: &[
-        (
-            "People",
-            &[
-                &users::USERS,
-                &user_profiles::USER_PROFILES,
-                &administrators::ADMINISTRATORS,
-            ],
-        ),
-        (
-            "Access",
-            &[&roles::ROLES, &app_keys::APP_KEYS, &terms::TERMS],
-        ),
-        ("Places", &[&countries::COUNTRIES, &regions::REGIONS]),
-        (
-            "Audit",
-            &[
-                &logins::LOGINS,
-                &password_resets::PASSWORD_RESETS,
-                &notifications::NOTIFICATIONS,
-            ],
-        ),
+// Every Admin API resource, in the sections of the console's menu.
+crate::registry! {
+    sections: [
+        ("People", [users::USERS, user_profiles::USER_PROFILES, administrators::ADMINISTRATORS]),
+        ("Access", [roles::ROLES, app_keys::APP_KEYS, terms::TERMS]),
+        ("Places", [countries::COUNTRIES, regions::REGIONS]),
+        ("Audit", [logins::LOGINS, password_resets::PASSWORD_RESETS, notifications::NOTIFICATIONS]),
     ],
-    nested: &[],
-};
+    nested: [],
+}
 
 /// The app key printed in the documentation; the simulator accepts it.
 pub const DOCUMENTED_APP_KEY: &str = "y84pSJ7PA4E9Lnj936ptdqj9jmGCmtTx";

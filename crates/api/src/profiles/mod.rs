@@ -7,15 +7,14 @@ pub mod dialect;
 pub mod profile;
 
 use crate::http::{query_string, HttpRequest, Method};
-use crate::resource::Registry;
 use crate::validation::{FieldErrors, REQUIRED};
 
-/// Every Profiles API resource: profiles in the menu, their contacts
-/// reached from a profile's page.
-pub const REGISTRY: Registry = Registry {
-    sections: &[("Profiles", &[&profile::PROFILES])],
-    nested: &[&contacts::CONTACTS],
-};
+// Every Profiles API resource: profiles in the menu, their contacts
+// reached from a profile's page.
+crate::registry! {
+    sections: [("Profiles", [profile::PROFILES])],
+    nested: [contacts::CONTACTS],
+}
 
 /// Where and with which token to call the Profiles API.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -36,13 +36,14 @@ pub use validate::{
 };
 
 /// One API's described resources, in the sections of its menu: adding a
-/// resource to the console is one line here.
+/// resource to the console is one line in its [`registry!`] list.
 ///
 /// ## Usage
 /// ```ignore
-/// pub const REGISTRY: Registry = Registry {
-///     sections: &[("Access", &[&ROLES, &APP_KEYS, &TERMS]), ("Places", &[&COUNTRIES])],
-/// };
+/// userdesk_api::registry! {
+///     sections: [("Access", [ROLES, APP_KEYS, TERMS]), ("Places", [COUNTRIES])],
+///     nested: [],
+/// }
 /// assert_eq!(REGISTRY.find("terms").map(|d| d.title), Some("Terms of service"));
 /// ```
 #[derive(Clone, Copy, Debug)]
@@ -51,6 +52,57 @@ pub struct Registry {
     /// Resources that live under a record of another (a profile's
     /// contacts): not in the menu, reached from their parent's page.
     pub nested: &'static [&'static Description],
+}
+
+/// A menu link to a described resource's list: its slug and its menu
+/// label, and nothing else of its description.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MenuLink {
+    pub slug: &'static str,
+    pub label: &'static str,
+}
+
+impl MenuLink {
+    /// The link to `resource`'s list, read at compile time.
+    pub const fn of(resource: &Description) -> MenuLink {
+        MenuLink {
+            slug: resource.slug,
+            label: resource.menu,
+        }
+    }
+}
+
+/// An API's menu: its sections with the links to their lists.
+pub type Menu = &'static [(&'static str, &'static [MenuLink])];
+
+/// Declares an API's [`Registry`] as `REGISTRY` and its [`Menu`] as `MENU`
+/// from one list. `MENU` is built at compile time and holds only slugs and
+/// labels, so code that draws the menu keeps no description in the wasm
+/// (the console's first load draws the menu; its pages download later).
+///
+/// ## Usage
+/// ```ignore
+/// userdesk_api::registry! {
+///     sections: [("Access", [roles::ROLES, terms::TERMS]), ("Places", [countries::COUNTRIES])],
+///     nested: [],
+/// }
+/// ```
+#[macro_export]
+macro_rules! registry {
+    (
+        sections: [$(($heading:literal, [$($resource:path),* $(,)?])),* $(,)?],
+        nested: [$($nested:path),* $(,)?] $(,)?
+    ) => {
+        /// Every resource of this API, in the sections of the console's menu.
+        pub const REGISTRY: $crate::resource::Registry = $crate::resource::Registry {
+            sections: &[$(($heading, &[$(&$resource),*])),*],
+            nested: &[$(&$nested),*],
+        };
+
+        /// The menu's links to [`REGISTRY`]'s lists.
+        pub const MENU: $crate::resource::Menu =
+            &[$(($heading, &[$($crate::resource::MenuLink::of(&$resource)),*])),*];
+    };
 }
 
 impl Registry {

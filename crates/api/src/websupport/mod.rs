@@ -15,17 +15,16 @@ pub mod users;
 use crate::base64::basic_auth;
 use crate::hmac::{hmac_sha1, to_hex};
 use crate::http::{HttpRequest, Method};
-use crate::resource::Registry;
 use crate::time::format_timestamp;
 use crate::validation::{FieldErrors, REQUIRED};
 
-/// Every Websupport resource: users in the menu; their billing and domain
-/// profiles reached from a user's page. The sign-up and the password
-/// restore have pages of their own.
-pub const REGISTRY: Registry = Registry {
-    sections: &[("Websupport", &[&users::USERS])],
-    nested: &[&billing::BILLING, &domain_profiles::DOMAIN_PROFILES],
-};
+// Every Websupport resource: users in the menu; their billing and domain
+// profiles reached from a user's page. The sign-up and the password
+// restore have pages of their own.
+crate::registry! {
+    sections: [("Websupport", [users::USERS])],
+    nested: [billing::BILLING, domain_profiles::DOMAIN_PROFILES],
+}
 
 /// The header carrying the request time from the browser.
 pub const TIME_HEADER: &str = "X-Date";
