@@ -39,6 +39,9 @@ pub fn provide_app_context(deployment: &DeployOutcome) -> Client {
 
 /// Fetches the deployment config, then mounts the console.
 pub async fn start() {
+    if let Some(path) = web_sys::window().and_then(|window| window.location().pathname().ok()) {
+        pages::lazy::preload_for(&path);
+    }
     let deployment = transport::fetch_deploy_config().await;
     leptos::mount::mount_to_body(move || view! { <App deployment=deployment.clone() /> });
 }

@@ -71,7 +71,8 @@ impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
     leptos::wasm_split::wasm_split(
         sign_in,
         wasm_split_path = ::leptos::wasm_split,
-        fallible
+        fallible,
+        preload(preload_sign_in_part)
     )
 )]
 fn sign_in_part(page: SignInPage) -> Result<AnyView, PartMissing> {
@@ -132,9 +133,31 @@ async fn load_page(page: Page) -> Result<AnyView, PartMissing> {
 /// page that needs the part to show.
 fn preload_pages() {
     #[cfg(userdesk_split)]
-    leptos::task::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async {
         let _ = preload_pages_part().await;
     });
+}
+
+/// Starts downloading the part the page at `path` needs, so it arrives
+/// while the console is still reading its deployment config: a sign-in
+/// page's part, or for any other page but the start page the pages part.
+/// It may run before Leptos is mounted, so it spawns on wasm-bindgen's
+/// executor.
+///
+/// ## Usage
+/// ```ignore
+/// preload_for(&window().location().pathname().unwrap_or_default());
+/// let deployment = fetch_deploy_config().await;
+/// ```
+pub fn preload_for(path: &str) {
+    if path.ends_with("/login") {
+        #[cfg(userdesk_split)]
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = preload_sign_in_part().await;
+        });
+    } else if path != "/" {
+        preload_pages();
+    }
 }
 
 /// A sign-in page, once its part has downloaded. It then fetches the

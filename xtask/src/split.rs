@@ -117,6 +117,13 @@ pub fn split(tools: &Tools, dist: &Path) -> Result<(), String> {
     for file in [format!("{stem}.js"), format!("{stem}_bg.wasm")] {
         html = with_integrity(&html, &file, &read(&dist.join(&file))?)?;
     }
+    // The glue imports the loader: fetch both at once, not one after the other.
+    html = with_preload(
+        &html,
+        &format!("{stem}.js"),
+        &loader_name,
+        loader.as_bytes(),
+    )?;
     write(&index, html.as_bytes())?;
     println!(
         "Split the console wasm: {} parts download on first use.",
@@ -176,6 +183,21 @@ fn with_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String, String
     ))
 }
 
+/// Adds a `modulepreload` of `/file` (with its `integrity`) after the
+/// `<link>` that loads `/after`.
+fn with_preload(html: &str, after: &str, file: &str, bytes: &[u8]) -> Result<String, String> {
+    let href = format!("href=\"/{after}\"");
+    let start = html
+        .find(&href)
+        .ok_or_else(|| format!("index.html does not link /{after}"))?;
+    let tag_end = start + html[start..].find('>').ok_or("index.html: unclosed tag")? + 1;
+    let digest = base64::encode(&Sha384::digest(bytes));
+    let preload = format!(
+        "<link rel=\"modulepreload\" href=\"/{file}\" crossorigin=\"anonymous\" integrity=\"sha384-{digest}\">"
+    );
+    Ok(format!("{}{preload}{}", &html[..tag_end], &html[tag_end..]))
+}
+
 fn short_hash(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
@@ -228,6 +250,19 @@ mod tests {
         assert!(
             with_integrity(html, "c.js", b"x").is_err(),
             "an unlinked file is an error"
+        );
+    }
+
+    #[test]
+    fn the_loader_is_preloaded_right_after_the_glue() {
+        let html = r#"<link rel="modulepreload" href="/a.js" integrity="sha384-a"><link rel="preload" href="/b.wasm">"#;
+        let new = with_preload(html, "a.js", "loader.js", b"x").unwrap();
+        let digest = base64::encode(&Sha384::digest(b"x"));
+        assert_eq!(
+            new,
+            format!(
+                r#"<link rel="modulepreload" href="/a.js" integrity="sha384-a"><link rel="modulepreload" href="/loader.js" crossorigin="anonymous" integrity="sha384-{digest}"><link rel="preload" href="/b.wasm">"#
+            )
         );
     }
 }
