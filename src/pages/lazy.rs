@@ -38,8 +38,9 @@ pub enum SignInPage {
 /// A page of the pages part.
 #[derive(Clone)]
 pub enum Page {
-    /// A described resource's list, create or record page (under a parent
-    /// record's id for a nested resource).
+    /// A described resource's list, create or record page, named by the
+    /// route's slug (and, for a nested resource, its parent's slug and
+    /// record id); the part looks the description up.
     Described {
         api: Api,
         shown: resource::Shown,
