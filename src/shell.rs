@@ -10,10 +10,9 @@ use leptos_router::hooks::use_navigate;
 use crate::client::Client;
 use crate::components::theme::ThemeSwitch;
 use crate::components::toast::Toaster;
-use crate::pages::admin::reauth::ReauthDialog;
 use crate::pages::admin::routes::ADMIN_MENU_EXTRAS;
 use crate::pages::erp::ERP_MENU;
-use crate::pages::profiles::token::TokenDialog;
+use crate::pages::lazy::{Lazy, Page};
 use crate::pages::resource::{self, area, menu_path};
 use crate::pages::websupport::WEBSUPPORT_MENU_EXTRAS;
 use crate::session::{format_remaining, RENEW_WINDOW_SECONDS};
@@ -160,9 +159,28 @@ pub fn Shell(children: Children) -> impl IntoView {
             </main>
         </div>
         <Toaster />
-        <ReauthDialog />
-        <TokenDialog />
+        <SessionDialogs />
         <LeaveDialog sign_out=sign_out_now />
+    }
+}
+
+/// The dialogs a session may need: the Admin password again, a new
+/// Profiles token. They come with the pages part, so they mount once there
+/// is such a session (or a request waiting for one), and then stay.
+#[component]
+fn SessionDialogs() -> impl IntoView {
+    let client = Client::use_client();
+    let wanted = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false)
+            || client.signed_in(Api::Admin)
+            || client.signed_in(Api::Profiles)
+            || client.session.reauth_waiters.with(|w| !w.is_empty())
+            || client.session.token_waiters.with(|w| !w.is_empty())
+    });
+    move || {
+        wanted
+            .get()
+            .then(|| view! { <Lazy page=Page::SessionDialogs quiet=true /> })
     }
 }
 

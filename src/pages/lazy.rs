@@ -5,7 +5,8 @@
 //! a first visit downloads only the shell, the router and the start page:
 //! - the sign-in part: the four sign-in pages;
 //! - the pages part: every other page (the described resources, the
-//!   accounts, Connections, the public Websupport forms, ERP).
+//!   accounts, Connections, the public Websupport forms, ERP) and the
+//!   session dialogs.
 //!
 //! Code both parts use goes into a third file that either fetches. Other
 //! builds (`trunk serve`, the component tests) keep one wasm and run the
@@ -54,6 +55,8 @@ pub enum Page {
     RestorePassword,
     Connections,
     RemoveErpUser,
+    /// The dialogs a session may need (the shell's `SessionDialogs`).
+    SessionDialogs,
 }
 
 /// A part that did not download (offline, or a failed request).
@@ -110,6 +113,11 @@ fn pages_part(page: Page) -> Result<AnyView, PartMissing> {
         Page::RestorePassword => view! { <websupport::public::RestorePassword /> }.into_any(),
         Page::Connections => view! { <settings::SettingsPage /> }.into_any(),
         Page::RemoveErpUser => view! { <erp::remove::RemoveUser /> }.into_any(),
+        Page::SessionDialogs => view! {
+            <admin::reauth::ReauthDialog />
+            <profiles::token::TokenDialog />
+        }
+        .into_any(),
     };
     Ok(view)
 }
@@ -166,24 +174,29 @@ pub fn preload_for(path: &str) {
 /// not wait for it.
 #[component]
 pub fn SignIn(page: SignInPage) -> impl IntoView {
-    downloaded(move || async move {
-        let view = load_sign_in(page).await;
-        if view.is_ok() {
-            preload_pages();
-        }
-        view
-    })
+    downloaded(
+        move || async move {
+            let view = load_sign_in(page).await;
+            if view.is_ok() {
+                preload_pages();
+            }
+            view
+        },
+        false,
+    )
 }
 
-/// A page of the pages part, once it has downloaded.
+/// A page of the pages part, once it has downloaded. A `quiet` one (the
+/// session dialogs) shows neither the spinner nor a failed download: the
+/// page that needs the part shows those.
 #[component]
-pub fn Lazy(page: Page) -> impl IntoView {
-    downloaded(move || load_page(page.clone()))
+pub fn Lazy(page: Page, #[prop(optional)] quiet: bool) -> impl IntoView {
+    downloaded(move || load_page(page.clone()), quiet)
 }
 
 /// What `load` draws: a spinner while its part downloads, and a retry
 /// when the download failed, keeping the rest of the console as it is.
-fn downloaded<Load, Fut>(load: Load) -> impl IntoView
+fn downloaded<Load, Fut>(load: Load, quiet: bool) -> impl IntoView
 where
     Load: Fn() -> Fut + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<AnyView, PartMissing>> + Send + 'static,
@@ -191,13 +204,14 @@ where
     let attempt = RwSignal::new(0_u32);
     let load = std::sync::Arc::new(load);
     view! {
-        <Suspense fallback=|| view! { <Loading /> }>
+        <Suspense fallback=move || (!quiet).then(|| view! { <Loading /> })>
             {move || {
                 attempt.track();
                 let load = load.clone();
                 Suspend::new(async move {
                     match load().await {
                         Ok(view) => view,
+                        Err(PartMissing) if quiet => ().into_any(),
                         Err(PartMissing) => view! { <PartFailed attempt=attempt /> }.into_any(),
                     }
                 })
