@@ -161,11 +161,7 @@ fn optimise(tools: &Tools, input: &Path, output: &Path) -> Result<(), String> {
 
 /// Replaces the `integrity` of the `<link>` that loads `/file`.
 fn with_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String, String> {
-    let href = format!("href=\"/{file}\"");
-    let start = html
-        .find(&href)
-        .ok_or_else(|| format!("index.html does not link /{file}"))?;
-    let tag_end = start + html[start..].find('>').ok_or("index.html: unclosed tag")?;
+    let (start, tag_end) = link_tag(html, file)?;
     let tag = &html[start..tag_end];
     let Some(at) = tag.find("integrity=\"") else {
         return Ok(html.to_string());
@@ -186,16 +182,23 @@ fn with_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String, String
 /// Adds a `modulepreload` of `/file` (with its `integrity`) after the
 /// `<link>` that loads `/after`.
 fn with_preload(html: &str, after: &str, file: &str, bytes: &[u8]) -> Result<String, String> {
-    let href = format!("href=\"/{after}\"");
-    let start = html
-        .find(&href)
-        .ok_or_else(|| format!("index.html does not link /{after}"))?;
-    let tag_end = start + html[start..].find('>').ok_or("index.html: unclosed tag")? + 1;
+    let tag_end = link_tag(html, after)?.1 + 1;
     let digest = base64::encode(&Sha384::digest(bytes));
     let preload = format!(
         "<link rel=\"modulepreload\" href=\"/{file}\" crossorigin=\"anonymous\" integrity=\"sha384-{digest}\">"
     );
     Ok(format!("{}{preload}{}", &html[..tag_end], &html[tag_end..]))
+}
+
+/// Where the `<link>` whose `href` is `/file` starts (at its `href`) and
+/// where its closing `>` is.
+fn link_tag(html: &str, file: &str) -> Result<(usize, usize), String> {
+    let href = format!("href=\"/{file}\"");
+    let start = html
+        .find(&href)
+        .ok_or_else(|| format!("index.html does not link /{file}"))?;
+    let end = start + html[start..].find('>').ok_or("index.html: unclosed tag")?;
+    Ok((start, end))
 }
 
 fn short_hash(bytes: &[u8]) -> String {

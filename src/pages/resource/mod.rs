@@ -50,9 +50,14 @@ pub fn menu(api: Api) -> Menu {
     }
 }
 
-/// The console's path of a menu link's list, e.g. `/admin/terms`.
+/// The console's path of a top-level resource's list by its slug, e.g.
+/// `/admin/terms`: what a menu link and [`records_path`] lead to.
 pub fn menu_path(api: Api, link: &MenuLink) -> String {
-    format!("{}/{}", area(api), link.slug)
+    top_level_path(api, link.slug)
+}
+
+fn top_level_path(api: Api, slug: &str) -> String {
+    format!("{}/{slug}", area(api))
 }
 
 /// The described resources of an API.
@@ -91,7 +96,7 @@ pub fn records_path(resource: &Description, parent: Option<&str>) -> String {
             percent_encode(id),
             resource.slug
         ),
-        _ => format!("{}/{}", area(resource.api), resource.slug),
+        _ => top_level_path(resource.api, resource.slug),
     }
 }
 
