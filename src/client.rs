@@ -17,7 +17,7 @@ use userdesk_api::profiles::profile::PROFILES;
 use userdesk_api::profiles::ProfilesConfig;
 use userdesk_api::resource::record::text_at;
 use userdesk_api::resource::{unique_part, Answer, Api, Description, Dialect, Operation};
-use userdesk_api::websupport::dialect::{WebsupportCall, WEBSUPPORT_API};
+use userdesk_api::websupport::dialect::{unsigned_failure, WebsupportCall, WEBSUPPORT_API};
 use userdesk_api::websupport::users::USERS;
 use userdesk_api::websupport::WebsupportConfig;
 use userdesk_api::{ApiError, HttpRequest, HttpResponse};
@@ -396,7 +396,12 @@ impl Client {
                         WEBSUPPORT_API.request(&call, resource, operation)
                     })
                     .await?;
-                WEBSUPPORT_API.decode(resource, operation, &response)
+                let answer = WEBSUPPORT_API.decode(resource, operation, &response);
+                if self.session.websupport.with_untracked(Option::is_some) {
+                    answer
+                } else {
+                    answer.map_err(unsigned_failure)
+                }
             }
             Api::Erp => Err(ApiError::Network(
                 "ERP removals go through their own page".into(),

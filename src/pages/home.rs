@@ -13,7 +13,6 @@ use crate::pages::resource::{area, menu, menu_path};
 /// What the start page says about one API.
 struct ApiCard {
     api: Api,
-    name: &'static str,
     about: &'static str,
     /// Demo's credentials, as label and value pairs.
     demo: &'static [(&'static str, &'static str)],
@@ -24,14 +23,12 @@ struct ApiCard {
 const CARDS: [ApiCard; 4] = [
     ApiCard {
         api: Api::Admin,
-        name: "Admin API",
         about: "Users, administrators, roles, app keys, terms of service and the audit lists.",
         demo: &[("username", "admin1"), ("password", "admin1pass")],
         extra: &[],
     },
     ApiCard {
         api: Api::Websupport,
-        name: "Websupport",
         about: "Users and sub-users, billing profiles and domain contact profiles.",
         demo: &[
             ("API key", "demo-websupport-key"),
@@ -41,14 +38,12 @@ const CARDS: [ApiCard; 4] = [
     },
     ApiCard {
         api: Api::Profiles,
-        name: "Profiles API",
         about: "Client profiles with their email and phone contacts.",
         demo: &[("token", "demo-profiles-token")],
         extra: &[],
     },
     ApiCard {
         api: Api::Erp,
-        name: "ERP",
         about: "Remove a user by login name, with a fresh 20-second token for each removal.",
         demo: &[("login name", "agent"), ("password", "agentPass!")],
         extra: ERP_MENU.1,
@@ -98,7 +93,7 @@ fn Card(card: &'static ApiCard) -> impl IntoView {
     let labelled_by = heading.clone();
     view! {
         <article class="card" aria-labelledby=labelled_by>
-            <h2 class="card__title" id=heading>{card.name}</h2>
+            <h2 class="card__title" id=heading>{card.api.name()}</h2>
             <p>{card.about}</p>
             <p class="card__status">"Connected to: " <strong>{connection}</strong></p>
             <p class="card__status">{move || match who() {

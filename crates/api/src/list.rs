@@ -124,6 +124,14 @@ impl ListSpec {
         self.default_limit == WHOLE_LIST
     }
 
+    /// Whether the API pages this list: it is not sent whole and it has
+    /// documented orders. A list documented with neither paging nor
+    /// order (a profile's contacts) comes in one answer, so the console
+    /// offers no pager or page size there.
+    pub fn is_paged(&self) -> bool {
+        !self.is_whole() && !self.orders.is_empty()
+    }
+
     /// The unfiltered first page in the default order.
     pub fn default_query(&self) -> ListQuery {
         ListQuery {

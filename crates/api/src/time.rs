@@ -14,6 +14,23 @@ pub fn format_timestamp(unix_seconds: i64) -> String {
     )
 }
 
+/// Formats Unix seconds in ISO 8601's basic form in UTC, as Websupport's
+/// introduction asks for the request time: `20190123T104657Z`.
+///
+/// ## Usage
+/// ```
+/// use userdesk_api::time::format_basic;
+/// assert_eq!(format_basic(1_548_240_417), "20190123T104657Z");
+/// ```
+pub fn format_basic(unix_seconds: i64) -> String {
+    let extended = format_timestamp(unix_seconds);
+    let digits: String = extended[..19]
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == 'T')
+        .collect();
+    format!("{digits}Z")
+}
+
 /// Parses `%Y-%m-%dT%H:%M:%S%z` (offset `+HHMM`/`-HHMM`) into Unix seconds.
 pub fn parse_timestamp(text: &str) -> Option<i64> {
     let bytes = text.as_bytes();
@@ -76,7 +93,8 @@ pub fn to_datetime_local(timestamp: &str) -> Option<String> {
 /// Parses the timestamps the APIs send into Unix seconds: the Admin form
 /// (`+0000`), ISO 8601 with a colon in the offset (`+00:00`, the Profiles
 /// API) or `Z`, with or without fractional seconds; bare digits are Unix
-/// seconds already (Websupport).
+/// seconds already (Websupport); ISO 8601's basic form in UTC
+/// (`20190123T104657Z`, Websupport's request time) too.
 ///
 /// ## Usage
 /// ```
@@ -85,11 +103,15 @@ pub fn to_datetime_local(timestamp: &str) -> Option<String> {
 /// assert_eq!(parse_instant("2021-01-01T01:00:00.250+0100"), Some(1_609_459_200));
 /// // Unix seconds, as Websupport's `createTime`:
 /// assert_eq!(parse_instant("1279829310"), Some(1_279_829_310));
+/// assert_eq!(parse_instant("20190123T104657Z"), Some(1_548_240_417));
 /// ```
 pub fn parse_instant(text: &str) -> Option<i64> {
     let text = text.trim();
     if !text.is_empty() && text.len() <= 12 && text.bytes().all(|b| b.is_ascii_digit()) {
         return text.parse().ok();
+    }
+    if let Some(basic) = parse_basic(text) {
+        return Some(basic);
     }
     let (clock, zone) = text.split_at(text.get(..19)?.len());
     let zone = match zone.strip_prefix('.') {
@@ -125,6 +147,25 @@ pub fn relative(seconds: i64) -> (i64, &'static str) {
         .iter()
         .find(|(size, _)| seconds.abs() >= *size)
         .map_or((0, "second"), |(size, unit)| (seconds / size, *unit))
+}
+
+/// `20190123T104657Z` → Unix seconds.
+fn parse_basic(text: &str) -> Option<i64> {
+    let digits = text.strip_suffix(['Z', 'z'])?;
+    let (date, clock) = digits.split_once(['T', 't'])?;
+    if date.len() != 8 || clock.len() != 6 {
+        return None;
+    }
+    let extended = format!(
+        "{}-{}-{}T{}:{}:{}+0000",
+        &date[..4],
+        &date[4..6],
+        &date[6..],
+        &clock[..2],
+        &clock[2..4],
+        &clock[4..]
+    );
+    parse_timestamp(&extended)
 }
 
 fn days_in_month(year: i64, month: i64) -> i64 {
@@ -176,6 +217,7 @@ mod tests {
             "2021-01-01T00:00:00Z",
             "2021-01-01T00:00:00.123Z",
             "2020-12-31T19:00:00-05:00",
+            "20210101T000000Z",
         ] {
             assert_eq!(parse_instant(text), new_year, "{text}");
         }
@@ -184,6 +226,9 @@ mod tests {
             "soon",
             "2021-01-01T00:00:00+0",
             "2021-02-30T00:00:00Z",
+            "20210230T000000Z",
+            "2021011T000000Z",
+            "20210101T000000",
         ] {
             assert_eq!(parse_instant(text), None, "{text}");
         }
@@ -258,9 +303,18 @@ mod tests {
     }
 
     #[test]
+    fn basic_form_is_websupports_request_time() {
+        // The introduction's own example: 2019-01-23 10:46:57 GMT.
+        assert_eq!(format_basic(1_548_240_417), "20190123T104657Z");
+        assert_eq!(format_basic(0), "19700101T000000Z");
+        assert_eq!(format_basic(951_782_400), "20000229T000000Z");
+    }
+
+    #[test]
     fn round_trips() {
         for seconds in [0, 1_572_474_727, 4_102_444_799, -86_400] {
             assert_eq!(parse_timestamp(&format_timestamp(seconds)), Some(seconds));
+            assert_eq!(parse_instant(&format_basic(seconds)), Some(seconds));
         }
     }
 }

@@ -131,6 +131,11 @@ fn every_name_a_description_uses_is_in_its_documented_record() {
                     }
                     continue;
                 }
+                // `GET /roles` documents `?status=`, but a role's payload
+                // has no status (README, "Admin API").
+                if (description.slug, *key) == ("roles", "status") {
+                    continue;
+                }
                 assert!(
                     filtered_value(&record, key).is_some() || has(&record, key),
                     "{api}/{slug}: filter “{key}” matches no field of the documented record"
@@ -287,7 +292,7 @@ fn lists_without_a_text_search_say_so() {
     }
     for expected in [
         "users: The API cannot search users by text: filter by status or role, or open one by its exact username.",
-        "roles: The API cannot search roles by text: filter by applies to.",
+        "roles: The API cannot search roles by text: filter by applies to or status, or open one by its exact name.",
         "contacts: The API offers no search or filter for contacts.",
     ] {
         assert!(notes.iter().any(|note| note == expected), "{expected}");

@@ -62,7 +62,10 @@ pub fn ListShell(
                     </table>
                 </div>
             </Show>
-            <Pager nav=nav summary=state.summary known_pages=state.known_pages noun=noun fixed_limit=fixed_limit />
+            // A list the API documents without paging has no pager to offer.
+            {nav.spec.is_paged().then(|| view! {
+                <Pager nav=nav summary=state.summary known_pages=state.known_pages noun=noun fixed_limit=fixed_limit />
+            })}
         </section>
     }
 }

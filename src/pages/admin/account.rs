@@ -9,6 +9,7 @@ use userdesk_api::admin::account::{self, AccountFields, PasswordChange, UserAcco
 use userdesk_api::{ApiError, FieldErrors};
 
 use crate::client::Client;
+use crate::components::datetime::DateTime;
 use crate::components::field::{
     FormErrors, FormFieldErrors, PasswordChecklist, TextField, TextKind,
 };
@@ -56,8 +57,8 @@ pub fn AccountPage() -> impl IntoView {
                 view! {
                     <dl class="meta">
                         <dt>"ID"</dt><dd>{current.id}</dd>
-                        <dt>"Joined"</dt><dd>{current.joined_at.clone()}</dd>
-                        <dt>"Password changed"</dt><dd>{move || loaded.with(|a| a.as_ref().map(|a| a.password_changed_at.clone()))}</dd>
+                        <dt>"Joined"</dt><dd><DateTime value=current.joined_at.clone() /></dd>
+                        <dt>"Password changed"</dt><dd>{move || loaded.with(|a| a.as_ref().map(|a| view! { <DateTime value=a.password_changed_at.clone() /> }))}</dd>
                     </dl>
                     <AccountForm start=current.fields on_saved=Callback::new(move |saved| loaded.set(Some(saved))) />
                 }

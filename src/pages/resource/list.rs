@@ -29,7 +29,7 @@ pub fn ResourceList(
     parent: Option<String>,
 ) -> impl IntoView {
     let client = Client::use_client();
-    use_title(move || resource.title.to_string());
+    use_title(move || super::list_title(resource));
     let base = records_path(resource, parent.as_deref());
     let under = parent.clone();
     let (nav, data) = use_list(resource.list, base.clone(), move |query| {

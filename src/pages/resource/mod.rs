@@ -70,6 +70,21 @@ pub fn registry(api: Api) -> Registry {
     }
 }
 
+/// The document title of a resource's list: its title, and its API's
+/// name where another API has a list of the same title ("Users ·
+/// Websupport" beside the Admin API's "Users").
+pub fn list_title(resource: &Description) -> String {
+    let shared = Api::ALL
+        .into_iter()
+        .filter(|api| *api != resource.api)
+        .any(|api| registry(api).find_titled(resource.title).is_some());
+    if shared {
+        format!("{} · {}", resource.title, resource.api.name())
+    } else {
+        resource.title.to_string()
+    }
+}
+
 /// The console's path of an API's area, e.g. `/admin`.
 pub fn area(api: Api) -> &'static str {
     match api {

@@ -99,7 +99,7 @@ pub fn ResourceEdit(
         if shown.trim().is_empty() {
             capitalized(noun)
         } else {
-            format!("{shown} · {}", resource.title)
+            format!("{shown} · {}", super::list_title(resource))
         }
     });
     let on_saved = Callback::new(move |saved: Value| {

@@ -108,7 +108,7 @@ pub fn WholeList(
     parent: Option<String>,
 ) -> impl IntoView {
     let client = Client::use_client();
-    use_title(move || resource.title.to_string());
+    use_title(move || super::list_title(resource));
     let base = records_path(resource, parent.as_deref());
     let spec = resource.list;
     let nav = use_list_nav(spec, base.clone());

@@ -5,10 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::status::STATUS_FILTER;
 use crate::list::{ListSpec, DEFAULT_LIMIT};
 use crate::resource::{
-    Api, Cell, Column, Description, Field, Filter, ListBy, Messages, Meta, Ops, Path, Records,
-    Start,
+    Api, Cell, Column, Description, Field, Filter, FilterControl, ListBy, Messages, Meta, Ops,
+    Path, Records, Start,
 };
 
 pub const NAME_MIN: usize = 2;
@@ -97,8 +98,8 @@ pub const ROLES: Description = Description {
     ],
     list: ListSpec {
         orders: &["id.asc", "id.desc", "name.asc", "name.desc"],
-        filters: &["type"],
-        integers: &[],
+        filters: &["type", "status"],
+        integers: &["status"],
         default_limit: DEFAULT_LIMIT,
     },
     columns: &[
@@ -113,7 +114,19 @@ pub const ROLES: Description = Description {
             .shown(Cell::Choice(ON_OFF))
             .minor(),
     ],
-    filters: &[Filter::choice("type", "Applies to", "All roles", TYPES)],
+    // `?status=` is documented for `GET /roles` although a role's payload
+    // carries no status (README, "Admin API").
+    filters: &[
+        Filter::choice("type", "Applies to", "All roles", TYPES),
+        STATUS_FILTER,
+        Filter {
+            key: "name",
+            label: "Open role by name",
+            control: FilterControl::OpenBy {
+                placeholder: "ADMIN",
+            },
+        },
+    ],
     meta: &[
         Meta::new("ID", "id"),
         Meta::date("Created", "created_at"),

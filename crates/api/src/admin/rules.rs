@@ -16,13 +16,22 @@ pub const PASSWORD_MAX: usize = 40;
 /// How many of the four character classes a password needs.
 pub const PASSWORD_CLASSES_NEEDED: usize = 3;
 
-/// The `username` field of administrators and users.
+/// What a username another record holds is told.
+pub const USERNAME_TAKEN: &str = "This username is already taken.";
+/// What an email address another record holds is told.
+pub const EMAIL_TAKEN: &str = "This email address is already in use.";
+
+/// The `username` field of administrators and users: documented
+/// "Required; Unique; …"; the console checks the records it has seen.
 pub const USERNAME: Field = Field::text("username", "Username")
     .check(check_username)
-    .hint("2–40 letters, digits or underscores; not a number.");
+    .hint("2–40 letters, digits or underscores; not a number.")
+    .unique(USERNAME_TAKEN);
 
-/// The `email` field of administrators and users.
-pub const EMAIL: Field = Field::text("email", "Email").check(check_email);
+/// The `email` field of administrators and users ("Required; Unique").
+pub const EMAIL: Field = Field::text("email", "Email")
+    .check(check_email)
+    .unique(EMAIL_TAKEN);
 
 /// The `password` field of administrators and users: required to create,
 /// kept as it is when left empty on an update.
@@ -59,8 +68,20 @@ pub fn check_username(errors: &mut FieldErrors, field: &str, username: &str) {
         .all(|c| c.is_ascii_alphanumeric() || c == '_')
     {
         errors.add(field, "Use only letters, digits and the underscore.");
-    } else if username.parse::<f64>().is_ok() {
+    } else if is_number(username) {
         errors.add(field, "A username cannot be a number.");
+    }
+}
+
+/// Whether a username of letters, digits and underscores reads as a
+/// number: digits only, or digits with an exponent (`12e3`), as a
+/// server's numeric test would take it. Names such as `Nan` or `inf`,
+/// which Rust's float parser accepts, are names (README, "Admin API").
+fn is_number(username: &str) -> bool {
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    match username.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => digits(mantissa) && digits(exponent),
+        None => digits(username),
     }
 }
 
@@ -173,6 +194,14 @@ mod tests {
             ("adm!n", false),
             ("12345", false),
             ("1e5", false),
+            ("1E05", false),
+            // Rust's float parser takes these; they are names.
+            ("Nan", true),
+            ("NaN", true),
+            ("inf", true),
+            ("Infinity", true),
+            ("e5", true),
+            ("1e", true),
             ("_1", true),
             ("a1", true),
             ("ädmin", false),

@@ -24,7 +24,7 @@ use crate::admin::decode_deleted;
 use crate::error::ApiError;
 use crate::http::{percent_encode, HttpRequest, HttpResponse, Method};
 use crate::list::{clamp_limit, clamp_page, ListPage};
-use crate::resource::dialect::keep_records;
+use crate::resource::dialect::{keep_records, read_answer};
 use crate::resource::{Answer, Description, Dialect, Operation};
 use crate::validation::FieldErrors;
 
@@ -125,7 +125,7 @@ impl Dialect for ProfilesDialect {
                 let items = body.as_array().ok_or_else(|| {
                     ApiError::UnexpectedResponse("a list answers with an array".into())
                 })?;
-                if resource.list.orders.is_empty() {
+                if !resource.list.is_paged() {
                     let mut whole = ListPage {
                         items: items.clone(),
                         page: 1,
@@ -159,6 +159,7 @@ impl Dialect for ProfilesDialect {
                 keep_records(resource, &mut list);
                 Ok(Answer::Page(list))
             }
+            Operation::Read { .. } => read_answer(resource, body),
             _ if body.is_object() => Ok(Answer::Record(body)),
             _ => Err(ApiError::UnexpectedResponse(
                 "a record answers with an object".into(),

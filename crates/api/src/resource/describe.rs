@@ -19,6 +19,19 @@ pub enum Api {
 }
 
 impl Api {
+    /// Every API, in the order the console shows them.
+    pub const ALL: [Api; 4] = [Api::Admin, Api::Websupport, Api::Profiles, Api::Erp];
+
+    /// The API's name as the console shows it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Api::Admin => "Admin API",
+            Api::Websupport => "Websupport",
+            Api::Profiles => "Profiles API",
+            Api::Erp => "ERP",
+        }
+    }
+
     /// Whether an update sends only the fields that changed (the Profiles
     /// API's `PATCH`, Websupport's partial `PUT`) rather than the whole record.
     pub fn updates_changes_only(self) -> bool {
@@ -120,18 +133,32 @@ impl Description {
         crate::resource::record::id_at(record, self.path.id)
     }
 
-    /// Whether a listed item can be shown: an object with an id and every
-    /// field its plain columns name (a `null` counts as present; templates
-    /// such as a user's optional profile name may miss parts).
+    /// Whether a listed item can be shown: an object with an id whose
+    /// present values have the types its columns show. A server may leave
+    /// out a key it has no value for (a login's `user_id` is "if
+    /// available"), so a missing or `null` value is shown as `—`, and only
+    /// a value of the wrong type (an object where text belongs) makes the
+    /// row unreadable.
+    ///
+    /// ## Usage
+    /// ```
+    /// use serde_json::json;
+    /// use userdesk_api::admin::logins::LOGINS;
+    /// assert!(LOGINS.readable(&json!({"id": 1, "username": "admin1"})));
+    /// assert!(!LOGINS.readable(&json!({"username": "admin1"})));
+    /// assert!(!LOGINS.readable(&json!({"id": 1, "username": {"no": "text"}})));
+    /// ```
     pub fn readable(&self, record: &serde_json::Value) -> bool {
-        use crate::resource::record::has;
+        use crate::resource::record::pick;
         record.is_object()
             && self.id_of(record).is_some()
             && self
                 .columns
                 .iter()
                 .filter(|column| !column.value.contains('{') && !column.value.is_empty())
-                .all(|column| has(record, column.value))
+                .all(|column| {
+                    pick(record, column.value).is_none_or(|value| column.cell.accepts(value))
+                })
     }
 
     /// The page size the server uses for `query`: fixed while a path
@@ -656,6 +683,33 @@ pub enum Cell {
     Choice(&'static [(&'static str, &'static str)]),
     /// A coloured badge computed from the whole record.
     Badge(fn(&serde_json::Value) -> (Tone, &'static str)),
+}
+
+impl Cell {
+    /// Whether a (present, not `null`) value has a type this cell can show.
+    pub fn accepts(&self, value: &serde_json::Value) -> bool {
+        use serde_json::Value;
+        let scalar = !matches!(value, Value::Object(_) | Value::Array(_));
+        match self {
+            Cell::Names { .. } => value.is_array(),
+            Cell::YesNo => value.is_boolean() || value.is_number(),
+            Cell::Number => {
+                value.is_number()
+                    || value
+                        .as_str()
+                        .is_some_and(|t| t.trim().parse::<f64>().is_ok())
+            }
+            Cell::DateTime => value.is_string() || value.is_number(),
+            Cell::GoTo { .. } | Cell::Badge(_) => true,
+            Cell::Text
+            | Cell::RecordLink
+            | Cell::Link { .. }
+            | Cell::Preview(_)
+            | Cell::Code
+            | Cell::Secret
+            | Cell::Choice(_) => scalar,
+        }
+    }
 }
 
 /// A badge's colour.

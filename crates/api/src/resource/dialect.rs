@@ -84,6 +84,33 @@ impl Answer {
     }
 }
 
+/// A read's answer: a record needs its id, as a list row does. An object
+/// without one (every field `null`, say) is an unexpected answer, so the
+/// page says so and offers Try again instead of drawing nothing.
+///
+/// ## Usage
+/// ```
+/// use serde_json::json;
+/// use userdesk_api::admin::terms::TERMS;
+/// use userdesk_api::resource::dialect::read_answer;
+/// assert!(read_answer(&TERMS, json!({"id": 2, "version": "2"})).is_ok());
+/// assert!(read_answer(&TERMS, json!({"id": null, "version": null})).is_err());
+/// ```
+pub fn read_answer(resource: &Description, body: Value) -> Result<Answer, ApiError> {
+    if !body.is_object() {
+        return Err(ApiError::UnexpectedResponse(
+            "a record answers with an object".into(),
+        ));
+    }
+    if resource.id_of(&body).is_none() {
+        return Err(ApiError::UnexpectedResponse(format!(
+            "the {} has no “{}”",
+            resource.noun, resource.path.id
+        )));
+    }
+    Ok(Answer::Record(body))
+}
+
 /// Leaves out the items of a page that are not readable records (see
 /// [`Description::readable`]) and counts them: one broken item must not
 /// hide the others.

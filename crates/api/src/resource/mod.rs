@@ -128,6 +128,14 @@ impl Registry {
             .find(|description| description.slug == slug)
     }
 
+    /// The top-level description whose list is titled `title`.
+    pub fn find_titled(&self, title: &str) -> Option<&'static Description> {
+        self.sections
+            .iter()
+            .flat_map(|(_, resources)| resources.iter().copied())
+            .find(|description| description.title == title)
+    }
+
     /// The resource `slug` living under records of `parent`.
     pub fn find_under(&self, parent: &Description, slug: &str) -> Option<&'static Description> {
         self.children_of(parent)

@@ -27,7 +27,7 @@ use super::WebsupportConfig;
 use crate::error::ApiError;
 use crate::http::{percent_encode, query_string, HttpRequest, HttpResponse, Method};
 use crate::list::{ListPage, WHOLE_LIST};
-use crate::resource::dialect::keep_records;
+use crate::resource::dialect::{keep_records, read_answer};
 use crate::resource::{Answer, Description, Dialect, Operation};
 use crate::validation::FieldErrors;
 
@@ -36,6 +36,29 @@ pub const VERSION_PREFIX: &str = "/v1";
 
 /// What a 401 means here, and what to check.
 pub const REFUSED: &str = "The Websupport API refused the signature. Check the API key and the secret, and that this computer's clock is right (the server allows a few minutes of difference).";
+
+/// What a 401 means for a request sent unsigned (nobody signed in): the
+/// person typed no key or secret, so the server wants a signed request.
+pub const NEEDS_SIGNATURE: &str = "This Websupport server accepts this request only from a signed-in console. Sign in to Websupport with an API key and secret, then try again.";
+
+/// A failure of a request sent without a signature: a 401 says the server
+/// wants one ([`NEEDS_SIGNATURE`]), not that a key was wrong. The
+/// documentation makes only the sign-up public; a password restore sent
+/// while signed out may be refused this way.
+///
+/// ## Usage
+/// ```
+/// use userdesk_api::error::ApiError;
+/// use userdesk_api::websupport::dialect::{unsigned_failure, NEEDS_SIGNATURE};
+/// let refused = unsigned_failure(ApiError::Unauthorized("bad signature".into()));
+/// assert_eq!(refused, ApiError::Unauthorized(NEEDS_SIGNATURE.into()));
+/// ```
+pub fn unsigned_failure(error: ApiError) -> ApiError {
+    match error {
+        ApiError::Unauthorized(_) => ApiError::Unauthorized(NEEDS_SIGNATURE.into()),
+        other => other,
+    }
+}
 
 /// The Websupport dialect.
 #[derive(Clone, Copy, Debug)]
@@ -151,10 +174,7 @@ impl Dialect for WebsupportDialect {
             body.ok_or_else(|| ApiError::UnexpectedResponse("the answer is not JSON".into()))?;
         match operation {
             Operation::List { query } => decode_list(resource, query.limit, &body),
-            Operation::Read { .. } if body.is_object() => Ok(Answer::Record(body)),
-            Operation::Read { .. } => Err(ApiError::UnexpectedResponse(
-                "a record answers with an object".into(),
-            )),
+            Operation::Read { .. } => read_answer(resource, body),
             // A success without an item (the password restore) stands for what was sent.
             Operation::Create { payload } | Operation::Update { payload, .. } => outcome(&body)
                 .map(|item| match item.as_object() {
@@ -323,10 +343,7 @@ mod tests {
         assert_eq!(list.url, "/api/websupport/v1/user?page=2&pagesize=20");
         let (_, signed) = parse_basic_auth(list.header_value("Authorization").unwrap_or_default())
             .expect("basic");
-        assert_eq!(
-            signed,
-            signature("secret", Method::Get, "/v1/user?page=2&pagesize=20", NOW)
-        );
+        assert_eq!(signed, signature("secret", Method::Get, "/v1/user", NOW));
         let restore = WEBSUPPORT_API.request(
             &top,
             &RESTORE_PASSWORD,

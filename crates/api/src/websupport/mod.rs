@@ -2,8 +2,9 @@
 //!
 //! Every request is signed: HTTP Basic `apiKey:signature`, where the signature
 //! is the lowercase hex HMAC-SHA1, keyed with the API secret, of
-//! `"{METHOD} {path with query} {unix time}"`. The time travels in the `Date`
-//! header upstream; browsers may not set `Date`, so the console sends
+//! `"{METHOD} {path} {unix time}"`, the path without its query string. The
+//! time travels in the `Date` header upstream, in ISO 8601's basic form
+//! (`20190123T104657Z`); browsers may not set `Date`, so the console sends
 //! [`TIME_HEADER`] and the deployment's proxy copies it into `Date`.
 
 pub mod billing;
@@ -15,7 +16,7 @@ pub mod users;
 use crate::base64::basic_auth;
 use crate::hmac::{hmac_sha1, to_hex};
 use crate::http::{HttpRequest, Method};
-use crate::time::format_timestamp;
+use crate::time::format_basic;
 use crate::validation::{FieldErrors, REQUIRED};
 
 // Every Websupport resource: users in the menu; their billing and domain
@@ -38,25 +39,42 @@ pub struct WebsupportConfig {
     pub secret: String,
 }
 
-/// The signature for one request.
-pub fn signature(secret: &str, method: Method, path_with_query: &str, unix_time: i64) -> String {
-    let canonical = format!("{} {} {}", method.as_str(), path_with_query, unix_time);
+/// The signature for one request: lowercase hex HMAC-SHA1, keyed with the
+/// secret, of `"{METHOD} {path} {unix time}"`. `path` is the bare path: the
+/// introduction's PHP sample signs it without the query string, and the
+/// live API refuses a signed query (README, "Websupport").
+///
+/// ## Usage
+/// ```
+/// use userdesk_api::http::Method;
+/// use userdesk_api::websupport::signature;
+/// assert_eq!(
+///     signature("secret", Method::Get, "/v1/user/self", 1_548_240_417),
+///     "292e87581c04369f2a636ba2739833f460e42399"
+/// );
+/// ```
+pub fn signature(secret: &str, method: Method, path: &str, unix_time: i64) -> String {
+    let canonical = format!("{} {} {}", method.as_str(), path, unix_time);
     to_hex(&hmac_sha1(secret.as_bytes(), canonical.as_bytes()))
 }
 
 impl WebsupportConfig {
     /// A request for an API path such as `/v1/user/self?page=1`, signed
     /// when there is an API key (the public sign-up goes without one). The
-    /// path is signed as the upstream server sees it, whatever the base.
+    /// path is signed as the upstream server sees it, whatever the base,
+    /// and without its query; the time travels in ISO 8601's basic form.
     pub fn request(&self, method: Method, path_with_query: &str, unix_time: i64) -> HttpRequest {
         let url = format!("{}{}", self.base_url.trim_end_matches('/'), path_with_query);
         let request = HttpRequest::new(method, url)
-            .header(TIME_HEADER, format_timestamp(unix_time))
+            .header(TIME_HEADER, format_basic(unix_time))
             .header("Accept", "application/json");
         if self.api_key.is_empty() {
             return request;
         }
-        let signed = signature(&self.secret, method, path_with_query, unix_time);
+        let path = path_with_query
+            .split_once('?')
+            .map_or(path_with_query, |(path, _)| path);
+        let signed = signature(&self.secret, method, path, unix_time);
         request.header("Authorization", basic_auth(&self.api_key, &signed))
     }
 
@@ -123,11 +141,12 @@ mod tests {
                 "292e87581c04369f2a636ba2739833f460e42399",
             ),
             (
-                "secret",
+                // The documentation's sample secret.
+                "ajvkeo3y82ndsu2smvxy3o36496dcascksldncsq",
                 Method::Get,
-                "/v1/user?page=2&pagesize=20",
+                "/v1/user",
                 1_548_240_417,
-                "0e7cca85009484fd6c47b3a29d0fa7f32a667d2b",
+                "7f06a860880db7339f38adfc0ee88b52df324057",
             ),
             (
                 "demo-websupport-secret",
@@ -168,19 +187,9 @@ mod tests {
             parse_basic_auth(request.header_value("authorization").unwrap_or_default())
                 .expect("basic");
         assert_eq!(key, "key");
-        assert_eq!(
-            signed,
-            signature(
-                "secret",
-                Method::Get,
-                "/v1/user/self?page=1&pagesize=20",
-                1_548_240_417
-            )
-        );
-        assert_eq!(
-            request.header_value(TIME_HEADER),
-            Some("2019-01-23T10:46:57+0000")
-        );
+        // The query travels, but only the bare path is signed.
+        assert_eq!(signed, "292e87581c04369f2a636ba2739833f460e42399");
+        assert_eq!(request.header_value(TIME_HEADER), Some("20190123T104657Z"));
         assert_eq!(
             request.header_value("Date"),
             None,

@@ -14,8 +14,7 @@ use super::{json_body, AdminServer, Call};
 use crate::json::{error, field_errors, ok};
 use crate::password::PasswordHash;
 
-pub const USERNAME_TAKEN: &str = "This username is already taken.";
-pub const EMAIL_TAKEN: &str = "This email address is already in use.";
+pub use userdesk_api::admin::rules::{EMAIL_TAKEN, USERNAME_TAKEN};
 
 /// A stored account with its sign-in state.
 #[derive(Clone, Debug, Serialize, Deserialize)]

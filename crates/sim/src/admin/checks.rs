@@ -25,6 +25,11 @@ pub(super) fn special_filter(
     value: &str,
     record: &Value,
 ) -> Option<bool> {
+    // A role's payload documents no status, but `GET /roles` takes
+    // `?status=`: every simulated role is in use, so Enabled (1).
+    if resource.slug == ROLES.slug && key == "status" {
+        return Some(value.trim() == "1");
+    }
     if resource.slug == ROLES.slug && key == "type" {
         let admin = RoleType::parse(value).map(|kind| kind == RoleType::Admin);
         return Some(

@@ -1,10 +1,11 @@
 //! The simulated Websupport REST v1 user management (`000_…txt`).
 //!
-//! - Every call but the public sign-up and password restore is signed: `Authorization: Basic
+//! - Every call but the public sign-up is signed (the password restore too, as its curl is): `Authorization: Basic
 //!   base64(apiKey:signature)`, the signature being the hex HMAC-SHA1 of
-//!   `"{METHOD} {path?query} {unix time}"` keyed with the key's secret. The
-//!   time comes in `X-Date` (what a browser can send) or `Date`, as ISO
-//!   8601, and must be within five minutes of the simulator's clock;
+//!   `"{METHOD} {path} {unix time}"` (the path without its query) keyed
+//!   with the key's secret. The time comes in `X-Date` (what a browser can
+//!   send) or `Date`, in ISO 8601's basic form (`20190123T104657Z`) or any
+//!   form `parse_instant` reads, and must be within five minutes of the simulator's clock;
 //!   anything else answers 401.
 //! - Two demo keys (the README gives them): a reseller, the documentation's
 //!   `testaccount` (id 123) with 10,000 generated sub-users, and a customer,
@@ -134,12 +135,11 @@ impl WebsupportServer {
         let path = request.path().trim_end_matches('/').to_string();
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         let caller = self.caller(request, now);
-        // The sign-up and the password restore also work unsigned (who
-        // has forgotten a password cannot sign).
+        // Only the sign-up is documented as public ("available without
+        // authentication"); the password restore's own curl is signed.
         let public = request.method == Method::Post
-            && (segments == ["v1", "user", "restorepass"]
-                || (segments == ["v1", "user"]
-                    && body_of(request).get("isSubUser") != Some(&Value::Bool(true))));
+            && segments == ["v1", "user"]
+            && body_of(request).get("isSubUser") != Some(&Value::Bool(true));
         let caller = match caller {
             Ok(id) => Some(id),
             Err(_) if public && request.header_value("Authorization").is_none() => None,
@@ -147,7 +147,6 @@ impl WebsupportServer {
         };
         match (request.method, segments.as_slice()) {
             (Method::Post, ["v1", "user"]) => self.create_user(request, caller, now),
-            (Method::Post, ["v1", "user", "restorepass"]) => self.restore_password(request),
             (method, rest) => {
                 let Some(caller) = caller else {
                     return failure(401, "Authentication required.");
@@ -167,6 +166,7 @@ impl WebsupportServer {
         let user = |id: &str| self.visible(caller, id);
         match (method, segments) {
             (Method::Get, ["v1", "user"]) => self.list_users(request, caller),
+            (Method::Post, ["v1", "user", "restorepass"]) => self.restore_password(request),
             (_, ["v1", "user", id, rest @ ..]) => {
                 let Some(user_id) = user(id) else {
                     return failure(404, "User not found.");
@@ -218,12 +218,10 @@ impl WebsupportServer {
         if (time - now).abs() > ALLOWED_SKEW_SECONDS {
             return Err("The request time is too far from the server's clock.");
         }
-        let query = request.url.split_once('?').map(|(_, query)| query);
-        let path = match query {
-            Some(query) => format!("{}?{query}", request.path()),
-            None => request.path().to_string(),
-        };
-        if signature(demo.secret, request.method, &path, time) != signed.to_ascii_lowercase() {
+        // The bare path is signed, as the live API checks it (README).
+        if signature(demo.secret, request.method, request.path(), time)
+            != signed.to_ascii_lowercase()
+        {
             return Err("Bad signature.");
         }
         Ok(demo.user_id)
