@@ -99,3 +99,26 @@ describe('ERP removal over HTTP: retries', () => {
     await page.context().close();
   });
 });
+
+describe('ERP login refusals over HTTP', () => {
+  test('an IP-filter refusal (1006) reads as itself, at sign-in and in the removal log', async () => {
+    const page = await freshPage(browser);
+    await ERP_MODES['over HTTP to the native simulator'](page);
+    const filtered = JSON.stringify({ Result: { Message: 'IP address 10.0.0.9 is not allowed', Code: 1006 } });
+    await injectFault({ path: '/login', method: 'POST', kind: 'canned', status: 401, body: filtered });
+    await erpSignIn(page);
+    await page.getByText("This computer's IP address is not allowed by the ERP's IP filter. (error 1006)").waitFor();
+    assert.equal(await page.getByText('The ERP refused this login name and password.').count(), 0);
+
+    await erpSignIn(page);
+    await page.waitForURL(`${BASE}/erp/remove-user`);
+    // The removal's fresh token is refused by the rate limit: the log says so, with its number.
+    const limited = JSON.stringify({ Result: { Message: 'Request rate policy violated', Code: 1008 } });
+    await injectFault({ path: '/login', method: 'POST', kind: 'canned', status: 401, body: limited });
+    await removeUser(page, 'Jane.Roe');
+    await page.getByText('Too many requests; wait a moment and try again. (error 1008)').first().waitFor();
+    assert.equal(await page.getByText('The ERP refused this login name and password.').count(), 0);
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
+});

@@ -22,6 +22,7 @@ pub mod resource;
 pub mod sim_wire;
 pub mod time;
 pub mod validation;
+pub mod walk;
 pub mod websupport;
 
 pub use error::ApiError;

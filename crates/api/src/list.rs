@@ -77,6 +77,9 @@ impl<T> ListPage<T> {
     /// (an export): not after an empty or short page, nor past the
     /// total's last page unless the total is only a lower bound.
     pub fn has_more(&self) -> bool {
+        if self.limit == WHOLE_LIST {
+            return false;
+        }
         let full = self.items.len() + self.unreadable + self.surplus >= self.limit.max(1) as usize;
         !self.items.is_empty() && full && (self.open_ended || self.page < self.page_count())
     }

@@ -289,6 +289,15 @@ pub fn Pager(
     }
 }
 
+/// What a list says of the rows it could not read, if any.
+pub fn unreadable_note(count: usize) -> Option<String> {
+    match count {
+        0 => None,
+        1 => Some("1 row could not be read and is not shown.".to_string()),
+        n => Some(format!("{n} rows could not be read and are not shown.")),
+    }
+}
+
 /// Failure with retry, first-load spinner, refresh notice and empty state.
 #[component]
 pub fn ListFeedback(
@@ -322,14 +331,7 @@ pub fn ListFeedback(
                     s.limit
                 ));
             }
-            if s.unreadable == 1 {
-                notes.push("1 row could not be read and is not shown.".to_string());
-            } else if s.unreadable > 1 {
-                notes.push(format!(
-                    "{} rows could not be read and are not shown.",
-                    s.unreadable
-                ));
-            }
+            notes.extend(unreadable_note(s.unreadable));
             notes
         })
     };

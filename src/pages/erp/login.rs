@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use userdesk_api::erp::{decode_login, login_request, ErpFailure};
+use userdesk_api::erp::{decode_login, login_request};
 use userdesk_api::resource::Api;
 use userdesk_api::validation::REQUIRED;
 use userdesk_api::FieldErrors;
@@ -31,14 +31,7 @@ pub async fn take_token(
         .erp_send(|config| login_request(config, login_name, password))
         .await
         .map_err(|error| error.message())?;
-    decode_login(&response).map_err(|failure| login_failure(&failure))
-}
-
-fn login_failure(failure: &ErpFailure) -> String {
-    match failure.status {
-        401 | 403 => "The ERP refused this login name and password.".into(),
-        _ => failure.explanation(),
-    }
+    decode_login(&response).map_err(|failure| failure.at_login())
 }
 
 #[component]

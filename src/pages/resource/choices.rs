@@ -14,6 +14,7 @@ use serde_json::Value;
 use userdesk_api::list::{ListQuery, MAX_LIMIT};
 use userdesk_api::resource::record::{fill, pick};
 use userdesk_api::resource::{Api, Records};
+use userdesk_api::walk::{Next, PageWalk};
 use userdesk_api::ApiError;
 
 use super::registry;
@@ -73,19 +74,22 @@ pub fn use_choices(api: Api, records: Records) -> Choices {
     spawn_local(async move {
         let mut found = Vec::new();
         let mut taken = Vec::new();
-        for page in 1..=MAX_PAGES {
+        let mut walk = PageWalk::new(MAX_PAGES);
+        let mut page = 1;
+        loop {
             let query = ListQuery {
                 page,
                 limit: MAX_LIMIT,
                 ..start.clone()
             };
-            let list = match client.list(resource, None, &query).await {
+            let mut list = match client.list(resource, None, &query).await {
                 Ok(list) => list,
                 Err(failure) => {
                     choices.error.try_set(Some(failure));
                     return;
                 }
             };
+            let next = walk.step(&mut list, |item| resource.id_of(item));
             for record in &list.items {
                 let id = pick(record, resource.path.id)
                     .and_then(Value::as_i64)
@@ -95,8 +99,9 @@ pub fn use_choices(api: Api, records: Records) -> Choices {
                 }
                 found.push((id, fill(records.label, record)));
             }
-            if list.next_uri.is_none() || list.items.is_empty() {
-                break;
+            match next {
+                Next::Page(number) => page = number,
+                Next::End | Next::Capped => break,
             }
         }
         choices.taken.try_set(taken);

@@ -7,6 +7,7 @@ use serde_json::Value;
 use userdesk_api::csv::Csv;
 use userdesk_api::list::{ListQuery, MAX_LIMIT};
 use userdesk_api::resource::{Cell, Column, Description};
+use userdesk_api::walk::{Next, PageWalk};
 use userdesk_api::ApiError;
 use wasm_bindgen::JsCast;
 
@@ -108,6 +109,7 @@ pub fn ExportPages(
         };
         spawn_local(async move {
             let mut records: Vec<Value> = Vec::new();
+            let mut walk = PageWalk::new(MOST_PAGES);
             let finished = loop {
                 if stop.try_get_untracked() != Some(false) {
                     break false;
@@ -115,19 +117,26 @@ pub fn ExportPages(
                 let parent = under.get_value();
                 let page = client.list(resource, parent.as_deref(), &query).await;
                 match page {
-                    Ok(page) => {
-                        let more = page.has_more() && query.page < MOST_PAGES;
+                    Ok(mut page) => {
                         let expected = if page.open_ended {
                             query.page + 1
                         } else {
                             page.page_count()
                         };
+                        let next = walk.step(&mut page, |item| resource.id_of(item));
                         records.extend(page.items);
                         progress.try_set(Some((query.page, records.len(), expected)));
-                        if !more {
-                            break true;
+                        match next {
+                            Next::Page(number) => query.page = number,
+                            Next::End => break true,
+                            Next::Capped => {
+                                toasts.show(
+                                    ToastKind::Error,
+                                    format!("The export holds the first {MOST_PAGES} pages only."),
+                                );
+                                break true;
+                            }
                         }
-                        query.page += 1;
                     }
                     Err(error) => {
                         failure.try_set(Some(error));

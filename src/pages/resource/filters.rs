@@ -37,7 +37,11 @@ fn FilterControlView(
     } = filter;
     match control {
         // A search is matched in the browser; its text is kept in the URL alike.
-        FilterControl::Typed { placeholder } | FilterControl::Search { placeholder, .. } => {
+        FilterControl::Typed { placeholder } => {
+            view! { <FilterText nav=nav key=key label=label placeholder=placeholder /> }.into_any()
+        }
+        FilterControl::Search { fields } => {
+            let placeholder = userdesk_api::resource::whole::prompt(fields);
             view! { <FilterText nav=nav key=key label=label placeholder=placeholder /> }.into_any()
         }
         FilterControl::Choice { any, options } => {

@@ -12,9 +12,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use serde_json::Value;
-use userdesk_api::list::{ListQuery, WHOLE_LIST};
-use userdesk_api::resource::whole::{ordered, SearchIndex};
+use userdesk_api::list::{ListPage, ListQuery, WHOLE_LIST};
+use userdesk_api::resource::whole::{carried, ordered, prompt, SearchIndex};
 use userdesk_api::resource::{Cell, Description, FilterControl};
+use userdesk_api::walk::{Next, PageWalk};
 use userdesk_api::ApiError;
 
 use super::bulk::{select_all, select_cell, BulkDeleteBar, Selection};
@@ -23,7 +24,7 @@ use super::export::{csv_of, deliver};
 use super::records_path;
 use crate::client::Client;
 use crate::components::datetime::count_text;
-use crate::components::list::{use_list_nav, SortHeader};
+use crate::components::list::{unreadable_note, use_list_nav, SortHeader};
 use crate::components::status::{EmptyState, ErrorPanel, Loading};
 use crate::components::title::use_title;
 use crate::components::toast::Toasts;
@@ -39,14 +40,24 @@ const SEARCH_TO_URL: std::time::Duration = std::time::Duration::from_millis(300)
 /// The most pages fetched when a server pages such a list anyway.
 const MAX_PAGES: u32 = 1_000;
 
+/// What reading a whole list found.
+struct Loaded {
+    items: Vec<Value>,
+    /// Items left out because they could not be read.
+    unreadable: usize,
+    /// The walk stopped at [`MAX_PAGES`] with more to come.
+    capped: bool,
+}
+
 /// Every item of the list, following the server's pages if it pages
-/// anyway (its pager names a page size and more items than it sent).
+/// anyway (its pager names a page size and more items than it sent),
+/// with the one stop rule of [`PageWalk`].
 async fn load_all(
     client: Client,
     resource: &'static Description,
     parent: Option<String>,
     progress: RwSignal<usize>,
-) -> Result<Vec<Value>, ApiError> {
+) -> Result<Loaded, ApiError> {
     let whole = ListQuery {
         limit: WHOLE_LIST,
         ..resource.list.default_query()
@@ -55,27 +66,33 @@ async fn load_all(
         let parent = parent.clone();
         async move { client.list(resource, parent.as_deref(), &query).await }
     };
-    let first = call(whole.clone()).await?;
-    let (limit, total) = (first.limit, first.total);
-    let mut items = first.items;
-    if limit != WHOLE_LIST {
-        let mut page = 1;
-        while (items.len() as u64) < total && page < MAX_PAGES {
-            page += 1;
-            progress.set(items.len());
-            let next = call(ListQuery {
-                page,
-                limit,
-                ..whole.clone()
-            })
-            .await?;
-            if next.items.is_empty() {
-                break;
-            }
-            items.extend(next.items);
-        }
+    let mut page = call(whole.clone()).await?;
+    let limit = page.limit;
+    let mut walk = PageWalk::new(MAX_PAGES);
+    let mut items = Vec::new();
+    loop {
+        let next = walk.step(&mut page, |item| resource.id_of(item));
+        let unreadable = page.unreadable;
+        items.append(&mut page.items);
+        progress.set(items.len());
+        let Next::Page(number) = next else {
+            return Ok(Loaded {
+                items,
+                unreadable,
+                capped: next == Next::Capped,
+            });
+        };
+        let query = ListQuery {
+            page: number,
+            limit,
+            ..whole.clone()
+        };
+        let later = call(query).await?;
+        page = ListPage {
+            unreadable: unreadable + later.unreadable,
+            ..later
+        };
     }
-    Ok(items)
 }
 
 /// A performance mark, which `cargo xtask bench` reads.
@@ -116,6 +133,8 @@ pub fn WholeList(
     let items = RwSignal::new(None::<Vec<Value>>);
     let error = RwSignal::new(None::<ApiError>);
     let progress = RwSignal::new(0usize);
+    // Rows left out unread, and whether the page cap stopped the reading.
+    let left_out = RwSignal::new((0usize, false));
     let reload = RwSignal::new(0u32);
     let under = StoredValue::new(parent);
     let selection = resource.ops.delete.then(Selection::new);
@@ -125,10 +144,11 @@ pub fn WholeList(
         progress.set(0);
         spawn_local(async move {
             match load_all(client, resource, under.get_value(), progress).await {
-                Ok(all) => {
-                    client.cache.remember(resource, &all);
+                Ok(loaded) => {
+                    client.cache.remember(resource, &loaded.items);
                     mark("userdesk:list-data");
-                    items.set(Some(all));
+                    left_out.set((loaded.unreadable, loaded.capped));
+                    items.set(Some(loaded.items));
                 }
                 Err(failure) => {
                     error.set(Some(failure));
@@ -141,13 +161,13 @@ pub fn WholeList(
         .filters
         .iter()
         .find_map(|filter| match filter.control {
-            FilterControl::Search {
-                placeholder,
-                fields,
-            } => Some((filter.key, filter.label, placeholder, fields)),
+            FilterControl::Search { fields } => Some((filter.key, filter.label, fields)),
             _ => None,
         });
-    let fields = search.map(|(_, _, _, fields)| fields).unwrap_or_default();
+    let fields = search.map(|(_, _, fields)| fields).unwrap_or_default();
+    // Only the fields the answer carries are searched and promised.
+    let searched =
+        Memo::new(move |_| items.with(|all| carried(all.as_deref().unwrap_or_default(), fields)));
     let typed = RwSignal::new(
         search
             .and_then(|(key, ..)| nav.query.get_untracked().filter(key).map(str::to_string))
@@ -156,7 +176,11 @@ pub fn WholeList(
     let index = Memo::new(move |_| {
         items.with(|all| {
             all.as_deref()
-                .map(|all| SearchIndex::new(all, fields))
+                .map(|all| {
+                    let names: Vec<&str> =
+                        searched.with(|f| f.iter().map(|(name, _)| *name).collect());
+                    SearchIndex::new(all, &names)
+                })
                 .unwrap_or_default()
         })
     });
@@ -363,10 +387,10 @@ pub fn WholeList(
                 })}
             </div>
             <div class="toolbar">
-                {search.map(|(key, label, placeholder, _)| view! {
+                {search.map(|(key, label, _)| view! {
                     <label class="toolbar__item" role="search">
                         {label} " "
-                        <input class="toolbar__input" type="search" name=key placeholder=placeholder autocomplete="off"
+                        <input class="toolbar__input" type="search" name=key placeholder=move || searched.with(|f| prompt(f)) autocomplete="off"
                             prop:value=move || typed.get() on:input=on_search />
                     </label>
                 })}
@@ -380,6 +404,18 @@ pub fn WholeList(
                         on_done=Callback::new(move |()| reload.update(|n| *n += 1)) />
                 })}
             </div>
+            {move || {
+                let (unreadable, capped) = left_out.get();
+                let mut notes: Vec<String> = unreadable_note(unreadable).into_iter().collect();
+                if capped {
+                    notes.push(format!("The server pages this list; only its first {MAX_PAGES} pages were read."));
+                }
+                (!notes.is_empty()).then(|| view! {
+                    <div class="notice notice--warning" role="status">
+                        {notes.into_iter().map(|note| view! { <p>{note}</p> }).collect_view()}
+                    </div>
+                })
+            }}
             {move || error.get().map(|failure| view! {
                 <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
             })}

@@ -85,6 +85,32 @@ impl ErpFailure {
     }
 }
 
+/// What a refused `POST login` means to the person signing in.
+pub const LOGIN_REFUSED: &str = "The ERP refused this login name and password.";
+
+impl ErpFailure {
+    /// What the user reads when `POST login` fails: a refusal that carries
+    /// a documented number (the IP filter's 1006 and 1007, the rate limit's
+    /// 1008) reads as itself, with its number; a 401 or 403 without one
+    /// refused the credentials; anything else is [`Self::explanation`].
+    ///
+    /// ## Usage
+    /// ```
+    /// use userdesk_api::erp::{ErpFailure, LOGIN_REFUSED};
+    /// let filtered = ErpFailure { status: 401, number: Some(1006), message: String::new() };
+    /// assert!(filtered.at_login().ends_with("(error 1006)"));
+    /// let wrong = ErpFailure { status: 401, number: None, message: "Login failed".into() };
+    /// assert_eq!(wrong.at_login(), LOGIN_REFUSED);
+    /// ```
+    pub fn at_login(&self) -> String {
+        let documented = self.number.and_then(error_explanation).is_some();
+        match self.status {
+            401 | 403 if !documented => LOGIN_REFUSED.into(),
+            _ => self.explanation(),
+        }
+    }
+}
+
 /// What to do after a failed removal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Retry {
@@ -302,6 +328,25 @@ mod tests {
             .expect_err("typo")
             .get("confirm")
             .is_empty());
+    }
+
+    #[test]
+    fn login_refusals_keep_their_numbers() {
+        let refusal = |status, number| ErpFailure {
+            status,
+            number,
+            message: "Login failed".into(),
+        };
+        for number in [1006, 1007, 1008] {
+            let text = refusal(401, Some(number)).at_login();
+            assert!(text.ends_with(&format!("(error {number})")), "{text}");
+            assert_ne!(text, LOGIN_REFUSED);
+        }
+        assert!(refusal(401, Some(1006)).at_login().contains("IP filter"));
+        assert_eq!(refusal(401, None).at_login(), LOGIN_REFUSED);
+        assert_eq!(refusal(403, None).at_login(), LOGIN_REFUSED);
+        assert_eq!(refusal(401, Some(4242)).at_login(), LOGIN_REFUSED);
+        assert_eq!(refusal(500, None).at_login(), "Login failed");
     }
 
     #[test]

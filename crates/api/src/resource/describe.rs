@@ -863,10 +863,11 @@ pub enum FilterControl {
     /// also reads records by (`/user/{username}`).
     OpenBy { placeholder: &'static str },
     /// Typed; matched in the browser, ignoring case, within any of
-    /// `fields` of a list the API sends whole (Websupport's users).
+    /// `fields` (name and label) of a list the API sends whole
+    /// (Websupport's users). Only the fields the loaded items carry are
+    /// searched and offered ([`crate::resource::whole::carried`]).
     Search {
-        placeholder: &'static str,
-        fields: &'static [&'static str],
+        fields: &'static [(&'static str, &'static str)],
     },
 }
 
@@ -887,16 +888,12 @@ impl Filter {
     pub const fn search(
         key: &'static str,
         label: &'static str,
-        placeholder: &'static str,
-        fields: &'static [&'static str],
+        fields: &'static [(&'static str, &'static str)],
     ) -> Filter {
         Filter {
             key,
             label,
-            control: FilterControl::Search {
-                placeholder,
-                fields,
-            },
+            control: FilterControl::Search { fields },
         }
     }
 

@@ -20,6 +20,41 @@ use serde_json::Value;
 
 use super::record::{pick, text};
 
+/// The searched fields (name, label) that some loaded item carries, so a
+/// search promises only what the data holds; the first field stays when
+/// no item carries any.
+///
+/// ## Usage
+/// ```
+/// use serde_json::json;
+/// use userdesk_api::resource::whole::{carried, prompt};
+/// const FIELDS: &[(&str, &str)] = &[("login", "Login"), ("email", "email")];
+/// let documented = [json!({"id": 1, "login": "a"})];
+/// assert_eq!(prompt(&carried(&documented, FIELDS)), "Login");
+/// let richer = [json!({"id": 1, "login": "a", "email": "a@b.sk"})];
+/// assert_eq!(prompt(&carried(&richer, FIELDS)), "Login or email");
+/// ```
+pub fn carried(
+    items: &[Value],
+    fields: &'static [(&'static str, &'static str)],
+) -> Vec<(&'static str, &'static str)> {
+    let found: Vec<_> = fields
+        .iter()
+        .copied()
+        .filter(|(name, _)| items.iter().any(|item| pick(item, name).is_some()))
+        .collect();
+    match (found.is_empty(), fields.first()) {
+        (true, Some(first)) => vec![*first],
+        _ => found,
+    }
+}
+
+/// A search box's prompt from the searched fields' labels: "Login or email".
+pub fn prompt(fields: &[(&str, &str)]) -> String {
+    let labels: Vec<&str> = fields.iter().map(|(_, label)| *label).collect();
+    labels.join(" or ")
+}
+
 /// Each item's searchable text, lowered once.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchIndex {

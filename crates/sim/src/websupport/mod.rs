@@ -708,19 +708,12 @@ fn summary_without_id(profile: &Value) -> Value {
     Value::Object(map)
 }
 
-/// A user as the list shows it (the documented fields, and `email` for search).
+/// A user as the list shows it: exactly the documented fields (no
+/// `email`, which only a user's detail carries).
 fn list_item(user: &Value) -> Value {
     Value::Object(only(
         user,
-        &[
-            "id",
-            "login",
-            "parentId",
-            "active",
-            "createTime",
-            "group",
-            "email",
-        ],
+        &["id", "login", "parentId", "active", "createTime", "group"],
     ))
 }
 
