@@ -97,7 +97,11 @@ for (const [mode, connect] of Object.entries(WEBSUPPORT_MODES)) {
       await page.getByText('10 of 10,001 users match “CUSTOMER0999”').waitFor();
       await page.waitForURL(/q=CUSTOMER0999/);
       assert.equal(await domRows(page), 10);
+      // The documented list items carry no email: the search promises logins only.
+      assert.equal(await page.locator('input[name="q"]').getAttribute('placeholder'), 'Login');
       await page.locator('input[name="q"]').fill('customer09999@example');
+      await page.getByText('No users match.').waitFor();
+      await page.locator('input[name="q"]').fill('customer09999');
       await page.getByText('1 of 10,001 users match').waitFor();
       await page.locator('input[name="q"]').fill('');
       await page.getByRole('button', { name: /^ID/ }).click();
@@ -137,11 +141,19 @@ for (const [mode, connect] of Object.entries(WEBSUPPORT_MODES)) {
       await page.locator('input[name="email"]').fill('a');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await page.getByText('Must be at least 3 characters (now 1).').waitFor();
+      // Clearing the email is refused before anything is sent.
+      await page.locator('input[name="email"]').fill('');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText('Websupport refuses an empty email: keep at least one address.').waitFor();
       await page.locator('input[name="email"]').fill('new@example.sk');
+      // No answer shows the notification language: the saved form is
+      // compared with what was sent, so nothing is left "unsaved".
       await page.locator('select[name="userLanguage"]').selectOption('en');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await page.getByText('User freshsub saved.').waitFor();
+      assert.equal(await page.locator('select[name="userLanguage"]').inputValue(), 'en');
       await page.getByRole('link', { name: 'Open the billing profiles' }).click();
+      assert.equal(await page.getByRole('dialog', { name: 'Leave without saving?' }).count(), 0, 'nothing unsaved');
       await page.getByRole('link', { name: 'default' }).waitFor();
       assert.deepEqual(page.pageErrors, []);
       await page.context().close();

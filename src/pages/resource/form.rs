@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use serde_json::Value;
 use userdesk_api::admin::app_keys::generate_key;
 use userdesk_api::resource::{
-    changes, from_form, to_form, unique_clashes, validate, Answer, Description, Field, FormValues,
-    Kind, Mode, Operation, OptionalObject, Records, Rows, Slot,
+    changes, from_form, refused_clears, to_form, unique_clashes, validate, Answer, Description,
+    Field, FormValues, Kind, Mode, Operation, OptionalObject, Records, Rows, Slot,
 };
 use userdesk_api::time::{format_timestamp, to_datetime_local};
 use userdesk_api::FieldErrors;
@@ -108,6 +108,8 @@ pub fn ResourceForm(
         .track(move || saved_values.with(|saved| *saved != snapshot(values)));
     let id = StoredValue::new(record_id.clone());
     let started = StoredValue::new(start);
+    // What the last save sent: an answer need not echo every field it took.
+    let sent = StoredValue::new(None::<Value>);
     let form = use_form_submit(
         move || {
             let payload = validate(
@@ -119,6 +121,14 @@ pub fn ResourceForm(
             let own = id.get_value();
             let mut errors = unique_clashes(resource, &payload, &seen, own.as_deref());
             one_each_clashes(resource, &payload, choices, started, &mut errors);
+            if mode == Mode::Update {
+                let changed = changes(&started_payload(resource, started), &payload);
+                for (field, messages) in refused_clears(resource, &changed).iter() {
+                    for message in messages {
+                        errors.add(field, message.clone());
+                    }
+                }
+            }
             errors.into_result(payload)
         },
         move |payload: Value| async move {
@@ -135,6 +145,7 @@ pub fn ResourceForm(
                 }
                 _ => payload,
             };
+            sent.set_value(Some(payload.clone()));
             let operation = match id.as_deref() {
                 Some(id) => Operation::Update {
                     id,
@@ -150,9 +161,21 @@ pub fn ResourceForm(
         },
         move |answer: Value| {
             // An answer may hold only part of the record (Websupport echoes
-            // the fields it took): it is laid over the record as it was.
+            // some fields, and never the notification language it took):
+            // what was sent, then the answer, are laid over the record as it
+            // was, so a saved form compares equal to what it sent.
+            let sent = sent.get_value().and_then(|sent| match sent {
+                Value::Object(mut fields) => {
+                    for secret in resource.fields.iter().filter(|f| f.kind == Kind::Secret) {
+                        fields.remove(secret.name);
+                    }
+                    Some(fields)
+                }
+                _ => None,
+            });
             let saved = match (last_saved.get_value(), answer) {
                 (Some(Value::Object(mut before)), Value::Object(after)) => {
+                    before.extend(sent.unwrap_or_default());
                     before.extend(after);
                     Value::Object(before)
                 }

@@ -463,6 +463,9 @@ pub struct Field {
     pub slot: Option<Slot>,
     /// No two records may hold the same value; the message says so.
     pub unique: Option<&'static str>,
+    /// An update may leave it out but not clear it; the message says why
+    /// (Websupport refuses an empty email).
+    pub not_cleared: Option<&'static str>,
     /// The fieldset it is drawn in; consecutive fields of a group share one.
     pub group: Option<&'static str>,
     /// Left out of an update when blank, instead of being required (a
@@ -490,6 +493,7 @@ impl Field {
             beside_next: false,
             slot: None,
             unique: None,
+            not_cleared: None,
             group: None,
             optional_on_update: false,
             when_editing: None,
@@ -523,6 +527,15 @@ impl Field {
 
     pub const fn ids(name: &'static str, label: &'static str, records: Records) -> Field {
         Field::new(name, label, Kind::Ids(records))
+    }
+
+    /// An update may leave it out, but one that clears it is refused
+    /// with `message` ([`crate::resource::refused_clears`]).
+    pub const fn not_cleared(self, message: &'static str) -> Field {
+        Field {
+            not_cleared: Some(message),
+            ..self
+        }
     }
 
     pub const fn optional_on_update(self) -> Field {

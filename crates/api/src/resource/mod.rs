@@ -32,7 +32,7 @@ pub use describe::{
 };
 pub use dialect::{Answer, Dialect, Operation};
 pub use validate::{
-    changes, from_form, to_form, unique_clashes, unique_part, validate, FormValues,
+    changes, from_form, refused_clears, to_form, unique_clashes, unique_part, validate, FormValues,
 };
 
 /// One API's described resources, in the sections of its menu: adding a

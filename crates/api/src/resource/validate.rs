@@ -67,12 +67,49 @@ pub fn validate(
             Err(message) => errors.add(field.name, message),
         }
     }
+    if mode == Mode::Update {
+        for (field, messages) in refused_clears(description, payload).iter() {
+            for message in messages {
+                errors.add(field, message.clone());
+            }
+        }
+    }
     if errors.is_empty() {
         if let Some(check) = description.check {
             check(&out, &mut errors);
         }
     }
     errors.into_result(out)
+}
+
+/// The fields an update may not clear ([`Field::not_cleared`]) that
+/// `changed` clears: sent as `null` or blank text. The console checks the
+/// changes it is about to send; the simulator the body it received.
+///
+/// ## Usage
+/// ```
+/// use serde_json::json;
+/// use userdesk_api::resource::refused_clears;
+/// use userdesk_api::websupport::users::USERS;
+/// assert!(!refused_clears(&USERS, &json!({"email": ""})).is_empty());
+/// assert!(refused_clears(&USERS, &json!({"phone": ""})).is_empty());
+/// ```
+pub fn refused_clears(description: &Description, changed: &Value) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    for field in description.fields {
+        let Some(message) = field.not_cleared else {
+            continue;
+        };
+        let cleared = match changed.get(field.name) {
+            Some(Value::Null) => true,
+            Some(Value::String(text)) => text.trim().is_empty(),
+            _ => false,
+        };
+        if cleared {
+            errors.add(field.name, message);
+        }
+    }
+    errors
 }
 
 /// The fields `payload` is checked for in `mode`: those that apply, less

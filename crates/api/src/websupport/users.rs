@@ -17,6 +17,9 @@ use crate::resource::{
 };
 use crate::validation::FieldErrors;
 
+/// Why an update may not clear the email: Websupport refuses `""` for it.
+pub const EMAIL_NOT_CLEARED: &str = "Websupport refuses an empty email: keep at least one address.";
+
 /// The documented minimum of login, password, email and name.
 pub const MIN_LENGTH: usize = 3;
 
@@ -71,6 +74,7 @@ const FIELDS: &[Field] = &[
     Field::text("email", "Email")
         .check(email)
         .optional_on_update()
+        .not_cleared(EMAIL_NOT_CLEARED)
         .hint("One or more addresses, separated by commas."),
     Field::text("phone", "Phone")
         .optional_on_update()

@@ -267,12 +267,13 @@ impl WebsupportServer {
     }
 
     /// The detail answer: the user with its billing profiles.
-    fn detail(&self, mut record: Value) -> Value {
+    /// A user's detail: exactly the documented keys (no `userLanguage`,
+    /// which an update takes but no answer shows), with its billing profiles.
+    fn detail(&self, record: Value) -> Value {
         let id = record.get("id").and_then(Value::as_i64).unwrap_or_default();
-        if let Value::Object(map) = &mut record {
-            map.insert("billing".into(), Value::from(self.billing_of(id)));
-        }
-        record
+        let mut map = only(&record, DETAIL_KEYS);
+        map.insert("billing".into(), Value::from(self.billing_of(id)));
+        Value::Object(map)
     }
 
     fn billing_of(&self, user_id: i64) -> Vec<Value> {
@@ -416,13 +417,15 @@ impl WebsupportServer {
         let Some(current) = self.user(id) else {
             return failure(404, "User not found.");
         };
+        // The documented answer echoes these keys only (and a password,
+        // which the simulator never sends back).
+        const ECHOED: [&str; 5] = ["id", "login", "email", "phone", "contactPerson"];
         let echo = || {
-            let mut item = only(
-                &current,
-                &["id", "login", "email", "phone", "contactPerson"],
-            );
+            let mut item = only(&current, &ECHOED);
             for (key, value) in wanted.as_object().into_iter().flatten() {
-                item.insert(key.clone(), value.clone());
+                if ECHOED.contains(&key.as_str()) {
+                    item.insert(key.clone(), value.clone());
+                }
             }
             Value::Object(item)
         };
@@ -707,6 +710,24 @@ fn summary_without_id(profile: &Value) -> Value {
     map.retain(|_, value| !value.is_null());
     Value::Object(map)
 }
+
+/// The documented keys of a user's detail, besides `billing`.
+const DETAIL_KEYS: &[&str] = &[
+    "id",
+    "login",
+    "parentId",
+    "active",
+    "createTime",
+    "group",
+    "email",
+    "phone",
+    "sknicHandle",
+    "contactPerson",
+    "resellerToken",
+    "credit",
+    "verifyUrl",
+    "market",
+];
 
 /// A user as the list shows it: exactly the documented fields (no
 /// `email`, which only a user's detail carries).

@@ -237,7 +237,12 @@ fn user_updates_change_only_the_documented_fields() {
         None,
     );
     assert_eq!(user["email"], "mynew@email.com");
-    assert_eq!(user["userLanguage"], "en");
+    // Taken, but neither the update's echo nor the detail shows it.
+    assert!(body["item"].get("userLanguage").is_none());
+    assert!(user.get("userLanguage").is_none());
+    let mut echoed: Vec<&String> = body["item"].as_object().expect("item").keys().collect();
+    echoed.sort();
+    assert_eq!(echoed, ["contactPerson", "email", "id", "login", "phone"]);
     assert_eq!(
         user["billing"][0]["name"], "Customer 00007 s.r.o.",
         "name stays with billing"
@@ -499,4 +504,23 @@ fn domain_profiles_with_domains_keep_their_identity_and_stay() {
     );
     let (status, _) = send(&mut server, &config, Method::Get, &path, None);
     assert_eq!(status, 404);
+}
+
+#[test]
+fn an_update_may_not_clear_the_email() {
+    let mut server = WebsupportServer::seeded();
+    let (status, body) = send(
+        &mut server,
+        &reseller(),
+        Method::Put,
+        "/v1/user/self",
+        Some(json!({"email": ""})),
+    );
+    assert_eq!((status, body["status"].as_str()), (200, Some("error")));
+    assert_eq!(
+        body["errors"]["email"][0],
+        userdesk_api::websupport::users::EMAIL_NOT_CLEARED
+    );
+    let (_, me) = send(&mut server, &reseller(), Method::Get, "/v1/user/self", None);
+    assert_eq!(me["email"], "myemail@mydomain.com", "kept");
 }
