@@ -125,12 +125,18 @@ impl AdminConnection {
         }
     }
 
-    /// The request-building config. Demo paths go straight to the simulator.
+    /// The request-building config. Demo paths go straight to the
+    /// simulator, with Demo's own application key whatever key the
+    /// deployment names for its server.
     pub fn config(&self) -> AdminConfig {
+        let app_key = match self.target {
+            Target::Demo => DOCUMENTED_APP_KEY,
+            Target::Server { .. } => &self.app_key,
+        };
         AdminConfig {
             base_url: self.target.base_url(),
             version: self.version.clone(),
-            app_key: self.app_key.clone(),
+            app_key: app_key.to_string(),
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::components::field::{FormFieldErrors, TextField, TextKind};
 use crate::components::toast::{ToastKind, Toasts};
 use crate::demo;
 use crate::settings::{AdminConnection, Connection, Connections, OtherTargets, Source, Target};
+use userdesk_api::admin::DOCUMENTED_APP_KEY;
 use userdesk_api::deploy::is_usable_base;
 use userdesk_api::resource::Api;
 
@@ -221,13 +222,17 @@ pub fn SettingsPage() -> impl IntoView {
                         value=version
                         hint="Sent as /v/{version}. Leave empty for a server reached without its proxy."
                     />
-                    <TextField
-                        label="Application key"
-                        name="app_key"
-                        value=app_key
-                        hint="32 characters. A key typed here lives for this tab (session storage); the deployment's key is the default."
-                        required=true
-                    />
+                    <Show when=move || use_server.get() fallback=|| view! {
+                        <p class="fieldset__note">"Demo uses its own application key, "<code>{DOCUMENTED_APP_KEY}</code>" (the documented example)."</p>
+                    }>
+                        <TextField
+                            label="Application key"
+                            name="app_key"
+                            value=app_key
+                            hint="32 characters. A key typed here lives for this tab (session storage); the deployment's key is the default."
+                            required=true
+                        />
+                    </Show>
                 </fieldset>
                 <TargetFieldset mode="profiles.mode" base="profiles.base_url" legend="Profiles API" inputs=profiles
                     hint="e.g. https://your.base-url.here, or /api/profiles behind a same-origin proxy." />

@@ -102,6 +102,30 @@ describe('deployment config', () => {
     await page.getByRole('alert').filter({ hasText: "refused this console's application key" }).waitFor();
     await page.context().close();
   });
+
+  test("choosing Demo works whatever key the deployment names for its server", async () => {
+    await resetServer();
+    // The server's own key, which Demo does not know.
+    await serveConfig({ admin: { ...SERVER_CONFIG.admin, app_key: 'z'.repeat(32) } });
+    const page = await freshPage(browser);
+    await page.goto(`${BASE}/settings`);
+    await page.locator('input[name="admin.mode"][value="demo"]').check();
+    // Demo's own key is shown, and the server's key field is not sent to Demo.
+    await page.getByText('Demo uses its own application key').waitFor();
+    await page.getByText('y84pSJ7PA4E9Lnj936ptdqj9jmGCmtTx').waitFor();
+    assert.equal(await page.locator('input[name="app_key"]').count(), 0);
+    await page.getByRole('button', { name: 'Save connections' }).click();
+    await page.getByText('Connection settings saved.').waitFor();
+    await signIn(page);
+    await page.waitForURL(`${BASE}/admin/roles`);
+    assert.equal(await page.getByText('The server rejected the application key').count(), 0);
+    // Back to the server, the deployment's key is still the one used.
+    await page.goto(`${BASE}/settings`);
+    await page.locator('input[name="admin.mode"][value="server"]').check();
+    assert.equal(await page.locator('input[name="app_key"]').inputValue(), 'z'.repeat(32));
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
 });
 
 describe('signing in', () => {
@@ -232,6 +256,55 @@ describe('lists and forms against a real server', () => {
     await page.getByText('2 rows could not be read and are not shown.').waitFor();
     assert.equal(await page.locator('tbody tr').count(), 3);
     await page.getByRole('link', { name: 'Sparse' }).waitFor();
+    await clearFaults();
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
+
+  test('a record answer without its id is an unexpected answer, with Try again', async () => {
+    await resetServer();
+    const page = await signedInPage(browser, useServer);
+    const blank = {
+      app_key: { id: null, application: null, key: null, status: null, created_at: null, status_changed_at: null, updated_at: null },
+    };
+    await injectFault({ path: '/app_key/1', method: 'GET', kind: 'canned', status: 200, body: JSON.stringify(blank) });
+    await page.goto(`${BASE}/admin/app-keys/1`);
+    await page.getByText("The server sent an unexpected answer: the app key has no “id”").waitFor();
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { name: /./ }).first().waitFor();
+    await page.locator('input[name="application"]').waitFor();
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
+});
+
+describe('leaving during an automatic retry', () => {
+  test('answering Leave cancels the retry a 429 had planned: nothing is created later', async () => {
+    await resetServer();
+    const page = await freshPage(browser);
+    await page.clock.install();
+    await useServer(page);
+    await signIn(page);
+    await page.waitForURL(`${BASE}/admin/roles`);
+    await page.goto(`${BASE}/admin/terms/new`);
+    await page.locator('input[name="version"]').fill('LEFT1');
+    await page.locator('input[name="publish_date"]').fill('2024-05-06T07:08:09');
+    await page.locator('textarea[name="text"]').fill('Typed, then left during the wait.');
+    await injectFault({ path: '/terms_of_services', method: 'POST', kind: '429', times: 1 });
+    await page.getByRole('button', { name: 'Create version' }).click();
+    await page.getByText(/Retrying in 1 s/).first().waitFor();
+    // Leave while the retry waits.
+    await page.getByRole('link', { name: 'Roles', exact: true }).click();
+    const question = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await question.getByRole('button', { name: 'Leave' }).click();
+    await page.waitForURL(`${BASE}/admin/roles`);
+    const posts = [];
+    page.on('request', (request) => { if (request.method() === 'POST' && request.url().includes('/terms_of_services')) posts.push(request.url()); });
+    await page.clock.runFor(35_000);
+    await page.getByRole('heading', { name: 'Roles' }).waitFor();
+    assert.deepEqual(posts, [], 'no retry after leaving');
+    const listed = await (await serverCall('GET', '/terms_of_services/1/100')).text();
+    assert.ok(!listed.includes('LEFT1'), 'the terms were never created');
     await clearFaults();
     assert.deepEqual(page.pageErrors, []);
     await page.context().close();

@@ -5,7 +5,7 @@ use std::future::Future;
 
 use leptos::context::Provider;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::{spawn_local, spawn_local_scoped_with_cancellation};
 use userdesk_api::{ApiError, FieldErrors};
 use wasm_bindgen::JsCast;
 
@@ -57,6 +57,15 @@ pub fn focus_first_invalid(form: Option<web_sys::HtmlFormElement>) {
     });
 }
 
+/// Runs `task` under `owner`, cancelled when the owner is cleaned up (the
+/// page that started it has gone); without an owner, to its end.
+fn within(owner: Option<Owner>, task: impl Future<Output = ()> + 'static) {
+    match owner {
+        Some(owner) => owner.with(|| spawn_local_scoped_with_cancellation(task)),
+        None => spawn_local(task),
+    }
+}
+
 /// Wires a form: `validate` turns the typed state into a payload (or field
 /// errors, and nothing is sent), `send` makes the request, `saved` gets the
 /// answer. The input is never cleared on failure.
@@ -74,6 +83,9 @@ where
     let failure = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let element = StoredValue::new_local(None::<web_sys::HtmlFormElement>);
+    // The form's owner: when the page goes (the user left), its sending
+    // goes too, so an automatic retry after a 429 never fires unseen.
+    let owner = Owner::current();
     let action = move || {
         if busy.get_untracked() {
             return;
@@ -90,7 +102,7 @@ where
         busy.set(true);
         let request = send(payload);
         let saved = saved.clone();
-        spawn_local(async move {
+        within(owner.clone(), async move {
             let result = request.await;
             // The form may be gone by now (the user left); then nobody is told.
             if busy.try_set(false).is_some() {
