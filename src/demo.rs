@@ -8,6 +8,14 @@
 //! so Demo changes survive a reload, and the live tokens apart in this tab's
 //! session storage, as the session token itself is; signing out removes
 //! them. Passwords are kept only as the simulator's PBKDF2 hashes.
+//!
+//! **Two tabs.** Each tab runs its own simulator over the one saved world.
+//! A tab sends its Demo requests one at a time; before each, it reloads
+//! its simulator from local storage if another tab saved since, and it
+//! saves an answer's world only if nobody saved meanwhile. Otherwise the
+//! other tab's change stands, and the request runs again on top of it. So
+//! no tab overwrites another's work, and each sees the other's changes
+//! from its next request.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -22,8 +30,14 @@ use crate::storage::{self, Store};
 const STORAGE_KEY: &str = "userdesk.demo";
 const TOKENS_KEY: &str = "userdesk.demo.tokens";
 
+/// An answer, and the world after it when it changed.
+type Answered = (HttpResponse, Option<String>);
+
 /// What a request waits on.
-type Reply = oneshot::Sender<Result<HttpResponse, ApiError>>;
+type Reply = oneshot::Sender<Result<Answered, ApiError>>;
+
+/// How often a request runs again because another tab saved meanwhile.
+const MOST_REPLAYS: usize = 3;
 
 /// The open channel to the simulator.
 struct Link {
@@ -38,6 +52,12 @@ struct Link {
     /// Answers to requests sent before the last sign-out carry tokens the
     /// simulator has forgotten since: theirs are not saved.
     tokens_from: u64,
+    /// The saved world this tab's simulator holds: what local storage
+    /// holds unless another tab saved since.
+    base: Option<String>,
+    /// A Demo request is under way in this tab; later ones wait here.
+    busy: bool,
+    queue: std::collections::VecDeque<oneshot::Sender<()>>,
 }
 
 thread_local! {
@@ -72,15 +92,24 @@ impl Link {
             next_id: 1,
             broken: false,
             tokens_from: 0,
+            base: None,
+            busy: false,
+            queue: std::collections::VecDeque::new(),
         };
+        link.load(storage::read(Store::Local, STORAGE_KEY));
+        Ok(link)
+    }
+
+    /// (Re)starts the simulator from `state`, with this tab's tokens.
+    fn load(&mut self, state: Option<String>) {
         let start = ToSimulator::Start {
-            state: storage::read(Store::Local, STORAGE_KEY),
+            state: state.clone(),
             tokens: storage::read(Store::Session, TOKENS_KEY),
             entropy: entropy(),
             now: now_seconds(),
         };
-        link.send(start.to_text());
-        Ok(link)
+        self.base = state;
+        self.send(start.to_text());
     }
 
     /// Sends now, or once the simulator listens. Returns the in-page answer, if any.
@@ -124,9 +153,6 @@ fn receive(text: &str) {
             state,
             tokens,
         } => {
-            if let Some(state) = state {
-                storage::write(Store::Local, STORAGE_KEY, &state);
-            }
             let (reply, current) = LINK.with(|cell| {
                 cell.borrow_mut()
                     .as_mut()
@@ -139,7 +165,7 @@ fn receive(text: &str) {
                 storage::write(Store::Session, TOKENS_KEY, &tokens);
             }
             if let Some(reply) = reply {
-                let _ = reply.send(Ok(response));
+                let _ = reply.send(Ok((response, state)));
             }
         }
     }
@@ -167,14 +193,99 @@ fn fail(reason: &str) {
     }
 }
 
-/// Answers a request from the simulator (starting it on first use).
+/// Answers a request from the simulator (starting it on first use), one
+/// at a time in this tab, saving its world unless another tab saved
+/// meanwhile; then the request runs again on the other tab's world.
 pub async fn send(api: Api, request: &HttpRequest) -> Result<HttpResponse, ApiError> {
+    let _turn = Turn::take().await?;
+    let mut replays = 0;
+    loop {
+        let base = LINK.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            let link = slot.as_mut()?;
+            let stored = storage::read(Store::Local, STORAGE_KEY);
+            if stored != link.base {
+                // Another tab saved since: start from its world.
+                link.load(stored);
+            }
+            Some(link.base.clone())
+        });
+        let (response, state) = round_trip(api, request).await?;
+        let Some(state) = state else {
+            return Ok(response);
+        };
+        let stored = storage::read(Store::Local, STORAGE_KEY);
+        if base.is_none_or(|base| base == stored) || replays == MOST_REPLAYS {
+            storage::write(Store::Local, STORAGE_KEY, &state);
+            LINK.with(|cell| {
+                if let Some(link) = cell.borrow_mut().as_mut() {
+                    link.base = Some(state);
+                }
+            });
+            return Ok(response);
+        }
+        replays += 1;
+    }
+}
+
+/// This tab's turn to send a Demo request; the next one's when dropped,
+/// also when the request's page went away meanwhile.
+struct Turn;
+
+impl Turn {
+    async fn take() -> Result<Turn, ApiError> {
+        let waiting = LINK.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            if let Some(broken) = slot.take_if(|link| link.broken) {
+                broken.channel.close();
+            }
+            if slot.is_none() {
+                *slot = Some(Link::open()?);
+            }
+            let Some(link) = slot.as_mut() else {
+                return Ok(None);
+            };
+            if !link.busy {
+                link.busy = true;
+                return Ok(None);
+            }
+            let (go, wait) = oneshot::channel();
+            link.queue.push_back(go);
+            Ok(Some(wait))
+        })?;
+        if let Some(wait) = waiting {
+            // A dropped sender (the link was reset) lets this one go too.
+            let _ = wait.await;
+        }
+        Ok(Turn)
+    }
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        LINK.with(|cell| {
+            let Ok(mut slot) = cell.try_borrow_mut() else {
+                return;
+            };
+            let Some(link) = slot.as_mut() else {
+                return;
+            };
+            // The next waiter still there gets the turn.
+            while let Some(next) = link.queue.pop_front() {
+                if next.send(()).is_ok() {
+                    return;
+                }
+            }
+            link.busy = false;
+        });
+    }
+}
+
+/// One request to the simulator and its answer.
+async fn round_trip(api: Api, request: &HttpRequest) -> Result<Answered, ApiError> {
     let (reply, answer) = oneshot::channel();
     let answers = LINK.with(|cell| {
         let mut slot = cell.borrow_mut();
-        if let Some(broken) = slot.take_if(|link| link.broken) {
-            broken.channel.close();
-        }
         if slot.is_none() {
             *slot = Some(Link::open()?);
         }

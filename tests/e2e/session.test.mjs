@@ -104,3 +104,33 @@ test('leaving a form with unsaved changes asks first', async () => {
   assert.deepEqual(native, [], 'no browser dialog');
   await page.context().close();
 });
+
+test('Demo in two tabs: a role created in each is found in both', async () => {
+  const first = await freshPage(browser);
+  const second = await first.context().newPage();
+  second.pageErrors = [];
+  second.on('pageerror', (error) => second.pageErrors.push(String(error)));
+  for (const tab of [first, second]) {
+    await signIn(tab);
+    await tab.waitForURL(`${BASE}/admin/roles`);
+  }
+  const create = async (tab, name) => {
+    await tab.goto(`${BASE}/admin/roles/new`);
+    await tab.locator('input[name="name"]').fill(name);
+    await tab.getByRole('button', { name: 'Create role' }).click();
+    await tab.getByText(`Role ${name} created.`).waitFor();
+  };
+  // Each tab writes after the other has: neither may lose the other's role.
+  await create(first, 'TAB_ONE');
+  await create(second, 'TAB_TWO');
+  await create(first, 'TAB_THREE');
+  for (const tab of [first, second]) {
+    await tab.goto(`${BASE}/admin/roles?order_by=name.desc&limit=100`);
+    for (const name of ['TAB_ONE', 'TAB_TWO', 'TAB_THREE']) {
+      await tab.locator('tbody tr', { hasText: name }).waitFor();
+    }
+  }
+  assert.deepEqual(first.pageErrors, []);
+  assert.deepEqual(second.pageErrors, []);
+  await first.context().close();
+});
