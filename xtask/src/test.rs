@@ -4,7 +4,7 @@ use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
 use crate::run::{self, step, workspace_root};
-use crate::tools::{self, CHROMEDRIVER, CHROMIUM};
+use crate::tools::{self, CHROMEDRIVER, CHROMIUM, NGINX};
 use crate::{demo_options, dist};
 
 const WASM: &str = "wasm32-unknown-unknown";
@@ -94,6 +94,7 @@ pub fn all() -> Result<(), String> {
     let dist = dist::build(&tools)?;
 
     step("End-to-end tests (release build in Chromium, against `xtask demo`)");
+    let dist_dir = dist.clone();
     let port = serve_in_background(dist)?;
     let e2e = workspace_root().join("tests").join("e2e");
     let mut files: Vec<String> = std::fs::read_dir(&e2e)
@@ -110,6 +111,8 @@ pub fn all() -> Result<(), String> {
             .args(&files)
             .current_dir(&e2e)
             .env("USERDESK_URL", format!("http://127.0.0.1:{port}"))
+            .env("USERDESK_DIST", &dist_dir)
+            .env("NGINX", NGINX)
             .env("CHROMIUM", CHROMIUM),
         "end-to-end tests",
     )?;

@@ -15,6 +15,9 @@ const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Debian's nginx, which serves the dist through `deploy/nginx.conf` in an
+/// end-to-end test (`proxy.test.mjs`).
+pub const NGINX: &str = "/usr/sbin/nginx";
 
 /// A `PATH` with the project's tool folders first.
 pub struct Tools {
@@ -109,12 +112,22 @@ pub fn ensure_build_tools() -> Result<Tools, String> {
 
 /// Ensures Chromium and chromedriver for the browser and end-to-end tests.
 pub fn ensure_browser() -> Result<(), String> {
-    step("Checking Chromium and chromedriver");
-    if Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file() {
+    step("Checking Chromium, chromedriver and nginx");
+    let missing: Vec<&str> = [
+        (CHROMIUM, "chromium"),
+        (CHROMEDRIVER, "chromium-driver"),
+        (NGINX, "nginx"),
+    ]
+    .into_iter()
+    .filter(|(binary, _)| !Path::new(binary).is_file())
+    .map(|(_, package)| package)
+    .collect();
+    if missing.is_empty() {
         return Ok(());
     }
+    let packages = missing.join(" ");
     if !is_root() {
-        return Err("Chromium is missing and this is not root: install it by hand with `sudo apt-get install -y chromium chromium-driver`.".into());
+        return Err(format!("{packages} missing and this is not root: install by hand with `sudo apt-get install -y {packages}`."));
     }
     install(
         Command::new("apt-get").arg("update"),
@@ -123,10 +136,11 @@ pub fn ensure_browser() -> Result<(), String> {
     )?;
     install(
         Command::new("apt-get")
-            .args(["install", "-y", "chromium", "chromium-driver"])
+            .args(["install", "-y"])
+            .args(&missing)
             .env("DEBIAN_FRONTEND", "noninteractive"),
-        "Chromium and chromedriver",
-        "run `apt-get install -y chromium chromium-driver`",
+        &packages,
+        &format!("run `apt-get install -y {packages}`"),
     )
 }
 

@@ -1,6 +1,14 @@
 //! Serves the simulator over real HTTP, beside an optional static SPA build.
 //!
-//! - `/api/admin/…`, `/api/profiles/…`, `/api/erp/…` → the simulated APIs;
+//! - `/api/admin/…`, `/api/profiles/…`, `/api/erp/…`, `/api/websupport/…`
+//!   → the simulated APIs. Websupport's mount does what the README's proxy
+//!   rule does (copies `X-Date` into `Date`); `/upstream/websupport/…` is
+//!   Websupport as its live server answers, for a real proxy in front
+//!   (`deploy/nginx.conf` in the end-to-end tests). Both read the time from
+//!   `Date` only and refuse a request without it, as the live v1 API does;
+//! - `GET /__sim/seen` → what the simulator last received (`{"websupport_date"}`);
+//! - `PUT /__sim/omit-nulls` with `true` → every JSON answer leaves out its
+//!   `null` keys, as a server may (reset turns it off);
 //! - `POST /__sim/reset` → fresh seeded state, no faults, no config override
 //!   (end-to-end tests isolate with it);
 //! - `POST /__sim/fault` → the next matching API calls fail on purpose (see
@@ -35,7 +43,14 @@ struct Controls {
     /// Counts `DELETE /__sim/fault` and resets: a hanging call ends when it changes.
     clearings: u64,
     config: Option<String>,
+    /// Every answer leaves out its `null` keys.
+    omit_nulls: bool,
+    /// The `Date` header of the last Websupport request.
+    websupport_date: Option<String>,
 }
+
+/// Websupport as its live server is reached, behind a real proxy.
+const WEBSUPPORT_UPSTREAM: &str = "/upstream/websupport";
 
 /// Headers every answer carries.
 const SECURITY_HEADERS: [(&str, &str); 5] = [
@@ -138,12 +153,19 @@ fn respond(
     let url = request.url().to_string();
     let path = url.split('?').next().unwrap_or("/").to_string();
     let method = request.method().clone();
-    let mounted = [Api::Admin, Api::Profiles, Api::Erp, Api::Websupport]
-        .into_iter()
-        .find_map(|api| {
-            let rest = mount_path(api).and_then(|mount| path.strip_prefix(mount))?;
-            (rest.is_empty() || rest.starts_with('/')).then(|| (api, rest.to_string()))
-        });
+    let upstream = path
+        .strip_prefix(WEBSUPPORT_UPSTREAM)
+        .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+        .map(|rest| (Api::Websupport, rest.to_string()));
+    let mounted = upstream.clone().or_else(|| {
+        [Api::Admin, Api::Profiles, Api::Erp, Api::Websupport]
+            .into_iter()
+            .find_map(|api| {
+                let rest = mount_path(api).and_then(|mount| path.strip_prefix(mount))?;
+                (rest.is_empty() || rest.starts_with('/')).then(|| (api, rest.to_string()))
+            })
+    });
+    let behind_proxy = upstream.is_some();
     let response = if let Some((api, rest)) = mounted {
         let rest = rest.as_str();
         let api_url = format!("{rest}{}", &url[path.len()..]);
@@ -163,6 +185,18 @@ fn respond(
             }
             Some(fault) => fault.response(),
             None => match to_api_request(&mut request, api_url) {
+                Some(mut api_request) if api == Api::Websupport => {
+                    match dated(&mut api_request, behind_proxy) {
+                        Some(date) => {
+                            lock(controls).websupport_date = Some(date);
+                            lock(state).handle(api, &api_request, now())
+                        }
+                        None => HttpResponse::json(
+                            401,
+                            r#"{"message": "Missing date header.", "code": 401}"#.to_string(),
+                        ),
+                    }
+                }
                 Some(api_request) => lock(state).handle(api, &api_request, now()),
                 None => HttpResponse::json(405, r#"{"error": "Method not allowed"}"#.to_string()),
             },
@@ -179,7 +213,12 @@ fn respond(
     } else {
         return serve_static(request, &path, options.static_root.as_deref());
     };
-    let mut reply = Response::from_string(response.body).with_status_code(response.status);
+    let body = if lock(controls).omit_nulls {
+        without_nulls(response.body)
+    } else {
+        response.body
+    };
+    let mut reply = Response::from_string(body).with_status_code(response.status);
     if let Some(content_type) = response.content_type {
         reply.add_header(header("Content-Type", &content_type));
     }
@@ -232,7 +271,56 @@ fn control(
             lock(controls).config = None;
             HttpResponse::empty(204)
         }
+        ("/__sim/omit-nulls", Put) => {
+            lock(controls).omit_nulls = body.trim() == "true";
+            HttpResponse::empty(204)
+        }
+        ("/__sim/seen", tiny_http::Method::Get) => HttpResponse::json(
+            200,
+            serde_json::json!({ "websupport_date": lock(controls).websupport_date }).to_string(),
+        ),
         _ => HttpResponse::json(404, r#"{"error": "Not found"}"#.to_string()),
+    }
+}
+
+/// The Websupport request's time, read from `Date` only, as the live v1
+/// API reads it. In front of the simulator's own mount, the README's proxy
+/// rule applies first (`X-Date` copied into `Date`); behind a real proxy
+/// (`upstream`) the proxy has done that. `X-Date` itself is not read.
+fn dated(request: &mut HttpRequest, upstream: bool) -> Option<String> {
+    let sent = request.header_value("X-Date").map(str::to_string);
+    request
+        .headers
+        .retain(|(name, _)| !name.eq_ignore_ascii_case("X-Date"));
+    if !upstream {
+        if let Some(time) = sent {
+            request
+                .headers
+                .retain(|(name, _)| !name.eq_ignore_ascii_case("Date"));
+            request.headers.push(("Date".into(), time));
+        }
+    }
+    request.header_value("Date").map(str::to_string)
+}
+
+/// A JSON body without its `null` keys, at every depth; other bodies as they are.
+fn without_nulls(body: String) -> String {
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                map.retain(|_, value| !value.is_null());
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    match serde_json::from_str::<serde_json::Value>(&body) {
+        Ok(mut value) => {
+            strip(&mut value);
+            value.to_string()
+        }
+        Err(_) => body,
     }
 }
 
@@ -319,6 +407,35 @@ fn header(name: &str, value: &str) -> Header {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn websupport_reads_its_time_from_date_only() {
+        let browser =
+            || HttpRequest::new(Method::Get, "/v1/user/self").header("X-Date", "20190123T104657Z");
+        // The simulator's own mount applies the proxy rule.
+        let mut proxied = browser();
+        assert_eq!(
+            dated(&mut proxied, false).as_deref(),
+            Some("20190123T104657Z")
+        );
+        assert_eq!(proxied.header_value("X-Date"), None);
+        // Behind a real proxy that forgot the rule, the time is missing.
+        assert_eq!(dated(&mut browser(), true), None);
+        let mut forwarded = browser().header("Date", "20190123T104658Z");
+        assert_eq!(
+            dated(&mut forwarded, true).as_deref(),
+            Some("20190123T104658Z")
+        );
+    }
+
+    #[test]
+    fn null_keys_can_be_left_out_of_every_answer() {
+        assert_eq!(
+            without_nulls(r#"{"a":null,"b":[{"c":null,"d":1}],"e":{"f":null}}"#.into()),
+            r#"{"b":[{"d":1}],"e":{}}"#
+        );
+        assert_eq!(without_nulls("not json".into()), "not json");
+    }
 
     #[test]
     fn refuses_paths_that_escape_the_root() {
