@@ -184,6 +184,30 @@ describe('lists and forms against a real server', () => {
     const picker = page.locator('select[name="user_id"]');
     await picker.locator('option[value="9"]').waitFor({ state: 'attached' });
     assert.equal(await picker.locator('option[value="2"]').count(), 0, 'user 2 already has a profile');
+    // A user is also found by exact username (GET /user/{username}), beyond what the picker loaded.
+    const byName = page.getByLabel('Or type an exact username');
+    await byName.fill('nosuchuser');
+    await byName.press('Enter');
+    await page.getByText('There is no user named “nosuchuser”.').waitFor();
+    assert.equal(page.url(), `${BASE}/admin/user-profiles/new`, 'Enter finds, it does not submit');
+    await byName.fill('user2');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByText('This user already has a profile').first().waitFor();
+    await byName.fill('user9');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.waitForFunction(() => document.querySelector('select[name="user_id"]').value === '9');
+    // "One profile per user" is checked against the chosen user's own record:
+    // another client gives user 9 a profile meanwhile.
+    assert.equal((await serverCall('POST', '/user_profiles', {
+      user_id: 9, first_name: 'Meanwhile', last_name: 'Elsewhere', joined_at: '2020-01-01T00:00:00+0000', status: 1,
+    })).status, 201);
+    await page.locator('input[name="first_name"]').fill('Nine');
+    await page.locator('input[name="last_name"]').fill('Profile');
+    const reads = [];
+    page.on('request', (request) => { if (request.url().includes('/user/9?')) reads.push(request.url()); });
+    await page.getByRole('button', { name: 'Create profile' }).click();
+    await page.getByText('This user already has a profile').first().waitFor();
+    assert.equal(reads.length, 1, 'the chosen user was read before sending');
     // On an existing profile its own user stays selectable.
     await page.goto(`${BASE}/admin/user-profiles/2`);
     await page.locator('select[name="user_id"] option[value="2"]').waitFor({ state: 'attached' });

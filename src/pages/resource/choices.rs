@@ -20,9 +20,10 @@ use userdesk_api::ApiError;
 use super::registry;
 use crate::client::Client;
 
-/// Pages fetched at most: 20 pages (of 100, or of the fixed size a path
-/// filter imposes).
-const MAX_PAGES: u32 = 20;
+/// Pages read at most: 1,000 pages of 100, so 100,000 records (or of the
+/// fixed size a path filter imposes); past that, a record is chosen by
+/// its exact name where the API reads records by name.
+const MAX_PAGES: u32 = 1_000;
 
 /// The loaded choices, or why they could not be loaded.
 #[derive(Clone, Copy)]
@@ -31,6 +32,10 @@ pub struct Choices {
     /// The ids of records already taken (see `Records::one_each`).
     pub taken: RwSignal<Vec<i64>>,
     pub error: RwSignal<Option<ApiError>>,
+    /// More pages are on their way; the options grow as each arrives.
+    pub loading: RwSignal<bool>,
+    /// The page cap stopped the reading with more to come.
+    pub capped: RwSignal<bool>,
 }
 
 impl Choices {
@@ -45,17 +50,56 @@ impl Choices {
             })
         })
     }
+
+    /// Adds a record found another way (by its exact name), as its label
+    /// `records` draws it, unless it is there already.
+    pub fn add(self, records: Records, record: &Value, id: i64) {
+        if taken_by(records, record) {
+            self.taken.update(|taken| taken.push(id));
+        }
+        let label = fill(records.label, record);
+        self.options.update(|all| {
+            if !all.iter().any(|(known, _)| *known == id) {
+                all.push((id, label));
+            }
+        });
+    }
+
+    /// What the field says while more choices load, or when not all could be.
+    pub fn status(self) -> Option<String> {
+        let count = self.options.with(Vec::len);
+        if self.loading.get() {
+            Some(format!("Loading more… {count} so far."))
+        } else if self.capped.get() {
+            Some(format!(
+                "The first {count} are offered; type an exact name for any other."
+            ))
+        } else {
+            None
+        }
+    }
 }
 
-/// Loads every record `records` names, in `api`'s registry, once per page view.
+/// Whether `record` is taken for a field that allows one each.
+pub fn taken_by(records: Records, record: &Value) -> bool {
+    records
+        .one_each
+        .is_some_and(|one| pick(record, one.taken_when).is_some())
+}
+
+/// Loads every record `records` names, in `api`'s registry, once per page
+/// view: page after page, each one's records offered as it arrives.
 pub fn use_choices(api: Api, records: Records) -> Choices {
     let client = Client::use_client();
     let choices = Choices {
         options: RwSignal::new(Vec::new()),
         taken: RwSignal::new(Vec::new()),
         error: RwSignal::new(None),
+        loading: RwSignal::new(true),
+        capped: RwSignal::new(false),
     };
     let Some(resource) = registry(api).find(records.slug) else {
+        choices.loading.set(false);
         choices.error.set(Some(ApiError::NotFound(format!(
             "the console knows no “{}”",
             records.slug
@@ -70,10 +114,7 @@ pub fn use_choices(api: Api, records: Records) -> Choices {
             .collect(),
         ..resource.list.default_query()
     };
-    let taken_when = records.one_each.map(|one| one.taken_when);
     spawn_local(async move {
-        let mut found = Vec::new();
-        let mut taken = Vec::new();
         let mut walk = PageWalk::new(MAX_PAGES);
         let mut page = 1;
         loop {
@@ -85,27 +126,37 @@ pub fn use_choices(api: Api, records: Records) -> Choices {
             let mut list = match client.list(resource, None, &query).await {
                 Ok(list) => list,
                 Err(failure) => {
+                    choices.loading.try_set(false);
                     choices.error.try_set(Some(failure));
                     return;
                 }
             };
             let next = walk.step(&mut list, |item| resource.id_of(item));
+            let mut found = Vec::new();
+            let mut taken = Vec::new();
             for record in &list.items {
                 let id = pick(record, resource.path.id)
                     .and_then(Value::as_i64)
                     .unwrap_or_default();
-                if taken_when.is_some_and(|field| pick(record, field).is_some()) {
+                if taken_by(records, record) {
                     taken.push(id);
                 }
                 found.push((id, fill(records.label, record)));
             }
+            // The page may have gone meanwhile; then the reading stops.
+            if choices.taken.try_update(|all| all.extend(taken)).is_none() {
+                return;
+            }
+            choices.options.try_update(|all| all.extend(found));
             match next {
                 Next::Page(number) => page = number,
-                Next::End | Next::Capped => break,
+                Next::End | Next::Capped => {
+                    choices.capped.try_set(next == Next::Capped);
+                    choices.loading.try_set(false);
+                    return;
+                }
             }
         }
-        choices.taken.try_set(taken);
-        choices.options.try_set(found);
     });
     choices
 }

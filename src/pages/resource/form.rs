@@ -6,16 +6,17 @@ use leptos::prelude::*;
 use serde_json::Value;
 use userdesk_api::admin::app_keys::generate_key;
 use userdesk_api::resource::{
-    changes, from_form, refused_clears, to_form, unique_clashes, validate, Answer, Description,
-    Field, FormValues, Kind, Mode, Operation, OptionalObject, Records, Rows, Slot,
+    changes, from_form, refused_clears, to_form, unique_clashes, validate, Answer, Api,
+    Description, Field, FormValues, Kind, Mode, Operation, OptionalObject, Records, Rows, Slot,
 };
 use userdesk_api::time::{format_timestamp, to_datetime_local};
-use userdesk_api::FieldErrors;
+use userdesk_api::{ApiError, FieldErrors};
 
-use super::choices::{use_choices, Choices};
+use super::choices::{taken_by, use_choices, Choices};
+use super::choose_by_name::ChooseByName;
 use super::country::CountryField;
-use super::list_link;
 use super::rows::RowsField;
+use super::{list_link, registry};
 use crate::client::Client;
 use crate::components::copy::CopyButton;
 use crate::components::field::{
@@ -145,6 +146,9 @@ pub fn ResourceForm(
                 }
                 _ => payload,
             };
+            // "One each" is checked against the chosen record itself, which
+            // the picker may not have loaded (or which changed since).
+            own_record_clashes(client, resource, &payload, started).await?;
             sent.set_value(Some(payload.clone()));
             let operation = match id.as_deref() {
                 Some(id) => Operation::Update {
@@ -233,7 +237,7 @@ pub fn ResourceForm(
                 .find(|(name, _)| *name == field.name)
                 .map(|(_, choices)| *choices)
         });
-        let drawn = control(field, value, mode, picked, started, values);
+        let drawn = control(resource.api, field, value, mode, picked, started, values);
         if locked.is_some_and(|(fields, _)| fields.contains(&field.name)) {
             view! { <fieldset class="locked" disabled aria-describedby="form-locked">{drawn}</fieldset> }.into_any()
         } else {
@@ -392,6 +396,53 @@ fn one_each_clashes(
     }
 }
 
+/// A record of another resource that may be chosen once only, read as it
+/// is now: a field error when it is already taken (a user who has a
+/// profile) or gone.
+async fn own_record_clashes(
+    client: Client,
+    resource: &'static Description,
+    payload: &Value,
+    started: StoredValue<FormValues>,
+) -> Result<(), ApiError> {
+    let mut errors = FieldErrors::new();
+    for field in resource.fields {
+        let Kind::Reference(records) = field.kind else {
+            continue;
+        };
+        let (Some(one), Some(other)) =
+            (records.one_each, registry(resource.api).find(records.slug))
+        else {
+            continue;
+        };
+        let chosen =
+            userdesk_api::resource::record::pick(payload, field.name).and_then(Value::as_i64);
+        let own =
+            started.with_value(|start| start.get(field.name).and_then(|t| t.parse::<i64>().ok()));
+        let Some(chosen) = chosen.filter(|chosen| Some(*chosen) != own) else {
+            continue;
+        };
+        let id = chosen.to_string();
+        match client
+            .call(other, &Operation::Read { id: &id })
+            .await
+            .and_then(Answer::into_record)
+        {
+            Ok(record) if taken_by(records, &record) => errors.add(field.name, one.message),
+            Ok(_) => {}
+            Err(ApiError::NotFound(_)) => {
+                errors.add(field.name, format!("There is no {} {chosen}.", other.noun))
+            }
+            Err(failure) => return Err(failure),
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
 /// One field and its typed text.
 type Control = (&'static Field, RwSignal<String>);
 
@@ -432,6 +483,7 @@ fn groups_of(values: &[Control]) -> Vec<Group> {
 
 /// One field's control, by its kind, with its slot beside it.
 fn control(
+    api: Api,
     field: &'static Field,
     value: RwSignal<String>,
     mode: Mode,
@@ -526,6 +578,10 @@ fn control(
             view! {
                 {load_failure}
                 <SelectField label=label name=name value=value options=options required=required />
+                {choices.map(|choices| view! {
+                    <p class="field__hint" role="status">{move || choices.status()}</p>
+                    <ChooseByName api=api records=records value=value choices=choices />
+                })}
             }
             .into_any()
         }
@@ -547,6 +603,7 @@ fn control(
             view! {
                 {load_failure}
                 <CheckboxGroup legend=label name=name chosen=chosen options=options hint=hint />
+                {choices.map(|choices| view! { <p class="field__hint" role="status">{move || choices.status()}</p> })}
             }
             .into_any()
         }

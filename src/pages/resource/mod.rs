@@ -17,6 +17,7 @@
 mod bulk;
 mod cells;
 pub mod choices;
+mod choose_by_name;
 mod country;
 mod export;
 mod filters;
