@@ -106,7 +106,7 @@ pub fn FilterText(
     nav: ListNav,
     key: &'static str,
     label: &'static str,
-    #[prop(optional, into)] placeholder: String,
+    #[prop(optional)] placeholder: &'static str,
     /// Digits only, with a numeric keyboard on phones.
     #[prop(optional)]
     numeric: bool,

@@ -40,8 +40,9 @@ fn FilterControlView(
         FilterControl::Typed { placeholder } => {
             view! { <FilterText nav=nav key=key label=label placeholder=placeholder /> }.into_any()
         }
+        // Only whole lists search; a paged one would offer its first field.
         FilterControl::Search { fields } => {
-            let placeholder = userdesk_api::resource::whole::prompt(fields);
+            let placeholder = fields.first().map_or("", |(_, label)| *label);
             view! { <FilterText nav=nav key=key label=label placeholder=placeholder /> }.into_any()
         }
         FilterControl::Choice { any, options } => {

@@ -147,6 +147,9 @@ impl Description {
     /// assert!(LOGINS.readable(&json!({"id": 1, "username": "admin1"})));
     /// assert!(!LOGINS.readable(&json!({"username": "admin1"})));
     /// assert!(!LOGINS.readable(&json!({"id": 1, "username": {"no": "text"}})));
+    /// // An id may come as text; text that is no figure makes no id column.
+    /// assert!(LOGINS.readable(&json!({"id": "7"})));
+    /// assert!(!LOGINS.readable(&json!({"id": 7, "api": ["admin"]})));
     /// ```
     pub fn readable(&self, record: &serde_json::Value) -> bool {
         use crate::resource::record::pick;
@@ -706,12 +709,7 @@ impl Cell {
         match self {
             Cell::Names { .. } => value.is_array(),
             Cell::YesNo => value.is_boolean() || value.is_number(),
-            Cell::Number => {
-                value.is_number()
-                    || value
-                        .as_str()
-                        .is_some_and(|t| t.trim().parse::<f64>().is_ok())
-            }
+            Cell::Number => value.is_number() || value.as_str().is_some_and(is_decimal),
             Cell::DateTime => value.is_string() || value.is_number(),
             Cell::GoTo { .. } | Cell::Badge(_) => true,
             Cell::Text
@@ -723,6 +721,16 @@ impl Cell {
             | Cell::Choice(_) => scalar,
         }
     }
+}
+
+/// Whether text reads as a decimal number (`-12`, `3.50`), as some
+/// servers send figures; checked by hand, so no float parser is shipped.
+fn is_decimal(text: &str) -> bool {
+    let text = text.trim();
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    !(whole.is_empty() && fraction.is_empty()) && all_digits(whole) && all_digits(fraction)
 }
 
 /// A badge's colour.
@@ -1102,4 +1110,19 @@ pub struct Example {
     pub record: &'static str,
     /// The documented create payload; empty when the resource is read-only.
     pub create: &'static str,
+}
+
+#[cfg(test)]
+mod number_text_tests {
+    use super::is_decimal;
+
+    #[test]
+    fn decimal_text_is_a_figure_and_other_text_is_not() {
+        for figure in ["7", "-12", "+3", "3.50", ".5", "5.", " 42 "] {
+            assert!(is_decimal(figure), "{figure:?}");
+        }
+        for other in ["", ".", "-", "seven", "1e5", "NaN", "inf", "1.2.3", "1 2"] {
+            assert!(!is_decimal(other), "{other:?}");
+        }
+    }
 }
