@@ -51,7 +51,8 @@ pub fn ChooseByName(
                 .call(resource, &Operation::Read { id: &wanted })
                 .await
                 .and_then(Answer::into_record);
-            if busy.try_set(false).is_none() {
+            // The page may have gone meanwhile; then nobody is told.
+            if busy.try_set(false).is_some() {
                 return;
             }
             let message = match found {
@@ -62,11 +63,14 @@ pub fn ChooseByName(
                     match id {
                         Some(id) => {
                             choices.add(records, &record, id);
-                            value.set(id.to_string());
-                            records
-                                .one_each
-                                .filter(|_| taken_by(records, &record))
-                                .map(|one| one.message.to_string())
+                            // A taken record is not chosen; the field says why.
+                            match records.one_each.filter(|_| taken_by(records, &record)) {
+                                Some(one) => Some(one.message.to_string()),
+                                None => {
+                                    value.set(id.to_string());
+                                    None
+                                }
+                            }
                         }
                         None => Some("The answer had no id.".to_string()),
                     }
@@ -76,7 +80,7 @@ pub fn ChooseByName(
                 }
                 Err(other) => Some(other.message()),
             };
-            problem.set(message);
+            problem.try_set(message);
         });
     };
     let input_id = format!("choose-{}-by-{key}", records.slug);
@@ -100,7 +104,7 @@ pub fn ChooseByName(
                     {move || if busy.get() { "Finding…" } else { "Find" }}
                 </button>
             </div>
-            <p class="field__hint" role="status">{move || problem.get()}</p>
+            <p class="field__message" role="status">{move || problem.get()}</p>
         </div>
     })
 }

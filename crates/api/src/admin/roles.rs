@@ -123,7 +123,7 @@ pub const ROLES: Description = Description {
             key: "name",
             label: "Open role by name",
             control: FilterControl::OpenBy {
-                placeholder: "ADMIN",
+                placeholder: "SUPER_ADMIN",
             },
         },
     ],
