@@ -134,7 +134,7 @@ fn every_name_a_description_uses_is_in_its_documented_record() {
                     continue;
                 }
                 // `GET /roles` documents `?status=`, but a role's payload
-                // has no status (README, "Admin API").
+                // has no status (docs/reading-the-api-docs.md, "The Admin API").
                 if (description.slug, *key) == ("roles", "status") {
                     continue;
                 }

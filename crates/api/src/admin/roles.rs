@@ -115,7 +115,7 @@ pub const ROLES: Description = Description {
             .minor(),
     ],
     // `?status=` is documented for `GET /roles` although a role's payload
-    // carries no status (README, "Admin API").
+    // carries no status (docs/reading-the-api-docs.md, "The Admin API").
     filters: &[
         Filter::choice("type", "Applies to", "All roles", TYPES),
         STATUS_FILTER,

@@ -76,7 +76,7 @@ pub fn check_username(errors: &mut FieldErrors, field: &str, username: &str) {
 /// Whether a username of letters, digits and underscores reads as a
 /// number: digits only, or digits with an exponent (`12e3`), as a
 /// server's numeric test would take it. Names such as `Nan` or `inf`,
-/// which Rust's float parser accepts, are names (README, "Admin API").
+/// which Rust's float parser accepts, are names (docs/reading-the-api-docs.md, "The Admin API").
 fn is_number(username: &str) -> bool {
     let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
     match username.split_once(['e', 'E']) {

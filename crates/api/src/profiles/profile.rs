@@ -38,7 +38,7 @@ const ORDERS: &[&str] = &[
 ];
 
 /// The documented filters, by the names the filter list gives them (the
-/// curl example's `firstName` is not used; see the README).
+/// curl example's `firstName` is not used; see docs/reading-the-api-docs.md).
 const FILTERS: &[&str] = &[
     "enabled",
     "profileFirstName",

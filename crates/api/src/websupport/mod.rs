@@ -42,7 +42,7 @@ pub struct WebsupportConfig {
 /// The signature for one request: lowercase hex HMAC-SHA1, keyed with the
 /// secret, of `"{METHOD} {path} {unix time}"`. `path` is the bare path: the
 /// introduction's PHP sample signs it without the query string, and the
-/// live API refuses a signed query (README, "Websupport").
+/// live API refuses a signed query (docs/reading-the-api-docs.md, "Websupport").
 ///
 /// ## Usage
 /// ```

@@ -163,7 +163,7 @@ pub const USERS: Description = Description {
         Column::new("Created", "createTime").date().sorted(),
     ],
     // The documented list items carry no email; a server that sends one
-    // gets it searched too (README, "Websupport").
+    // gets it searched too (docs/reading-the-api-docs.md, "Websupport").
     filters: &[Filter::search(
         "q",
         "Search",

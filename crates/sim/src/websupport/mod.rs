@@ -218,7 +218,7 @@ impl WebsupportServer {
         if (time - now).abs() > ALLOWED_SKEW_SECONDS {
             return Err("The request time is too far from the server's clock.");
         }
-        // The bare path is signed, as the live API checks it (README).
+        // The bare path is signed, as the live API checks it (docs/reading-the-api-docs.md).
         if signature(demo.secret, request.method, request.path(), time)
             != signed.to_ascii_lowercase()
         {
