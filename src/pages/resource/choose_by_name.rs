@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use userdesk_api::resource::{Answer, Api, FilterControl, Operation, Records};
-use userdesk_api::ApiError;
+use userdesk_api::resource::{Api, FilterControl, Records};
 
+use super::by_name::read_by_name;
 use super::choices::{taken_by, Choices};
 use super::registry;
 use crate::client::Client;
@@ -47,38 +47,27 @@ pub fn ChooseByName(
         busy.set(true);
         problem.set(None);
         spawn_local(async move {
-            let found = client
-                .call(resource, &Operation::Read { id: &wanted })
-                .await
-                .and_then(Answer::into_record);
+            let found = read_by_name(client, resource, &wanted).await;
             // The page may have gone meanwhile; then nobody is told.
             if busy.try_set(false).is_some() {
                 return;
             }
             let message = match found {
-                Ok(record) => {
-                    let id = resource
-                        .id_of(&record)
-                        .and_then(|id| id.parse::<i64>().ok());
-                    match id {
-                        Some(id) => {
-                            choices.add(records, &record, id);
-                            // A taken record is not chosen; the field says why.
-                            match records.one_each.filter(|_| taken_by(records, &record)) {
-                                Some(one) => Some(one.message.to_string()),
-                                None => {
-                                    value.set(id.to_string());
-                                    None
-                                }
+                Ok((record, id)) => match id.parse::<i64>() {
+                    Ok(id) => {
+                        choices.add(records, &record, id);
+                        // A taken record is not chosen; the field says why.
+                        match records.one_each.filter(|_| taken_by(records, &record)) {
+                            Some(one) => Some(one.message.to_string()),
+                            None => {
+                                value.set(id.to_string());
+                                None
                             }
                         }
-                        None => Some("The answer had no id.".to_string()),
                     }
-                }
-                Err(ApiError::NotFound(_)) => {
-                    Some(format!("There is no {} named “{wanted}”.", resource.noun))
-                }
-                Err(other) => Some(other.message()),
+                    Err(_) => Some("The answer had no id.".to_string()),
+                },
+                Err(sentence) => Some(sentence),
             };
             problem.try_set(message);
         });

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use userdesk_api::resource::{Answer, Description, Filter, FilterControl, Operation};
-use userdesk_api::ApiError;
+use userdesk_api::resource::{Description, Filter, FilterControl};
 
+use super::by_name::read_by_name;
 use super::list_path;
 
 use super::choices::use_choices;
@@ -89,31 +89,17 @@ fn OpenBy(
         problem.set(None);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let found = client
-                .call(resource, &Operation::Read { id: &wanted })
-                .await
-                .and_then(Answer::into_record);
+            let found = read_by_name(client, resource, &wanted).await;
             // The page may have gone meanwhile; then nobody is told.
             if busy.try_set(false).is_some() {
                 return;
             }
             match found {
-                Ok(record) => match resource.id_of(&record) {
-                    Some(id) => {
-                        navigate(&format!("{}/{id}", list_path(resource)), Default::default())
-                    }
-                    None => {
-                        problem.try_set(Some("The answer had no id.".into()));
-                    }
-                },
-                Err(ApiError::NotFound(_)) => {
-                    problem.try_set(Some(format!(
-                        "There is no {} named “{wanted}”.",
-                        resource.noun
-                    )));
+                Ok((_, id)) => {
+                    navigate(&format!("{}/{id}", list_path(resource)), Default::default())
                 }
-                Err(other) => {
-                    problem.try_set(Some(other.message()));
+                Err(sentence) => {
+                    problem.try_set(Some(sentence));
                 }
             }
         });

@@ -15,6 +15,7 @@
 //! `:parent/:parent_id/`.
 
 mod bulk;
+mod by_name;
 mod cells;
 pub mod choices;
 mod choose_by_name;
