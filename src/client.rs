@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use serde_json::Value;
-use userdesk_api::admin::dialect::{AdminCall, ADMIN};
+use userdesk_api::admin::dialect::{AdminCall, ADMIN_API};
 use userdesk_api::admin::token::{decode_token, token_request};
 use userdesk_api::admin::{is_app_key_refusal, AdminConfig};
 use userdesk_api::deploy::DeployOutcome;
@@ -368,10 +368,10 @@ impl Client {
             Api::Admin => {
                 let response = self
                     .admin(|config, token| {
-                        ADMIN.request(&AdminCall { config, token }, resource, operation)
+                        ADMIN_API.request(&AdminCall { config, token }, resource, operation)
                     })
                     .await?;
-                ADMIN.decode(resource, operation, &response)
+                ADMIN_API.decode(resource, operation, &response)
             }
             Api::Profiles => {
                 let response = self

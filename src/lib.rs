@@ -3,6 +3,7 @@
 //! `App` holds the router; each page is one component under `pages/`. API
 //! rules live in the `userdesk-api` crate; this crate wires them to the DOM.
 
+pub mod apis;
 pub mod client;
 pub mod components;
 pub mod demo;

@@ -7,13 +7,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use crate::apis::area;
 use crate::client::Client;
 use crate::components::theme::ThemeSwitch;
 use crate::components::toast::Toaster;
 use crate::pages::admin::routes::ADMIN_MENU_EXTRAS;
 use crate::pages::erp::ERP_MENU;
 use crate::pages::lazy::{Lazy, Page};
-use crate::pages::resource::{self, area, menu_path};
+use crate::pages::resource::{self, menu_path};
 use crate::pages::websupport::WEBSUPPORT_MENU_EXTRAS;
 use crate::session::{format_remaining, RENEW_WINDOW_SECONDS};
 use crate::unsaved::{Leave, LeaveDialog, UnsavedChanges};

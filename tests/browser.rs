@@ -618,12 +618,12 @@ type NamedPage = (
 
 /// Each form page's form, for the id check.
 fn form_pages() -> Vec<NamedPage> {
-    use userdesk::pages::admin::account::{AccountPage, PasswordPage};
+    use userdesk::pages::admin::account::{AdminAccountPage, PasswordPage};
     use userdesk_api::admin::REGISTRY;
     let mut pages: Vec<NamedPage> = vec![
         (
             "account",
-            std::sync::Arc::new(|| view! { <AccountPage /> }.into_any()),
+            std::sync::Arc::new(|| view! { <AdminAccountPage /> }.into_any()),
         ),
         (
             "password",

@@ -7,8 +7,8 @@ use userdesk_api::http::percent_encode;
 use userdesk_api::redirect::after_sign_in;
 use userdesk_api::resource::Api;
 
+use crate::apis::area;
 use crate::client::Client;
-use crate::pages::resource::area;
 
 /// Shows its children only with a session for `api`; otherwise sends the
 /// user to that API's sign-in page and back here afterwards.

@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use userdesk_api::resource::Api;
 
+use crate::apis::area;
 use crate::client::Client;
 use crate::components::copy::Secret;
 use crate::pages::erp::ERP_MENU;
-use crate::pages::resource::{area, menu, menu_path};
+use crate::pages::resource::{menu, menu_path};
 
 /// What the start page says about one API.
 struct ApiCard {

@@ -106,9 +106,11 @@ fn pages_part(page: Page) -> Result<AnyView, PartMissing> {
             slug,
             parent,
         } => resource::described_page(api, shown, &slug, parent),
-        Page::AdminAccount => view! { <admin::account::AccountPage /> }.into_any(),
+        Page::AdminAccount => view! { <admin::account::AdminAccountPage /> }.into_any(),
         Page::AdminPassword => view! { <admin::account::PasswordPage /> }.into_any(),
-        Page::WebsupportAccount => view! { <websupport::account::AccountPage /> }.into_any(),
+        Page::WebsupportAccount => {
+            view! { <websupport::account::WebsupportAccountPage /> }.into_any()
+        }
         Page::SignUp => view! { <websupport::public::SignUp /> }.into_any(),
         Page::RestorePassword => view! { <websupport::public::RestorePassword /> }.into_any(),
         Page::Connections => view! { <settings::SettingsPage /> }.into_any(),

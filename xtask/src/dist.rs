@@ -81,10 +81,6 @@ fn secure(dist: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The Demo simulator's files: its worker, its loader and its wasm,
-/// downloaded only when some API is in Demo.
-pub const DEMO_PREFIX: &str = "userdesk-sim-worker";
-
 fn report_sizes(dist: &Path) -> Result<Weight, String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dist)
         .map_err(|e| format!("cannot read dist/: {e}"))?
@@ -106,7 +102,7 @@ fn report_sizes(dist: &Path) -> Result<Weight, String> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let part = if name.starts_with(DEMO_PREFIX) {
+        let part = if name.starts_with(split::DEMO_PREFIX) {
             2
         } else if name.starts_with(split::PART_PREFIX) {
             1

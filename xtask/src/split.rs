@@ -31,6 +31,10 @@ pub const RUSTFLAGS: &str = "--cfg erase_components --cfg userdesk_split";
 /// The files a console downloads only when a page needs them.
 pub const PART_PREFIX: &str = "userdesk-part-";
 
+/// The Demo simulator's files: its worker, its loader and its wasm,
+/// downloaded only when some API is in Demo.
+pub const DEMO_PREFIX: &str = "userdesk-sim-worker";
+
 /// The splitter's name for the loader the main module imports.
 const SPLIT_LOADER: &str = "__wasm_split.js";
 
@@ -137,9 +141,7 @@ fn console_stem(dist: &Path) -> Result<String, String> {
     std::fs::read_dir(dist)
         .map_err(|e| format!("cannot read dist/: {e}"))?
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| {
-            !name.starts_with(crate::dist::DEMO_PREFIX) && !name.starts_with(PART_PREFIX)
-        })
+        .filter(|name| !name.starts_with(DEMO_PREFIX) && !name.starts_with(PART_PREFIX))
         .find_map(|name| {
             name.strip_suffix("_bg.wasm")
                 .filter(|stem| stem.starts_with("userdesk-"))

@@ -8,16 +8,14 @@
 //!
 //! ## Usage
 //! ```
-//! use userdesk_api::redirect::{after_sign_in, START_PAGE};
-//! assert_eq!(after_sign_in(Some("/admin/users?page=2"), START_PAGE), "/admin/users?page=2");
-//! assert_eq!(after_sign_in(Some("/\\evil.example/x"), START_PAGE), START_PAGE);
+//! use userdesk_api::redirect::after_sign_in;
+//! const START: &str = "/admin/roles";
+//! assert_eq!(after_sign_in(Some("/admin/users?page=2"), START), "/admin/users?page=2");
+//! assert_eq!(after_sign_in(Some("/\\evil.example/x"), START), START);
 //! assert_eq!(after_sign_in(Some("/profiles/login"), "/profiles/profiles"), "/profiles/profiles");
 //! ```
 
 use crate::http::percent_decode;
-
-/// Where an Admin sign-in leads when `next` is absent, unsafe or a sign-in page.
-pub const START_PAGE: &str = "/admin/roles";
 
 /// `raw` when it is a plain same-site path (`/…`), else `None`.
 ///
@@ -62,6 +60,9 @@ fn is_sign_in_page(path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// A start page, as the console's Admin area has.
+    const START_PAGE: &str = "/admin/roles";
+
     use super::*;
 
     #[test]

@@ -82,10 +82,30 @@ pub fn errors_for(errors: RwSignal<FieldErrors>, name: &str) -> Signal<Vec<Strin
 #[derive(Clone, Copy)]
 pub struct FormFieldErrors(pub RwSignal<FieldErrors>);
 
-/// `aria-describedby` pointing at the message while there is one.
-fn message_while_invalid(errors: Signal<Vec<String>>, message: &str) -> Signal<Option<String>> {
+/// `aria-describedby`: the message while there is one, then the hint.
+fn described_by(
+    errors: Signal<Vec<String>>,
+    message: &str,
+    hint: Option<&str>,
+) -> Signal<Option<String>> {
     let message = message.to_string();
-    Signal::derive(move || errors.with(|e| !e.is_empty()).then(|| message.clone()))
+    let hint = hint.map(str::to_string);
+    Signal::derive(move || {
+        let shown = errors.with(|e| !e.is_empty()).then(|| message.clone());
+        let ids: Vec<String> = shown.into_iter().chain(hint.clone()).collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    })
+}
+
+/// The id of the hint of the control with id `control`.
+fn hint_id(control: &str) -> String {
+    format!("{control}-hint")
+}
+
+/// A field's hint, if it has one, under the id its control points at.
+#[component]
+fn FieldHint(id: String, hint: Option<&'static str>) -> impl IntoView {
+    hint.map(|text| view! { <p class="field__hint" id=id>{text}</p> })
 }
 
 /// A field's messages: the ones passed in, else its form's by `name`.
@@ -148,23 +168,10 @@ pub fn TextField(
 ) -> impl IntoView {
     let errors = own_errors(errors, &name);
     let id = control_id(&name);
-    let hint_id = format!("{id}-hint");
+    let hint_id = hint_id(&id);
     let message = message_id(&id);
     let invalid = move || errors.with(|e| !e.is_empty());
-    let described_by = {
-        let hint_id = hint_id.clone();
-        let message = message.clone();
-        move || {
-            let mut ids = Vec::new();
-            if invalid() {
-                ids.push(message.clone());
-            }
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(errors, &message, hint.map(|_| hint_id.as_str()));
     view! {
         <div class="field" class:field--invalid=invalid>
             <FieldLabel for_id=id.clone() label=label required=required />
@@ -182,7 +189,7 @@ pub fn TextField(
                 aria-invalid=move || invalid().then_some("true")
                 aria-describedby=described_by
             />
-            {hint.map(|text| view! { <p class="field__hint" id=hint_id>{text}</p> })}
+            <FieldHint id=hint_id hint=hint />
             <FieldMessage id=message.clone() label=label errors=errors />
         </div>
     }
@@ -196,10 +203,12 @@ pub fn SelectField(
     value: RwSignal<String>,
     #[prop(optional, into)] errors: Option<Signal<Vec<String>>>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(default = None, into)] hint: Option<&'static str>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let errors = own_errors(errors, &name);
     let id = control_id(&name);
+    let hint_id = hint_id(&id);
     let invalid = move || errors.with(|e| !e.is_empty());
     // Options may arrive after the value (loaded choices): once they are in
     // the DOM, the value is applied again.
@@ -212,7 +221,7 @@ pub fn SelectField(
         }
     });
     let message = message_id(&id);
-    let described_by = message_while_invalid(errors, &message);
+    let described_by = described_by(errors, &message, hint.map(|_| hint_id.as_str()));
     view! {
         <div class="field" class:field--invalid=invalid>
             <FieldLabel for_id=id.clone() label=label required=required />
@@ -236,6 +245,7 @@ pub fn SelectField(
                     })
                     .collect_view()}
             </select>
+            <FieldHint id=hint_id hint=hint />
             <FieldMessage id=message.clone() label=label errors=errors />
         </div>
     }
@@ -249,13 +259,15 @@ pub fn TextArea(
     value: RwSignal<String>,
     #[prop(optional, into)] errors: Option<Signal<Vec<String>>>,
     #[prop(default = 6)] rows: u32,
+    #[prop(default = None, into)] hint: Option<&'static str>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let errors = own_errors(errors, name);
     let id = control_id(name);
+    let hint_id = hint_id(&id);
     let invalid = move || errors.with(|e| !e.is_empty());
     let message = message_id(&id);
-    let described_by = message_while_invalid(errors, &message);
+    let described_by = described_by(errors, &message, hint.map(|_| hint_id.as_str()));
     view! {
         <div class="field" class:field--invalid=invalid>
             <FieldLabel for_id=id.clone() label=label required=required />
@@ -270,6 +282,7 @@ pub fn TextArea(
                 aria-invalid=move || invalid().then_some("true")
                 aria-describedby=described_by
             ></textarea>
+            <FieldHint id=hint_id hint=hint />
             <FieldMessage id=message.clone() label=label errors=errors />
         </div>
     }
@@ -288,9 +301,10 @@ pub fn CheckboxField(
 ) -> impl IntoView {
     let errors = own_errors(errors, name);
     let id = control_id(name);
+    let hint_id = hint_id(&id);
     let invalid = move || errors.with(|e| !e.is_empty());
     let message = message_id(&id);
-    let described_by = message_while_invalid(errors, &message);
+    let described_by = described_by(errors, &message, hint.map(|_| hint_id.as_str()));
     view! {
         <div class="field field--checkbox" class:field--invalid=invalid>
             <input
@@ -306,7 +320,7 @@ pub fn CheckboxField(
                 aria-describedby=described_by
             />
             <label class="field__label" for=id>{label}</label>
-            {hint.map(|text| view! { <p class="field__hint">{text}</p> })}
+            <FieldHint id=hint_id hint=hint />
             <FieldMessage id=message.clone() label=label errors=errors />
         </div>
     }
@@ -371,12 +385,13 @@ pub fn CheckboxGroup(
     let errors = own_errors(errors, name);
     let invalid = move || errors.with(|e| !e.is_empty());
     let group = control_id(name);
+    let hint_id = hint_id(&group);
     let message = message_id(&group);
-    let described_by = message_while_invalid(errors, &message);
+    let described_by = described_by(errors, &message, hint.map(|_| hint_id.as_str()));
     view! {
         <fieldset class="fieldset" class:field--invalid=invalid>
             <legend class="fieldset__legend">{legend}</legend>
-            {hint.map(|text| view! { <p class="field__hint">{text}</p> })}
+            <FieldHint id=hint_id hint=hint />
             {move || {
                 options
                     .get()

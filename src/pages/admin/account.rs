@@ -18,7 +18,7 @@ use crate::components::toast::{ToastKind, Toasts};
 use crate::unsaved::UnsavedChanges;
 
 #[component]
-pub fn AccountPage() -> impl IntoView {
+pub fn AdminAccountPage() -> impl IntoView {
     let client = Client::use_client();
     crate::components::title::use_title(|| "Your account".to_string());
     let loaded = RwSignal::new(None::<UserAccount>);

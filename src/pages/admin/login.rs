@@ -6,9 +6,10 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use userdesk_api::admin::token::{validate_credentials, SignInFailure};
-use userdesk_api::redirect::START_PAGE;
+use userdesk_api::resource::Api;
 use userdesk_api::FieldErrors;
 
+use crate::apis::start_page;
 use crate::client::Client;
 use crate::components::field::{FormFieldErrors, TextField, TextKind};
 use crate::components::status::FailureAlert;
@@ -39,7 +40,7 @@ pub fn AdminLogin() -> impl IntoView {
         failure.set(None);
         busy.set(true);
         let navigate = navigate.clone();
-        let next = safe_next(query.get_untracked().get("next"), START_PAGE);
+        let next = safe_next(query.get_untracked().get("next"), start_page(Api::Admin));
         spawn_local(async move {
             let outcome = client.admin_sign_in(name.trim(), &secret).await;
             busy.set(false);
@@ -58,7 +59,7 @@ pub fn AdminLogin() -> impl IntoView {
             <Show when=move || client.session.admin.with(Option::is_some)>
                 <p class="notice">
                     "You are signed in as " {move || client.session.admin.with(|s| s.as_ref().map(|s| s.username.clone()))} ". "
-                    <A href=START_PAGE>"Go to roles"</A>
+                    <A href=start_page(Api::Admin)>"Go to roles"</A>
                 </p>
             </Show>
             <Provider value=FormFieldErrors(errors)>

@@ -11,14 +11,12 @@ use userdesk_api::resource::Api;
 use userdesk_api::validation::REQUIRED;
 use userdesk_api::FieldErrors;
 
+use crate::apis::start_page;
 use crate::client::Client;
 use crate::components::field::{FormFieldErrors, TextField, TextKind};
 use crate::components::status::FailureAlert;
 use crate::pages::guard::safe_next;
 use crate::session::ErpSession;
-
-/// Where an ERP sign-in leads by default.
-pub const ERP_START: &str = "/erp/remove-user";
 
 /// A token from the ERP for these credentials, or what went wrong, worded
 /// for the user.
@@ -68,7 +66,7 @@ pub fn ErpLogin() -> impl IntoView {
         failure.set(None);
         busy.set(true);
         let navigate = navigate.clone();
-        let next = safe_next(query.get_untracked().get("next"), ERP_START);
+        let next = safe_next(query.get_untracked().get("next"), start_page(Api::Erp));
         spawn_local(async move {
             let outcome = take_token(client, &name, &secret).await;
             busy.set(false);
@@ -89,7 +87,7 @@ pub fn ErpLogin() -> impl IntoView {
         <section class="page page--narrow">
             <h1 class="page__title">"Sign in to the ERP"</h1>
             <Show when=move || client.signed_in(Api::Erp)>
-                <p class="notice">"You are signed in to the ERP. " <A href=ERP_START>"Remove a user"</A></p>
+                <p class="notice">"You are signed in to the ERP. " <A href=start_page(Api::Erp)>"Remove a user"</A></p>
             </Show>
             <Provider value=FormFieldErrors(errors)>
             <form class="form" on:submit=on_submit novalidate>

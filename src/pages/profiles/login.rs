@@ -9,13 +9,11 @@ use userdesk_api::profiles::check_token;
 use userdesk_api::resource::Api;
 use userdesk_api::{ApiError, FieldErrors};
 
+use crate::apis::start_page;
 use crate::client::Client;
 use crate::components::field::{FormFieldErrors, TextField, TextKind};
 use crate::components::status::FailureAlert;
 use crate::pages::guard::safe_next;
-
-/// Where a Profiles sign-in leads by default.
-pub const PROFILES_START: &str = "/profiles/profiles";
 
 /// What a refused or failed token check means for the user.
 pub fn token_failure(error: &ApiError) -> String {
@@ -52,7 +50,7 @@ pub fn ProfilesLogin() -> impl IntoView {
         failure.set(None);
         busy.set(true);
         let navigate = navigate.clone();
-        let next = safe_next(query.get_untracked().get("next"), PROFILES_START);
+        let next = safe_next(query.get_untracked().get("next"), start_page(Api::Profiles));
         spawn_local(async move {
             let outcome = client.profiles_sign_in(&typed).await;
             busy.set(false);
@@ -69,7 +67,7 @@ pub fn ProfilesLogin() -> impl IntoView {
         <section class="page page--narrow">
             <h1 class="page__title">"Sign in to the Profiles API"</h1>
             <Show when=move || client.signed_in(Api::Profiles)>
-                <p class="notice">"You are signed in to the Profiles API. " <A href=PROFILES_START>"Go to profiles"</A></p>
+                <p class="notice">"You are signed in to the Profiles API. " <A href=start_page(Api::Profiles)>"Go to profiles"</A></p>
             </Show>
             <Provider value=FormFieldErrors(errors)>
             <form class="form" on:submit=on_submit novalidate>

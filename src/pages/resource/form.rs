@@ -16,6 +16,7 @@ use super::choices::{taken_by, use_choices, Choices};
 use super::choose_by_name::ChooseByName;
 use super::country::CountryField;
 use super::rows::RowsField;
+use super::typed_by::kind_following;
 use super::{list_link, registry};
 use crate::client::Client;
 use crate::components::copy::CopyButton;
@@ -323,16 +324,6 @@ fn kind_by(values: Values, field: &'static Field) -> Signal<TextKind> {
     kind_following(source)
 }
 
-/// The input type the typed text of `source` names: `email` or `phone`;
-/// plain text without a source.
-pub fn kind_following(source: Option<RwSignal<String>>) -> Signal<TextKind> {
-    Signal::derive(move || match source.map(|value| value.get()).as_deref() {
-        Some("email") => TextKind::Email,
-        Some("phone") => TextKind::Phone,
-        _ => TextKind::Text,
-    })
-}
-
 /// The checkbox that adds an optional object; hidden once a record has it
 /// for good.
 #[component]
@@ -547,11 +538,11 @@ fn control(
         }
         .into_any(),
         Kind::LongText { rows } => {
-            view! { <TextArea label=label name=name value=value rows=rows required=required /> }
+            view! { <TextArea label=label name=name value=value rows=rows hint=hint required=required /> }
                 .into_any()
         }
         Kind::Code(pairs) | Kind::Choice(pairs) => {
-            view! { <SelectField label=label name=name value=value options=options(pairs) required=required /> }
+            view! { <SelectField label=label name=name value=value options=options(pairs) hint=hint required=required /> }
                 .into_any()
         }
         Kind::Boolean => {
@@ -577,7 +568,7 @@ fn control(
             });
             view! {
                 {load_failure}
-                <SelectField label=label name=name value=value options=options required=required />
+                <SelectField label=label name=name value=value options=options hint=hint required=required />
                 {choices.map(|choices| view! {
                     <p class="field__hint" role="status">{move || choices.status()}</p>
                     <ChooseByName api=api records=records value=value choices=choices />

@@ -26,6 +26,7 @@ mod form;
 mod list;
 mod record;
 mod rows;
+mod typed_by;
 mod whole;
 
 use leptos::prelude::*;
@@ -33,6 +34,7 @@ use leptos_router::hooks::use_params_map;
 use userdesk_api::http::percent_encode;
 use userdesk_api::resource::{Api, Description, Menu, MenuLink, Registry};
 
+use crate::apis::area;
 use crate::components::status::ListLink;
 use crate::pages::lazy::{Lazy, Page};
 use crate::pages::not_found::NotFound;
@@ -84,16 +86,6 @@ pub fn list_title(resource: &Description) -> String {
         format!("{} · {}", resource.title, resource.api.name())
     } else {
         resource.title.to_string()
-    }
-}
-
-/// The console's path of an API's area, e.g. `/admin`.
-pub fn area(api: Api) -> &'static str {
-    match api {
-        Api::Admin => "/admin",
-        Api::Websupport => "/websupport",
-        Api::Profiles => "/profiles",
-        Api::Erp => "/erp",
     }
 }
 

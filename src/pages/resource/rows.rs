@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use serde_json::{Map, Value};
 use userdesk_api::resource::{Description, Field, Kind, Start};
 
-use super::form::kind_following;
+use super::typed_by::kind_following;
 use crate::components::field::{SelectField, TextField};
 
 /// One row: a stable id for the view, and the typed text per nested field.

@@ -11,6 +11,6 @@ use crate::pages::resource::ResourceEdit;
 pub const SELF: &str = "self";
 
 #[component]
-pub fn AccountPage() -> impl IntoView {
+pub fn WebsupportAccountPage() -> impl IntoView {
     view! { <ResourceEdit resource=&USERS id=SELF /> }
 }

@@ -10,13 +10,11 @@ use userdesk_api::resource::Api;
 use userdesk_api::websupport::WebsupportConfig;
 use userdesk_api::FieldErrors;
 
+use crate::apis::start_page;
 use crate::client::Client;
 use crate::components::field::{FormFieldErrors, TextField, TextKind};
 use crate::components::status::FailureAlert;
 use crate::pages::guard::safe_next;
-
-/// Where a Websupport sign-in leads by default.
-pub const WEBSUPPORT_START: &str = "/websupport/users";
 
 #[component]
 pub fn WebsupportLogin() -> impl IntoView {
@@ -47,7 +45,10 @@ pub fn WebsupportLogin() -> impl IntoView {
         failure.set(None);
         busy.set(true);
         let navigate = navigate.clone();
-        let next = safe_next(query.get_untracked().get("next"), WEBSUPPORT_START);
+        let next = safe_next(
+            query.get_untracked().get("next"),
+            start_page(Api::Websupport),
+        );
         spawn_local(async move {
             let outcome = client
                 .websupport_sign_in(&typed.api_key, &typed.secret)
@@ -67,7 +68,7 @@ pub fn WebsupportLogin() -> impl IntoView {
         <section class="page page--narrow">
             <h1 class="page__title">"Sign in to Websupport"</h1>
             <Show when=move || client.signed_in(Api::Websupport)>
-                <p class="notice">"You are signed in to Websupport. " <A href=WEBSUPPORT_START>"Go to users"</A></p>
+                <p class="notice">"You are signed in to Websupport. " <A href=start_page(Api::Websupport)>"Go to users"</A></p>
             </Show>
             <Provider value=FormFieldErrors(errors)>
             <form class="form" on:submit=on_submit novalidate>

@@ -5,8 +5,8 @@
 //! ```ignore
 //! view! {
 //!     <Router><Routes fallback=NotFound>
-//!         <Route path=path!("/websupport/login") view=WebsupportLogin />
-//!         <Route path=path!("/websupport/signup") view=SignUp />
+//!         <Route path=path!("/websupport/login") view=|| view! { <SignIn page=SignInPage::Websupport /> } />
+//!         <Route path=path!("/websupport/signup") view=|| view! { <Lazy page=Page::SignUp /> } />
 //!         <WebsupportRoutes />
 //!     </Routes></Router>
 //! }

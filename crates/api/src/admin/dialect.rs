@@ -19,7 +19,7 @@ use crate::resource::{Answer, Description, Dialect, Operation};
 pub struct AdminDialect;
 
 /// The one instance.
-pub const ADMIN: AdminDialect = AdminDialect;
+pub const ADMIN_API: AdminDialect = AdminDialect;
 
 /// Where to send an Admin call and with which session token.
 #[derive(Clone, Copy, Debug)]
@@ -136,7 +136,7 @@ pub(crate) fn typed_page<T: serde::de::DeserializeOwned>(
     body: String,
 ) -> crate::list::ListPage<T> {
     let query = resource.list.default_query();
-    ADMIN
+    ADMIN_API
         .decode(
             resource,
             &Operation::List { query: &query },
@@ -176,25 +176,25 @@ mod tests {
             ..TERMS.list
         }
         .from_url(|key| (key == "status").then(|| "4".to_string()));
-        let list = ADMIN.request(&call, &TERMS, &Operation::List { query: &query });
+        let list = ADMIN_API.request(&call, &TERMS, &Operation::List { query: &query });
         assert_eq!(
             list.url,
             format!("/api/v/1.0/terms_of_services/1/10{key}&status=4&order_by=id.asc")
         );
         assert_eq!(list.header_value("Authorization"), Some("Basic dDo="));
-        let read = ADMIN.request(&call, &TERMS, &Operation::Read { id: "7" });
+        let read = ADMIN_API.request(&call, &TERMS, &Operation::Read { id: "7" });
         assert_eq!(
             (read.method, read.url),
             (Method::Get, format!("/api/v/1.0/terms_of_service/7{key}"))
         );
         let payload = json!({"a": 1});
-        let create = ADMIN.request(&call, &TERMS, &Operation::Create { payload: &payload });
+        let create = ADMIN_API.request(&call, &TERMS, &Operation::Create { payload: &payload });
         assert_eq!(
             (create.method, create.body.as_deref()),
             (Method::Post, Some(r#"{"a":1}"#))
         );
         assert!(create.url.starts_with("/api/v/1.0/terms_of_services?"));
-        let update = ADMIN.request(
+        let update = ADMIN_API.request(
             &call,
             &TERMS,
             &Operation::Update {
@@ -206,7 +206,7 @@ mod tests {
             (update.method, update.url),
             (Method::Put, format!("/api/v/1.0/terms_of_service/7{key}"))
         );
-        let delete = ADMIN.request(&call, &TERMS, &Operation::Delete { id: "a/b" });
+        let delete = ADMIN_API.request(&call, &TERMS, &Operation::Delete { id: "a/b" });
         assert_eq!(
             (delete.method, delete.url),
             (
@@ -221,14 +221,14 @@ mod tests {
         let read = Operation::Read { id: "2" };
         let created = HttpResponse::json(201, r#"{"terms_of_service": {"id": 3}}"#.into());
         assert_eq!(
-            ADMIN.decode(&TERMS, &read, &created),
+            ADMIN_API.decode(&TERMS, &read, &created),
             Ok(Answer::Record(json!({"id": 3})))
         );
         for body in [r#"{"other": {}}"#, r#"{"terms_of_service": 5}"#, "<html>"] {
             let wrong = HttpResponse::json(200, body.into());
             assert!(
                 matches!(
-                    ADMIN.decode(&TERMS, &read, &wrong),
+                    ADMIN_API.decode(&TERMS, &read, &wrong),
                     Err(ApiError::UnexpectedResponse(_))
                 ),
                 "{body}"
@@ -237,11 +237,14 @@ mod tests {
         let missing = HttpResponse::json(404, r#"{"error": "Not found"}"#.into());
         let delete = Operation::Delete { id: "2" };
         assert!(matches!(
-            ADMIN.decode(&TERMS, &delete, &missing),
+            ADMIN_API.decode(&TERMS, &delete, &missing),
             Err(ApiError::NotFound(_))
         ));
         let gone = HttpResponse::json(204, String::new());
-        assert_eq!(ADMIN.decode(&TERMS, &delete, &gone), Ok(Answer::Deleted));
+        assert_eq!(
+            ADMIN_API.decode(&TERMS, &delete, &gone),
+            Ok(Answer::Deleted)
+        );
     }
 
     #[test]
@@ -251,7 +254,7 @@ mod tests {
         let body = r#"{"page": 1, "limit": 10, "total": 3,
             "terms_of_services": [{"id": 1, "version": "1", "publish_date": "", "text": "", "status": 1},
                 {"version": "x"}, {"id": 2}, {"id": 3, "version": {"major": 1}}, 7]}"#;
-        let page = ADMIN
+        let page = ADMIN_API
             .decode(
                 &TERMS,
                 &Operation::List { query: &query },
@@ -266,7 +269,7 @@ mod tests {
             retry_after: None,
             body: String::new(),
         };
-        let page = ADMIN
+        let page = ADMIN_API
             .decode(&TERMS, &Operation::List { query: &query }, &empty)
             .and_then(Answer::into_page)
             .expect("empty page");

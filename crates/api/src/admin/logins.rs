@@ -10,8 +10,8 @@ use serde_json::Value;
 use crate::list::ListSpec;
 use crate::resource::{Api, Cell, Column, Description, Filter, Messages, Ops, Path, Tone};
 
-/// The documented default page size of this list.
-pub const DEFAULT_LIMIT: u32 = 25;
+/// The documented default page size of the logins list (other lists: 10).
+pub const LOGINS_DEFAULT_LIMIT: u32 = 25;
 
 /// The collection: ordered by id or attempt date; filtered by user id,
 /// username, IP address and API.
@@ -28,7 +28,7 @@ pub const LOGINS: Description = Description {
         orders: &["attempt_date.desc", "attempt_date.asc", "id.asc", "id.desc"],
         filters: &["user_id", "username", "ip_address", "api"],
         integers: &["user_id", "api"],
-        default_limit: DEFAULT_LIMIT,
+        default_limit: LOGINS_DEFAULT_LIMIT,
     },
     columns: &[
         Column::new("ID", "id").numeric().sorted(),
@@ -92,7 +92,7 @@ pub struct Login {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::admin::dialect::{AdminCall, ADMIN};
+    use crate::admin::dialect::{AdminCall, ADMIN_API};
     use crate::admin::AdminConfig;
     use crate::list::ListPage;
     use crate::resource::{Dialect, Operation};
@@ -134,7 +134,7 @@ mod tests {
             config: &config,
             token: "t",
         };
-        let url = ADMIN
+        let url = ADMIN_API
             .request(&call, &LOGINS, &Operation::List { query: &query })
             .url;
         assert!(url.starts_with("/a/v/1.0/logins/1/25?"), "{url}");

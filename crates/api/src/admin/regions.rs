@@ -97,7 +97,7 @@ pub struct CountryRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::admin::dialect::{AdminCall, ADMIN};
+    use crate::admin::dialect::{AdminCall, ADMIN_API};
     use crate::admin::AdminConfig;
     use crate::list::ListPage;
     use crate::resource::{Dialect, Operation};
@@ -126,7 +126,7 @@ mod tests {
             config: &config,
             token: "t",
         };
-        let url = ADMIN
+        let url = ADMIN_API
             .request(&call, &REGIONS, &Operation::List { query: &query })
             .url;
         assert!(url.ends_with("&country_id=2&order_by=id.asc"), "{url}");

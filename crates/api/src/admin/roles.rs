@@ -214,7 +214,7 @@ impl RoleType {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::admin::dialect::{AdminCall, ADMIN};
+    use crate::admin::dialect::{AdminCall, ADMIN_API};
     use crate::admin::AdminConfig;
     use crate::list::ListQuery;
     use crate::resource::{from_form, to_form, validate, Dialect, Mode, Operation};
@@ -299,7 +299,7 @@ mod tests {
             order_by: "name.desc",
             filters: vec![("type", "admin".into())],
         };
-        let request = ADMIN.request(&call, &ROLES, &Operation::List { query: &typed });
+        let request = ADMIN_API.request(&call, &ROLES, &Operation::List { query: &typed });
         assert_eq!(
             request.url,
             format!("/a/v/1.0/roles/admin/2{key}&order_by=name.desc")
@@ -309,7 +309,7 @@ mod tests {
             filters: Vec::new(),
             ..typed
         };
-        let request = ADMIN.request(&call, &ROLES, &Operation::List { query: &all });
+        let request = ADMIN_API.request(&call, &ROLES, &Operation::List { query: &all });
         assert_eq!(
             request.url,
             format!("/a/v/1.0/roles/2/50{key}&order_by=name.desc")

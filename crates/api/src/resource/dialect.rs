@@ -7,14 +7,14 @@
 //!
 //! ## Usage
 //! ```
-//! use userdesk_api::admin::dialect::{AdminCall, ADMIN};
+//! use userdesk_api::admin::dialect::{AdminCall, ADMIN_API};
 //! use userdesk_api::admin::{AdminConfig, DOCUMENTED_APP_KEY};
 //! use userdesk_api::admin::terms::TERMS;
 //! use userdesk_api::resource::{Dialect, Operation};
 //!
 //! let config = AdminConfig { base_url: "/api".into(), version: "1.0".into(), app_key: DOCUMENTED_APP_KEY.into() };
 //! let call = AdminCall { config: &config, token: "t" };
-//! let request = ADMIN.request(&call, &TERMS, &Operation::Read { id: "2" });
+//! let request = ADMIN_API.request(&call, &TERMS, &Operation::Read { id: "2" });
 //! assert!(request.url.starts_with("/api/v/1.0/terms_of_service/2?app_key="));
 //! ```
 
@@ -25,8 +25,9 @@ use crate::error::ApiError;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::list::{ListPage, ListQuery};
 
-/// One thing done to a resource. `parent` is the id of the record a
-/// nested resource lives under (see [`super::Path::parent`]).
+/// One thing done to a resource. A nested resource's parent record (see
+/// [`super::Path::parent`]) travels in each dialect's `Call`, beside the
+/// credentials (`ProfilesCall::parent_id`, `WebsupportCall::parent_id`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Operation<'a> {
     List { query: &'a ListQuery },

@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use userdesk_api::admin::account;
 use userdesk_api::admin::decode_deleted;
-use userdesk_api::admin::dialect::{AdminCall, ADMIN};
+use userdesk_api::admin::dialect::{AdminCall, ADMIN_API};
 use userdesk_api::admin::token::{decode_token, token_request, SignInFailure};
 use userdesk_api::admin::{AdminConfig, DOCUMENTED_APP_KEY};
 use userdesk_api::list::{ListPage, ListQuery};
@@ -40,7 +40,7 @@ pub(super) fn call(
     operation: &Operation,
 ) -> Result<Answer, ApiError> {
     let config = config();
-    let request = ADMIN.request(
+    let request = ADMIN_API.request(
         &AdminCall {
             config: &config,
             token,
@@ -48,7 +48,7 @@ pub(super) fn call(
         resource,
         operation,
     );
-    ADMIN.decode(resource, operation, &send(sim, &request))
+    ADMIN_API.decode(resource, operation, &send(sim, &request))
 }
 
 /// Requests and answers of a described resource, through the Admin
@@ -75,7 +75,7 @@ pub(crate) trait Calls {
 
 impl Calls for Description {
     fn list_request(&self, config: &AdminConfig, token: &str, query: &ListQuery) -> HttpRequest {
-        ADMIN.request(
+        ADMIN_API.request(
             &AdminCall { config, token },
             self,
             &Operation::List { query },
@@ -87,7 +87,7 @@ impl Calls for Description {
         response: &HttpResponse,
         query: &ListQuery,
     ) -> Result<ListPage<T>, ApiError> {
-        ADMIN
+        ADMIN_API
             .decode(self, &Operation::List { query }, response)
             .and_then(Answer::into_page)
             .map(|page| page.map_items(|item| serde_json::from_value(item).ok()))
@@ -95,7 +95,7 @@ impl Calls for Description {
 
     fn get_request(&self, config: &AdminConfig, token: &str, id: i64) -> HttpRequest {
         let id = id.to_string();
-        ADMIN.request(
+        ADMIN_API.request(
             &AdminCall { config, token },
             self,
             &Operation::Read { id: &id },
@@ -103,7 +103,7 @@ impl Calls for Description {
     }
 
     fn create_request(&self, config: &AdminConfig, token: &str, payload: &Value) -> HttpRequest {
-        ADMIN.request(
+        ADMIN_API.request(
             &AdminCall { config, token },
             self,
             &Operation::Create { payload },
@@ -118,7 +118,7 @@ impl Calls for Description {
         payload: &Value,
     ) -> HttpRequest {
         let id = id.to_string();
-        ADMIN.request(
+        ADMIN_API.request(
             &AdminCall { config, token },
             self,
             &Operation::Update { id: &id, payload },
@@ -127,7 +127,7 @@ impl Calls for Description {
 
     fn delete_request(&self, config: &AdminConfig, token: &str, id: i64) -> HttpRequest {
         let id = id.to_string();
-        ADMIN.request(
+        ADMIN_API.request(
             &AdminCall { config, token },
             self,
             &Operation::Delete { id: &id },
@@ -135,7 +135,7 @@ impl Calls for Description {
     }
 
     fn decode_record<T: DeserializeOwned>(&self, response: &HttpResponse) -> Result<T, ApiError> {
-        ADMIN
+        ADMIN_API
             .decode(self, &Operation::Read { id: "" }, response)
             .and_then(Answer::into_record)
             .and_then(|record| {
