@@ -22,8 +22,8 @@ use userdesk_api::websupport::users::USERS;
 use userdesk_api::websupport::WebsupportConfig;
 use userdesk_api::{ApiError, HttpRequest, HttpResponse};
 
+use crate::apis;
 use crate::components::toast::{ToastKind, Toasts};
-use crate::demo;
 use crate::session::{AdminSession, Session, WebsupportSession};
 use crate::settings::Connections;
 use crate::transport::{self, Activity};
@@ -424,77 +424,31 @@ impl Client {
 
     /// The id of the account signed in to `api`, if any.
     pub fn signed_in_account(&self, api: Api) -> Option<String> {
-        match api {
-            Api::Admin => self
-                .session
-                .admin
-                .with_untracked(|s| s.as_ref().map(|s| s.user_id.to_string())),
-            Api::Websupport | Api::Profiles | Api::Erp => None,
-        }
+        (apis::home(api).account)(&self.session)
     }
 
     /// Signs out of `api`: forgets its credentials everywhere (memory,
     /// session storage, Demo's tokens) and every cached record.
     pub fn sign_out(&self, api: Api) {
-        match api {
-            Api::Admin => {
-                self.session.end();
-                demo::forget_tokens();
-            }
-            Api::Profiles => self.session.end_profiles(),
-            Api::Erp => {
-                self.session.erp.set(None);
-                self.session.erp_log.set(Vec::new());
-            }
-            Api::Websupport => self.session.websupport.set(None),
-        }
+        (apis::home(api).end)(&self.session);
         self.cache.clear();
     }
 
     /// Who is signed in to `api`, as the header names them; `Some("")`
     /// for the Profiles API, whose token names nobody.
     pub fn signed_in_as(&self, api: Api) -> Option<String> {
-        match api {
-            Api::Admin => self
-                .session
-                .admin
-                .with(|s| s.as_ref().map(|s| s.username.clone())),
-            Api::Profiles => self
-                .session
-                .profiles
-                .with(|s| s.as_ref().map(|_| String::new())),
-            Api::Erp => self
-                .session
-                .erp
-                .with(|s| s.as_ref().map(|s| s.login_name.clone())),
-            Api::Websupport => self
-                .session
-                .websupport
-                .with(|s| s.as_ref().map(|s| s.login.clone())),
-        }
+        (apis::home(api).signed_in_as)(&self.session)
     }
 
     /// The short-lived session token of `api`, where it has one (Admin,
     /// Profiles), for people reproducing a call with curl.
     pub fn session_token(&self, api: Api) -> Option<String> {
-        match api {
-            Api::Admin => self
-                .session
-                .admin
-                .with(|s| s.as_ref().map(|s| s.token.clone())),
-            Api::Profiles => self.session.profiles.get(),
-            Api::Erp | Api::Websupport => None,
-        }
+        (apis::home(api).token)(&self.session)
     }
 
     /// Whether some session is open with `api`.
     pub fn signed_in(&self, api: Api) -> bool {
-        match api {
-            Api::Admin => self.session.admin.with(Option::is_some),
-            Api::Profiles => self.session.profiles.with(Option::is_some),
-            Api::Erp => self.session.erp.with(Option::is_some),
-            Api::Websupport => self.session.websupport.with(Option::is_some),
-        }
+        self.signed_in_as(api).is_some()
     }
 }
 

@@ -280,13 +280,7 @@ impl Connections {
 
     /// Where `api`'s requests go.
     pub fn target(&self, api: userdesk_api::resource::Api) -> &Target {
-        use userdesk_api::resource::Api;
-        match api {
-            Api::Admin => &self.admin.target,
-            Api::Profiles => &self.profiles.target,
-            Api::Erp => &self.erp.target,
-            Api::Websupport => &self.websupport.target,
-        }
+        (crate::apis::home(api).target)(self)
     }
 
     /// Forgets the user's choice: back to the deployment config (or the defaults).

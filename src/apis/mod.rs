@@ -1,5 +1,7 @@
-//! Where each API lives in the console: its area of pages and the page a
-//! sign-in leads to, in one table for the four APIs.
+//! Each API's row of facts in the console, in one table: where its pages
+//! live, where a sign-in leads, and its session (who is signed in, its
+//! token, how signing out ends it). One module per API holds its row;
+//! [`home`] is the one place that picks a row by API.
 //!
 //! ## Usage
 //! ```no_run
@@ -9,34 +11,44 @@
 //! assert_eq!(start_page(Api::Admin), "/admin/roles");
 //! ```
 
+mod admin;
+mod erp;
+mod profiles;
+mod websupport;
+
 use userdesk_api::resource::Api;
 
-/// An API's place in the console.
-struct Home {
+use crate::session::Session;
+use crate::settings::{Connections, Target};
+
+/// One API's place in the console.
+pub struct Home {
     /// The path prefix of its pages, e.g. `/admin`.
-    area: &'static str,
+    pub area: &'static str,
     /// Where a sign-in leads when `next` is absent, unsafe or a sign-in page.
-    start: &'static str,
+    pub start: &'static str,
+    /// Who is signed in, as the header names them (tracked); `Some("")`
+    /// for a session that names nobody (a Profiles token).
+    pub signed_in_as: fn(&Session) -> Option<String>,
+    /// The signed-in account's id, where the API names one (untracked).
+    pub account: fn(&Session) -> Option<String>,
+    /// The short-lived session token, where there is one (tracked), for
+    /// people reproducing a call with curl.
+    pub token: fn(&Session) -> Option<String>,
+    /// Ends the session: its credentials leave memory, session storage and
+    /// Demo.
+    pub end: fn(&Session),
+    /// Where its requests go.
+    pub target: fn(&Connections) -> &Target,
 }
 
-const fn home(api: Api) -> Home {
+/// The row of `api`.
+pub const fn home(api: Api) -> &'static Home {
     match api {
-        Api::Admin => Home {
-            area: "/admin",
-            start: "/admin/roles",
-        },
-        Api::Websupport => Home {
-            area: "/websupport",
-            start: "/websupport/users",
-        },
-        Api::Profiles => Home {
-            area: "/profiles",
-            start: "/profiles/profiles",
-        },
-        Api::Erp => Home {
-            area: "/erp",
-            start: "/erp/remove-user",
-        },
+        Api::Admin => &admin::HOME,
+        Api::Websupport => &websupport::HOME,
+        Api::Profiles => &profiles::HOME,
+        Api::Erp => &erp::HOME,
     }
 }
 
@@ -48,4 +60,9 @@ pub const fn area(api: Api) -> &'static str {
 /// The page a sign-in to `api` leads to by default.
 pub const fn start_page(api: Api) -> &'static str {
     home(api).start
+}
+
+/// Nobody, for APIs whose session names no account or has no token.
+fn none(_: &Session) -> Option<String> {
+    None
 }

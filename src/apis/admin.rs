@@ -1,0 +1,43 @@
+//! The Admin API's row: a token from `GET /token`, kept in memory and this
+//! tab's session storage; Demo's tokens go too when it ends.
+
+use leptos::prelude::*;
+
+use super::Home;
+use crate::session::Session;
+use crate::settings::{Connections, Target};
+
+pub const HOME: Home = Home {
+    area: "/admin",
+    start: "/admin/roles",
+    signed_in_as,
+    account,
+    token,
+    end,
+    target,
+};
+
+fn signed_in_as(session: &Session) -> Option<String> {
+    session
+        .admin
+        .with(|s| s.as_ref().map(|s| s.username.clone()))
+}
+
+fn account(session: &Session) -> Option<String> {
+    session
+        .admin
+        .with_untracked(|s| s.as_ref().map(|s| s.user_id.to_string()))
+}
+
+fn token(session: &Session) -> Option<String> {
+    session.admin.with(|s| s.as_ref().map(|s| s.token.clone()))
+}
+
+fn end(session: &Session) {
+    session.end();
+    crate::demo::forget_tokens();
+}
+
+fn target(connections: &Connections) -> &Target {
+    &connections.admin.target
+}
