@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::apis::area;
+use crate::apis::{self, area};
 use crate::client::Client;
 use crate::components::theme::ThemeSwitch;
 use crate::components::toast::Toaster;
@@ -109,32 +109,20 @@ pub fn Shell(children: Children) -> impl IntoView {
                         </span>
                     }
                 })}
-                <Show when=move || client.signed_in(Api::Profiles)>
-                    <span class="session">
-                        <span class="session__user">"Profiles"</span>
-                        <button class="button button--small" type="button" aria-label="Sign out of the Profiles API" on:click=move |_| sign_out.run(Api::Profiles)>"Sign out"</button>
-                    </span>
-                </Show>
-                {move || client.session.websupport.with(|s| s.as_ref().map(|s| s.login.clone())).map(|login| {
-                    view! {
-                        <span class="session">
-                            <span class="session__user">{format!("Websupport: {login}")}</span>
-                            <button class="button button--small" type="button" aria-label="Sign out of Websupport" on:click=move |_| sign_out.run(Api::Websupport)>
-                                "Sign out"
-                            </button>
-                        </span>
-                    }
-                })}
-                {move || client.session.erp.with(|s| s.as_ref().map(|s| s.login_name.clone())).map(|login| {
-                    view! {
-                        <span class="session">
-                            <span class="session__user">{format!("ERP: {login}")}</span>
-                            <button class="button button--small" type="button" aria-label="Sign out of the ERP" on:click=move |_| sign_out.run(Api::Erp)>
-                                "Sign out"
-                            </button>
-                        </span>
-                    }
-                })}
+                // Every other API's badge: its name, who is signed in, Sign out.
+                {Api::ALL.into_iter().filter(|api| *api != Api::Admin).map(|api| {
+                    let home = apis::home(api);
+                    move || client.signed_in_as(api).map(|who| {
+                        let badge = if who.is_empty() { home.short.to_string() } else { format!("{}: {who}", home.short) };
+                        view! {
+                            <span class="session">
+                                <span class="session__user">{badge}</span>
+                                <button class="button button--small" type="button" aria-label=format!("Sign out of {}", home.called)
+                                    on:click=move |_| sign_out.run(api)>"Sign out"</button>
+                            </span>
+                        }
+                    })
+                }).collect_view()}
             </div>
         </header>
         <div class="layout">

@@ -8,6 +8,8 @@ use crate::session::Session;
 use crate::settings::{Connections, Target};
 
 pub const HOME: Home = Home {
+    short: "Admin",
+    called: "the Admin API",
     area: "/admin",
     start: "/admin/roles",
     signed_in_as,

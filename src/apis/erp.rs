@@ -8,6 +8,8 @@ use crate::session::Session;
 use crate::settings::{Connections, Target};
 
 pub const HOME: Home = Home {
+    short: "ERP",
+    called: "the ERP",
     area: "/erp",
     start: "/erp/remove-user",
     signed_in_as,

@@ -23,6 +23,10 @@ use crate::settings::{Connections, Target};
 
 /// One API's place in the console.
 pub struct Home {
+    /// Its name in the header's session badge, e.g. `ERP`.
+    pub short: &'static str,
+    /// Its name inside a sentence, e.g. "Sign out of the ERP".
+    pub called: &'static str,
     /// The path prefix of its pages, e.g. `/admin`.
     pub area: &'static str,
     /// Where a sign-in leads when `next` is absent, unsafe or a sign-in page.

@@ -8,6 +8,8 @@ use crate::session::Session;
 use crate::settings::{Connections, Target};
 
 pub const HOME: Home = Home {
+    short: "Profiles",
+    called: "the Profiles API",
     area: "/profiles",
     start: "/profiles/profiles",
     signed_in_as,

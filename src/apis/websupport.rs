@@ -8,6 +8,8 @@ use crate::session::Session;
 use crate::settings::{Connections, Target};
 
 pub const HOME: Home = Home {
+    short: "Websupport",
+    called: "Websupport",
     area: "/websupport",
     start: "/websupport/users",
     signed_in_as,
