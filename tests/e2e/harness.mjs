@@ -46,8 +46,8 @@ export async function useServer(page) {
   await page.locator('.connection__target', { hasText: ADMIN_API }).waitFor();
 }
 
-export async function signIn(page, username = 'admin1', password = 'admin1pass') {
-  await page.goto(`${BASE}/admin/login`);
+export async function signIn(page, username = 'admin1', password = 'admin1pass', base = BASE) {
+  await page.goto(`${base}/admin/login`);
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -116,14 +116,15 @@ export const WEBSUPPORT_MODES = {
   'in Demo mode': async () => {},
 };
 
-/** Signs in to Websupport with a demo key (`reseller` or `customer`). */
-export async function websupportSignIn(page, who = 'reseller') {
+/** Signs in to Websupport with a demo key (`reseller` or `customer`), on
+ * the console at `base` (the simulator's own, or one behind a proxy). */
+export async function websupportSignIn(page, who = 'reseller', base = BASE) {
   const [key, secret] = WEBSUPPORT_KEYS[who];
-  await page.goto(`${BASE}/websupport/login`);
+  await page.goto(`${base}/websupport/login`);
   await page.locator('input[name="api_key"]').fill(key);
   await page.locator('input[name="secret"]').fill(secret);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${BASE}/websupport/users`);
+  await page.waitForURL(`${base}/websupport/users`);
 }
 
 /** A fresh page, connected in `mode` and signed in to Websupport. */

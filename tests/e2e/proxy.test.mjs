@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  APP_KEY, BASE, WEBSUPPORT_KEYS, freshPage, launch, resetServer,
+  APP_KEY, BASE, freshPage, launch, resetServer, signIn, websupportSignIn,
 } from './harness.mjs';
 
 const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
@@ -127,21 +127,13 @@ test('nginx: security headers, a fresh config.json, and sign-ins with the time i
   assert.equal((await bare.json()).message, 'Missing date header.');
 
   const tab = await freshPage(browser);
-  const [key, secret] = WEBSUPPORT_KEYS.reseller;
-  await tab.goto(`${site}/websupport/login`);
-  await tab.locator('input[name="api_key"]').fill(key);
-  await tab.locator('input[name="secret"]').fill(secret);
-  await tab.getByRole('button', { name: 'Sign in' }).click();
-  await tab.waitForURL(`${site}/websupport/users`);
+  await websupportSignIn(tab, 'reseller', site);
   await tab.getByText('Websupport: testaccount').waitFor();
   const seen = await (await fetch(`${BASE}/__sim/seen`)).json();
   assert.match(seen.websupport_date, /^\d{8}T\d{6}Z$/, 'the simulator got the time in Date, in the basic form');
 
-  await tab.goto(`${site}/admin/login`);
+  await signIn(tab, 'admin1', 'admin1pass', site);
   await tab.locator('.connection__target', { hasText: '/api/admin' }).waitFor();
-  await tab.locator('input[name="username"]').fill('admin1');
-  await tab.locator('input[name="password"]').fill('admin1pass');
-  await tab.getByRole('button', { name: 'Sign in' }).click();
   await tab.waitForURL(`${site}/admin/roles`);
   await tab.locator('tbody tr', { hasText: 'SUPER_ADMIN' }).waitFor();
   assert.deepEqual(tab.pageErrors, []);

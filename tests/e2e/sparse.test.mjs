@@ -4,8 +4,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, PROFILES_TOKEN, WEBSUPPORT_KEYS, freshPage, launch, resetServer, signIn, spaGo,
-  useProfilesServer, useServer, useWebsupportServer,
+  BASE, PROFILES_TOKEN, freshPage, launch, resetServer, signedInPage, spaGo,
+  useProfilesServer, useServer, useWebsupportServer, websupportSignIn,
 } from './harness.mjs';
 
 let browser;
@@ -38,10 +38,7 @@ async function rowsOf(page, routes) {
 
 test('Admin lists: every row shows when answers leave out their null keys', async () => {
   await resetServer();
-  const page = await freshPage(browser);
-  await useServer(page);
-  await signIn(page);
-  await page.waitForURL(`${BASE}/admin/roles`);
+  const page = await signedInPage(browser, useServer);
   const full = await rowsOf(page, ADMIN_LISTS);
   await omitNulls(true);
   const sparse = await rowsOf(page, ADMIN_LISTS);
@@ -67,12 +64,7 @@ test('Profiles and Websupport lists: every row shows without null keys', async (
   await omitNulls(true);
   assert.deepEqual(await rowsOf(page, ['/profiles/profiles']), full);
 
-  const [key, secret] = WEBSUPPORT_KEYS.reseller;
-  await page.goto(`${BASE}/websupport/login`);
-  await page.locator('input[name="api_key"]').fill(key);
-  await page.locator('input[name="secret"]').fill(secret);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${BASE}/websupport/users`);
+  await websupportSignIn(page);
   await page.getByText('10,001 users').waitFor();
   assert.equal(await page.getByText(/could not be read/).count(), 0);
   assert.deepEqual(page.pageErrors, []);
