@@ -105,6 +105,8 @@ pub fn DateTime(value: String) -> impl IntoView {
             }
             .into_any()
         }
+        // A server that sent no time: the dash every empty value shows.
+        None if value.trim().is_empty() => "—".into_any(),
         None => value.into_any(),
     }
 }

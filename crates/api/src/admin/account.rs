@@ -37,9 +37,14 @@ struct FlatAccount {
     first_name: String,
     last_name: String,
     username: String,
-    joined_at: String,
-    password_changed_at: String,
-    uri: String,
+    // A server may leave out (or send `null` for) what it has no value for;
+    // the editable fields are required, these are not.
+    #[serde(default)]
+    joined_at: Option<String>,
+    #[serde(default)]
+    password_changed_at: Option<String>,
+    #[serde(default)]
+    uri: Option<String>,
 }
 
 impl From<FlatAccount> for UserAccount {
@@ -52,9 +57,9 @@ impl From<FlatAccount> for UserAccount {
                 last_name: flat.last_name,
                 username: flat.username,
             },
-            joined_at: flat.joined_at,
-            password_changed_at: flat.password_changed_at,
-            uri: flat.uri,
+            joined_at: flat.joined_at.unwrap_or_default(),
+            password_changed_at: flat.password_changed_at.unwrap_or_default(),
+            uri: flat.uri.unwrap_or_default(),
         }
     }
 }
@@ -229,6 +234,17 @@ mod tests {
         assert_eq!(
             (account.id, account.fields.username.as_str()),
             (1, "admin1")
+        );
+        // Without the dates and with a null uri, it is still the account.
+        let sparse = r#"{"user_account": {"email": "admin1@test.com", "first_name": "Tommy", "id": 1,
+            "last_name": "Lund", "uri": null, "username": "admin1"}}"#;
+        let account = decode_account(&HttpResponse::json(200, sparse.into())).expect("sparse");
+        assert_eq!(
+            (
+                account.joined_at.as_str(),
+                account.password_changed_at.as_str()
+            ),
+            ("", "")
         );
     }
 
