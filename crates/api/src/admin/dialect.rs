@@ -7,11 +7,11 @@
 use serde_json::Value;
 
 use super::list::decode_list;
-use super::{decode_deleted, decode_wrapped, AdminConfig};
+use super::{decode_error, decode_wrapped, AdminConfig};
 use crate::error::ApiError;
 use crate::http::{percent_encode, HttpRequest, HttpResponse, Method};
 use crate::list::{clamp_limit, clamp_page};
-use crate::resource::dialect::{keep_records, read_answer};
+use crate::resource::dialect::{decode_deleted, keep_records, read_answer};
 use crate::resource::{Answer, Description, Dialect, Operation};
 
 /// The Admin API's dialect.
@@ -107,7 +107,7 @@ impl Dialect for AdminDialect {
                 keep_records(resource, &mut page);
                 Ok(Answer::Page(page))
             }
-            Operation::Delete { .. } => decode_deleted(response).map(|()| Answer::Deleted),
+            Operation::Delete { .. } => decode_deleted(response, decode_error),
             Operation::Read { .. } => {
                 decode_wrapped::<Value>(response, &[200, 201], resource.path.item)
                     .and_then(|record| read_answer(resource, record))

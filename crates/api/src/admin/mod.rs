@@ -186,7 +186,7 @@ fn default_text(status: u16) -> &'static str {
     }
 }
 
-fn describe_body(body: &str) -> String {
+pub(crate) fn describe_body(body: &str) -> String {
     if body.trim().is_empty() {
         "an empty body".to_string()
     } else {
@@ -227,23 +227,6 @@ pub fn decode_plain<T: DeserializeOwned>(
     }
     serde_json::from_str(&response.body)
         .map_err(|error| ApiError::UnexpectedResponse(format!("malformed answer: {error}")))
-}
-
-/// Decodes the answer to a delete. The documented success is 204 with no
-/// body; a 200 with an empty body is read the same way. Any other 2xx (a
-/// 200 with a body, garbage or not) is not the documented answer and says
-/// nothing about whether the record is gone, so it is an unexpected answer.
-pub fn decode_deleted(response: &HttpResponse) -> Result<(), ApiError> {
-    match response.status {
-        204 => Ok(()),
-        200 if response.body.trim().is_empty() => Ok(()),
-        200..=299 => Err(ApiError::UnexpectedResponse(format!(
-            "a delete answers 204 with no body, but this was HTTP {} with {}; the record may still exist",
-            response.status,
-            describe_body(&response.body)
-        ))),
-        _ => Err(decode_error(response)),
-    }
 }
 
 #[cfg(test)]
@@ -414,28 +397,5 @@ mod tests {
                 retry_after: Some(2)
             }
         );
-    }
-
-    #[test]
-    fn delete_success_is_decided_by_status_and_the_documented_body() {
-        assert_eq!(decode_deleted(&HttpResponse::empty(204)), Ok(()));
-        assert_eq!(decode_deleted(&response(200, "")), Ok(()));
-        for body in ["garbage", r#"{"deleted": false}"#, "{}", "<html>ok</html>"] {
-            assert!(
-                matches!(
-                    decode_deleted(&response(200, body)),
-                    Err(ApiError::UnexpectedResponse(_))
-                ),
-                "{body}"
-            );
-        }
-        assert!(matches!(
-            decode_deleted(&response(202, "{}")),
-            Err(ApiError::UnexpectedResponse(_))
-        ));
-        assert!(matches!(
-            decode_deleted(&response(404, r#"{"error":"Not found"}"#)),
-            Err(ApiError::NotFound(_))
-        ));
     }
 }

@@ -20,11 +20,10 @@
 use serde_json::Value;
 
 use super::ProfilesConfig;
-use crate::admin::decode_deleted;
 use crate::error::ApiError;
 use crate::http::{percent_encode, HttpRequest, HttpResponse, Method};
 use crate::list::{clamp_limit, clamp_page, ListPage};
-use crate::resource::dialect::{keep_records, read_answer};
+use crate::resource::dialect::{decode_deleted, keep_records, read_answer};
 use crate::resource::{Answer, Description, Dialect, Operation};
 use crate::validation::FieldErrors;
 
@@ -113,7 +112,7 @@ impl Dialect for ProfilesDialect {
         response: &HttpResponse,
     ) -> Result<Answer, ApiError> {
         if let Operation::Delete { .. } = operation {
-            return decode_deleted(response).map(|()| Answer::Deleted);
+            return decode_deleted(response, decode_error);
         }
         if !(200..300).contains(&response.status) {
             return Err(decode_error(response));

@@ -85,6 +85,36 @@ impl Answer {
     }
 }
 
+/// Decodes the answer to a delete, whatever the API. The documented
+/// success is 204 with no body; a 200 with an empty body is read the same
+/// way. Any other 2xx (a 200 with a body, garbage or not) is not the
+/// documented answer and says nothing about whether the record is gone,
+/// so it is an unexpected answer. A failure is read by the API's own
+/// `failure` decoder.
+///
+/// ## Usage
+/// ```
+/// use userdesk_api::admin::decode_error;
+/// use userdesk_api::resource::dialect::decode_deleted;
+/// use userdesk_api::HttpResponse;
+/// assert!(decode_deleted(&HttpResponse::empty(204), decode_error).is_ok());
+/// ```
+pub fn decode_deleted(
+    response: &HttpResponse,
+    failure: impl Fn(&HttpResponse) -> ApiError,
+) -> Result<Answer, ApiError> {
+    match response.status {
+        204 => Ok(Answer::Deleted),
+        200 if response.body.trim().is_empty() => Ok(Answer::Deleted),
+        200..=299 => Err(ApiError::UnexpectedResponse(format!(
+            "a delete answers 204 with no body, but this was HTTP {} with {}; the record may still exist",
+            response.status,
+            crate::admin::describe_body(&response.body)
+        ))),
+        _ => Err(failure(response)),
+    }
+}
+
 /// A read's answer: a record needs its id, as a list row does. An object
 /// without one (every field `null`, say) is an unexpected answer, so the
 /// page says so and offers Try again instead of drawing nothing.
@@ -119,4 +149,38 @@ pub fn keep_records(resource: &Description, page: &mut ListPage<Value>) {
     let before = page.items.len();
     page.items.retain(|item| resource.readable(item));
     page.unreadable += before - page.items.len();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::admin::decode_error;
+
+    fn response(status: u16, body: &str) -> HttpResponse {
+        HttpResponse::json(status, body.into())
+    }
+
+    #[test]
+    fn delete_success_is_decided_by_status_and_the_documented_body() {
+        let deleted = |r: &HttpResponse| decode_deleted(r, decode_error);
+        assert_eq!(deleted(&HttpResponse::empty(204)), Ok(Answer::Deleted));
+        assert_eq!(deleted(&response(200, "")), Ok(Answer::Deleted));
+        for body in ["garbage", r#"{"deleted": false}"#, "{}", "<html>ok</html>"] {
+            assert!(
+                matches!(
+                    deleted(&response(200, body)),
+                    Err(ApiError::UnexpectedResponse(_))
+                ),
+                "{body}"
+            );
+        }
+        assert!(matches!(
+            deleted(&response(202, "{}")),
+            Err(ApiError::UnexpectedResponse(_))
+        ));
+        assert!(matches!(
+            deleted(&response(404, r#"{"error":"Not found"}"#)),
+            Err(ApiError::NotFound(_))
+        ));
+    }
 }

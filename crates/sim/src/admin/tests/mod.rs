@@ -4,7 +4,6 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use userdesk_api::admin::account;
-use userdesk_api::admin::decode_deleted;
 use userdesk_api::admin::dialect::{AdminCall, ADMIN_API};
 use userdesk_api::admin::token::{decode_token, token_request, SignInFailure};
 use userdesk_api::admin::{AdminConfig, DOCUMENTED_APP_KEY};
@@ -182,6 +181,12 @@ pub(super) fn form_payload(
 pub(super) fn sign_in(sim: &mut Simulator) -> String {
     let response = send(sim, &token_request(&config(), "admin1", "admin1pass"));
     decode_token(&response).expect("admin1 signs in").token
+}
+
+/// A delete's answer as the Admin dialect reads it.
+pub(super) fn decode_deleted(response: &HttpResponse) -> Result<(), ApiError> {
+    userdesk_api::resource::dialect::decode_deleted(response, userdesk_api::admin::decode_error)
+        .map(|_| ())
 }
 
 fn input(name: &str) -> Value {

@@ -3,7 +3,6 @@
 
 use serde_json::Value;
 use userdesk_api::admin::countries::{Country, COUNTRIES};
-use userdesk_api::admin::decode_deleted;
 use userdesk_api::admin::logins::{Login, LOGINS};
 use userdesk_api::admin::notifications::{Notification, NOTIFICATIONS};
 use userdesk_api::admin::password_resets::{PasswordReset, PASSWORD_RESETS};
@@ -17,7 +16,7 @@ use userdesk_api::resource::{Answer, Mode, Operation};
 use userdesk_api::time::format_timestamp;
 use userdesk_api::{ApiError, HttpRequest, Method};
 
-use super::{call, config, form_payload, list, send, sign_in, Calls, NOW};
+use super::{call, config, decode_deleted, form_payload, list, send, sign_in, Calls, NOW};
 use crate::Simulator;
 
 fn user_values(username: &str) -> Value {
