@@ -424,26 +424,26 @@ impl Client {
 
     /// The id of the account signed in to `api`, if any.
     pub fn signed_in_account(&self, api: Api) -> Option<String> {
-        (apis::home(api).account)(&self.session)
+        apis::account(api, &self.session)
     }
 
     /// Signs out of `api`: forgets its credentials everywhere (memory,
     /// session storage, Demo's tokens) and every cached record.
     pub fn sign_out(&self, api: Api) {
-        (apis::home(api).end)(&self.session);
+        apis::end(api, &self.session);
         self.cache.clear();
     }
 
     /// Who is signed in to `api`, as the header names them; `Some("")`
     /// for the Profiles API, whose token names nobody.
     pub fn signed_in_as(&self, api: Api) -> Option<String> {
-        (apis::home(api).signed_in_as)(&self.session)
+        apis::signed_in_as(api, &self.session)
     }
 
     /// The short-lived session token of `api`, where it has one (Admin,
     /// Profiles), for people reproducing a call with curl.
     pub fn session_token(&self, api: Api) -> Option<String> {
-        (apis::home(api).token)(&self.session)
+        apis::token(api, &self.session)
     }
 
     /// Whether some session is open with `api`.

@@ -280,7 +280,7 @@ impl Connections {
 
     /// Where `api`'s requests go.
     pub fn target(&self, api: userdesk_api::resource::Api) -> &Target {
-        (crate::apis::home(api).target)(self)
+        crate::apis::target(api, self)
     }
 
     /// Forgets the user's choice: back to the deployment config (or the defaults).

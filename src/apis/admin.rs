@@ -5,41 +5,31 @@ use leptos::prelude::*;
 
 use super::Home;
 use crate::session::Session;
-use crate::settings::{Connections, Target};
 
 pub const HOME: Home = Home {
     short: "Admin",
     called: "the Admin API",
     area: "/admin",
     start: "/admin/roles",
-    signed_in_as,
-    account,
-    token,
-    end,
-    target,
 };
 
-fn signed_in_as(session: &Session) -> Option<String> {
+pub(super) fn signed_in_as(session: &Session) -> Option<String> {
     session
         .admin
         .with(|s| s.as_ref().map(|s| s.username.clone()))
 }
 
-fn account(session: &Session) -> Option<String> {
+pub(super) fn account(session: &Session) -> Option<String> {
     session
         .admin
         .with_untracked(|s| s.as_ref().map(|s| s.user_id.to_string()))
 }
 
-fn token(session: &Session) -> Option<String> {
+pub(super) fn token(session: &Session) -> Option<String> {
     session.admin.with(|s| s.as_ref().map(|s| s.token.clone()))
 }
 
-fn end(session: &Session) {
+pub(super) fn end(session: &Session) {
     session.end();
     crate::demo::forget_tokens();
-}
-
-fn target(connections: &Connections) -> &Target {
-    &connections.admin.target
 }

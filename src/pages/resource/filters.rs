@@ -35,16 +35,19 @@ fn FilterControlView(
         label,
         control,
     } = filter;
+    // A search is matched in the browser; its text is kept in the URL alike.
+    // Only whole lists search; a paged one would offer its first field.
+    let typed = match control {
+        FilterControl::Typed { placeholder } => Some(placeholder),
+        FilterControl::Search { fields } => Some(fields.first().map_or("", |(_, label)| *label)),
+        _ => None,
+    };
+    if let Some(placeholder) = typed {
+        return view! { <FilterText nav=nav key=key label=label placeholder=placeholder /> }
+            .into_any();
+    }
     match control {
-        // A search is matched in the browser; its text is kept in the URL alike.
-        FilterControl::Typed { placeholder } => {
-            view! { <FilterText nav=nav key=key label=label placeholder=placeholder /> }.into_any()
-        }
-        // Only whole lists search; a paged one would offer its first field.
-        FilterControl::Search { fields } => {
-            let placeholder = fields.first().map_or("", |(_, label)| *label);
-            view! { <FilterText nav=nav key=key label=label placeholder=placeholder /> }.into_any()
-        }
+        FilterControl::Typed { .. } | FilterControl::Search { .. } => ().into_any(),
         FilterControl::Choice { any, options } => {
             let options: Vec<(String, String)> = options
                 .iter()
