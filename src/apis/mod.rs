@@ -2,8 +2,8 @@
 //! leads, how the header names it, and its session (who is signed in, its
 //! token, how signing out ends it). One module per API holds its own; this
 //! file is the one place that picks by API, with a plain `match` (a table
-//! of function pointers cost 1.7 KB of the first load: nothing inlines
-//! through it).
+//! of function pointers was measured: 210 B more of the first load, as
+//! nothing inlines through it).
 //!
 //! ## Usage
 //! ```no_run
