@@ -46,7 +46,6 @@ struct Link {
     ready: bool,
     waiting: Vec<String>,
     pending: HashMap<u64, Reply>,
-    next_id: u64,
     /// The simulator failed; the next request starts a new one.
     broken: bool,
     /// Answers to requests sent before the last sign-out carry tokens the
@@ -62,6 +61,42 @@ struct Link {
 
 thread_local! {
     static LINK: RefCell<Option<Link>> = const { RefCell::new(None) };
+    /// Request ids, never reused, also across a reset's new simulator.
+    static NEXT_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// How long a Demo request may wait for its answer, as a server request may.
+const ANSWER_WITHIN_SECONDS: u32 = 20;
+
+/// A fresh request id.
+fn take_id() -> u64 {
+    NEXT_ID.with(|next| {
+        let id = next.get();
+        next.set(id + 1);
+        id
+    })
+}
+
+/// Fails request `id` if no answer came within `seconds`, so a lost answer
+/// cannot hold this tab's turn (and every Demo request after it) forever.
+fn expire_after(id: u64, seconds: u32) {
+    use wasm_bindgen::JsCast;
+    let expire = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let reply = LINK.with(|cell| {
+            cell.try_borrow_mut()
+                .ok()
+                .and_then(|mut slot| slot.as_mut().and_then(|link| link.pending.remove(&id)))
+        });
+        if let Some(reply) = reply {
+            let _ = reply.send(Err(ApiError::Timeout { seconds }));
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            expire.unchecked_ref(),
+            i32::try_from(seconds * 1000).unwrap_or(i32::MAX),
+        );
+    }
 }
 
 fn now_seconds() -> i64 {
@@ -89,7 +124,6 @@ impl Link {
             ready,
             waiting: Vec::new(),
             pending: HashMap::new(),
-            next_id: 1,
             broken: false,
             tokens_from: 0,
             base: None,
@@ -292,9 +326,9 @@ async fn round_trip(api: Api, request: &HttpRequest) -> Result<Answered, ApiErro
         let Some(link) = slot.as_mut() else {
             return Ok(Vec::new());
         };
-        let id = link.next_id;
-        link.next_id += 1;
+        let id = take_id();
         link.pending.insert(id, reply);
+        expire_after(id, ANSWER_WITHIN_SECONDS);
         let call = ToSimulator::Request {
             id,
             api,
@@ -316,7 +350,7 @@ pub fn forget_tokens() {
     storage::remove(Store::Session, TOKENS_KEY);
     LINK.with(|cell| {
         if let Some(link) = cell.borrow_mut().as_mut() {
-            link.tokens_from = link.next_id;
+            link.tokens_from = NEXT_ID.with(std::cell::Cell::get);
             link.send(ToSimulator::ForgetTokens.to_text());
         }
     });
