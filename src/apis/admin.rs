@@ -7,6 +7,7 @@ use super::Home;
 use crate::session::Session;
 
 pub const HOME: Home = Home {
+    name: "Admin API",
     short: "Admin",
     called: "the Admin API",
     area: "/admin",

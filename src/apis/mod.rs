@@ -25,6 +25,8 @@ use crate::settings::{Connections, Target};
 
 /// One API's place in the console.
 pub struct Home {
+    /// Its name on the start page and in titles, e.g. `Profiles API`.
+    pub name: &'static str,
     /// Its name in the header's session badge, e.g. `ERP`.
     pub short: &'static str,
     /// Its name inside a sentence, e.g. "Sign out of the ERP".

@@ -7,6 +7,7 @@ use super::Home;
 use crate::session::Session;
 
 pub const HOME: Home = Home {
+    name: "Profiles API",
     short: "Profiles",
     called: "the Profiles API",
     area: "/profiles",

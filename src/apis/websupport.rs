@@ -7,6 +7,7 @@ use super::Home;
 use crate::session::Session;
 
 pub const HOME: Home = Home {
+    name: "Websupport",
     short: "Websupport",
     called: "Websupport",
     area: "/websupport",

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use userdesk_api::resource::Api;
 
-use crate::apis::area;
+use crate::apis::{self, area};
 use crate::client::Client;
 use crate::components::copy::Secret;
 use crate::pages::erp::ERP_MENU;
@@ -94,7 +94,7 @@ fn Card(card: &'static ApiCard) -> impl IntoView {
     let labelled_by = heading.clone();
     view! {
         <article class="card" aria-labelledby=labelled_by>
-            <h2 class="card__title" id=heading>{card.api.name()}</h2>
+            <h2 class="card__title" id=heading>{apis::home(card.api).name}</h2>
             <p>{card.about}</p>
             <p class="card__status">"Connected to: " <strong>{connection}</strong></p>
             <p class="card__status">{move || match who() {

@@ -125,11 +125,7 @@ pub fn ResourceForm(
             one_each_clashes(resource, &payload, choices, started, &mut errors);
             if mode == Mode::Update {
                 let changed = changes(&started_payload(resource, started), &payload);
-                for (field, messages) in refused_clears(resource, &changed).iter() {
-                    for message in messages {
-                        errors.add(field, message.clone());
-                    }
-                }
+                refused_clears(resource, &changed, &mut errors);
             }
             errors.into_result(payload)
         },

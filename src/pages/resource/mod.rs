@@ -83,7 +83,11 @@ pub fn list_title(resource: &Description) -> String {
         .filter(|api| *api != resource.api)
         .any(|api| registry(api).find_titled(resource.title).is_some());
     if shared {
-        format!("{} · {}", resource.title, resource.api.name())
+        format!(
+            "{} · {}",
+            resource.title,
+            crate::apis::home(resource.api).name
+        )
     } else {
         resource.title.to_string()
     }

@@ -12,7 +12,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use serde_json::Value;
-use userdesk_api::list::{ListPage, ListQuery, WHOLE_LIST};
+use userdesk_api::list::{ListQuery, WHOLE_LIST};
 use userdesk_api::resource::whole::{carried, ordered, prompt, SearchIndex};
 use userdesk_api::resource::{Cell, Description, FilterControl};
 use userdesk_api::walk::{Next, PageWalk};
@@ -70,9 +70,10 @@ async fn load_all(
     let limit = page.limit;
     let mut walk = PageWalk::new(MAX_PAGES);
     let mut items = Vec::new();
+    let mut unreadable = 0;
     loop {
         let next = walk.step(&mut page, |item| resource.id_of(item));
-        let unreadable = page.unreadable;
+        unreadable += page.unreadable;
         items.append(&mut page.items);
         progress.set(items.len());
         let Next::Page(number) = next else {
@@ -87,11 +88,7 @@ async fn load_all(
             limit,
             ..whole.clone()
         };
-        let later = call(query).await?;
-        page = ListPage {
-            unreadable: unreadable + later.unreadable,
-            ..later
-        };
+        page = call(query).await?;
     }
 }
 

@@ -22,16 +22,6 @@ impl Api {
     /// Every API, in the order the console shows them.
     pub const ALL: [Api; 4] = [Api::Admin, Api::Websupport, Api::Profiles, Api::Erp];
 
-    /// The API's name as the console shows it.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Api::Admin => "Admin API",
-            Api::Websupport => "Websupport",
-            Api::Profiles => "Profiles API",
-            Api::Erp => "ERP",
-        }
-    }
-
     /// Whether an update sends only the fields that changed (the Profiles
     /// API's `PATCH`, Websupport's partial `PUT`) rather than the whole record.
     pub fn updates_changes_only(self) -> bool {

@@ -68,11 +68,7 @@ pub fn validate(
         }
     }
     if mode == Mode::Update {
-        for (field, messages) in refused_clears(description, payload).iter() {
-            for message in messages {
-                errors.add(field, message.clone());
-            }
-        }
+        refused_clears(description, payload, &mut errors);
     }
     if errors.is_empty() {
         if let Some(check) = description.check {
@@ -82,20 +78,24 @@ pub fn validate(
     errors.into_result(out)
 }
 
-/// The fields an update may not clear ([`Field::not_cleared`]) that
-/// `changed` clears: sent as `null` or blank text. The console checks the
-/// changes it is about to send; the simulator the body it received.
+/// Adds an error for each field an update may not clear
+/// ([`Field::not_cleared`]) that `changed` clears: sent as `null` or blank
+/// text. The console checks the changes it is about to send; the
+/// simulator the body it received.
 ///
 /// ## Usage
 /// ```
 /// use serde_json::json;
 /// use userdesk_api::resource::refused_clears;
 /// use userdesk_api::websupport::users::USERS;
-/// assert!(!refused_clears(&USERS, &json!({"email": ""})).is_empty());
-/// assert!(refused_clears(&USERS, &json!({"phone": ""})).is_empty());
+/// use userdesk_api::FieldErrors;
+/// let mut errors = FieldErrors::new();
+/// refused_clears(&USERS, &json!({"phone": ""}), &mut errors);
+/// assert!(errors.is_empty());
+/// refused_clears(&USERS, &json!({"email": ""}), &mut errors);
+/// assert!(!errors.is_empty());
 /// ```
-pub fn refused_clears(description: &Description, changed: &Value) -> FieldErrors {
-    let mut errors = FieldErrors::new();
+pub fn refused_clears(description: &Description, changed: &Value, errors: &mut FieldErrors) {
     for field in description.fields {
         let Some(message) = field.not_cleared else {
             continue;
@@ -109,7 +109,6 @@ pub fn refused_clears(description: &Description, changed: &Value) -> FieldErrors
             errors.add(field.name, message);
         }
     }
-    errors
 }
 
 /// The fields `payload` is checked for in `mode`: those that apply, less
