@@ -266,7 +266,6 @@ impl WebsupportServer {
         }
     }
 
-    /// The detail answer: the user with its billing profiles.
     /// A user's detail: exactly the documented keys (no `userLanguage`,
     /// which an update takes but no answer shows), with its billing profiles.
     fn detail(&self, record: Value) -> Value {
