@@ -19,12 +19,13 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use userdesk_api::deploy::DeployOutcome;
+use userdesk_api::resource::Api;
 
 use crate::client::Client;
 use crate::components::toast::Toasts;
 use crate::pages::admin::routes::AdminRoutes;
 use crate::pages::erp::routes::ErpRoutes;
-use crate::pages::lazy::{Lazy, Page, SignIn, SignInPage};
+use crate::pages::lazy::{Lazy, Page, SignIn};
 use crate::pages::profiles::routes::ProfilesRoutes;
 use crate::pages::websupport::routes::WebsupportRoutes;
 use crate::pages::{home::Home, not_found::NotFound};
@@ -58,13 +59,13 @@ pub fn App(deployment: DeployOutcome) -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/settings") view=|| view! { <Lazy page=Page::Connections /> } />
-                    <Route path=path!("/admin/login") view=|| view! { <SignIn page=SignInPage::Admin /> } />
+                    <Route path=path!("/admin/login") view=|| view! { <SignIn api=Api::Admin /> } />
                     <AdminRoutes />
-                    <Route path=path!("/profiles/login") view=|| view! { <SignIn page=SignInPage::Profiles /> } />
+                    <Route path=path!("/profiles/login") view=|| view! { <SignIn api=Api::Profiles /> } />
                     <ProfilesRoutes />
-                    <Route path=path!("/erp/login") view=|| view! { <SignIn page=SignInPage::Erp /> } />
+                    <Route path=path!("/erp/login") view=|| view! { <SignIn api=Api::Erp /> } />
                     <ErpRoutes />
-                    <Route path=path!("/websupport/login") view=|| view! { <SignIn page=SignInPage::Websupport /> } />
+                    <Route path=path!("/websupport/login") view=|| view! { <SignIn api=Api::Websupport /> } />
                     <Route path=path!("/websupport/signup") view=|| view! { <Lazy page=Page::SignUp /> } />
                     <Route path=path!("/websupport/restore-password") view=|| view! { <Lazy page=Page::RestorePassword /> } />
                     <WebsupportRoutes />

@@ -13,6 +13,7 @@ use futures_channel::oneshot;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use userdesk_api::admin::token::TokenGrant;
+use userdesk_api::resource::Api;
 
 use crate::storage::{self, Store};
 
@@ -94,15 +95,15 @@ pub struct Session {
     pub admin: RwSignal<Option<AdminSession>>,
     /// The Profiles API's bearer token.
     pub profiles: RwSignal<Option<String>>,
-    /// Calls waiting for a new Profiles token after a 401; `true` means retry.
-    pub token_waiters: RwSignal<Vec<oneshot::Sender<bool>>>,
     pub erp: RwSignal<Option<ErpSession>>,
     /// Every removal of this ERP session, newest first; gone at sign-out.
     pub erp_log: RwSignal<Vec<RemovalLogEntry>>,
     pub websupport: RwSignal<Option<WebsupportSession>>,
-    /// Calls waiting for the re-authentication dialog; `true` means retry.
-    pub reauth_waiters: RwSignal<Vec<oneshot::Sender<bool>>>,
-    /// Whether the dialog is a voluntary renewal (the token still lives).
+    /// Calls waiting for the user to sign in to their API again after a
+    /// 401; the answer `true` means "send it once more".
+    pub waiting: RwSignal<Vec<(Api, oneshot::Sender<bool>)>>,
+    /// Whether the Admin sign-in asked for is a voluntary renewal (the
+    /// token still lives).
     pub renewing: RwSignal<bool>,
 }
 
@@ -118,17 +119,16 @@ impl Session {
         Session {
             admin: RwSignal::new(saved),
             profiles: RwSignal::new(token),
-            token_waiters: RwSignal::new(Vec::new()),
             erp: RwSignal::new(None),
             erp_log: RwSignal::new(Vec::new()),
             websupport: RwSignal::new(None),
-            reauth_waiters: RwSignal::new(Vec::new()),
+            waiting: RwSignal::new(Vec::new()),
             renewing: RwSignal::new(false),
         }
     }
 
-    /// Starts (or renews) the session from a grant.
-    pub fn begin(&self, session: AdminSession) {
+    /// Starts (or renews) the Admin session from a grant.
+    pub fn begin_admin(&self, session: AdminSession) {
         if let Ok(text) = serde_json::to_string(&session) {
             storage::write(Store::Session, STORAGE_KEY, &text);
         }
@@ -139,15 +139,15 @@ impl Session {
     pub fn rename(&self, username: &str) {
         if let Some(mut session) = self.admin.get_untracked() {
             session.username = username.to_string();
-            self.begin(session);
+            self.begin_admin(session);
         }
     }
 
     /// Ends the Admin session: memory and storage.
-    pub fn end(&self) {
+    pub fn end_admin(&self) {
         storage::remove(Store::Session, STORAGE_KEY);
         self.admin.set(None);
-        self.finish_reauth(false);
+        self.finish_sign_in(Api::Admin, false);
     }
 
     /// Starts a Profiles session with a token that worked.
@@ -160,51 +160,49 @@ impl Session {
     pub fn end_profiles(&self) {
         storage::remove(Store::Session, PROFILES_KEY);
         self.profiles.set(None);
-        self.finish_token(false);
+        self.finish_sign_in(Api::Profiles, false);
     }
 
-    /// Waits until the user gives a new Profiles token (`true`) or gives up.
-    pub async fn wait_for_token(&self) -> bool {
+    /// Asks the user to sign in to `api` again, and waits until they do
+    /// (`true`) or give up (`false`).
+    pub async fn wait_for_sign_in(&self, api: Api) -> bool {
         let (sender, receiver) = oneshot::channel();
-        self.token_waiters.update(|waiters| waiters.push(sender));
+        self.waiting.update(|waiting| waiting.push((api, sender)));
         receiver.await.unwrap_or(false)
     }
 
-    /// Releases every call waiting for a Profiles token.
-    pub fn finish_token(&self, retry: bool) {
-        let waiters = self
-            .token_waiters
-            .try_update(std::mem::take)
-            .unwrap_or_default();
-        for waiter in waiters {
-            let _ = waiter.send(retry);
-        }
+    /// Asks the user to sign in to `api` again, with nothing waiting for it.
+    pub fn ask_sign_in(&self, api: Api) {
+        let (sender, _) = oneshot::channel();
+        self.waiting.update(|waiting| waiting.push((api, sender)));
     }
 
-    /// Waits until the user re-authenticates (`true`) or gives up (`false`).
-    pub async fn wait_for_reauth(&self) -> bool {
-        let (sender, receiver) = oneshot::channel();
-        self.reauth_waiters.update(|waiters| waiters.push(sender));
-        receiver.await.unwrap_or(false)
+    /// The API whose sign-in is asked for, if any (tracked).
+    pub fn asking(&self) -> Option<Api> {
+        self.waiting
+            .with(|waiting| waiting.first().map(|(api, _)| *api))
     }
 
-    /// Asks for the password now, before the token ends.
+    /// Asks for the Admin password now, before the token ends.
     pub fn renew(&self) {
         self.renewing.set(true);
-        let session = *self;
-        leptos::task::spawn_local(async move {
-            session.wait_for_reauth().await;
-        });
+        self.ask_sign_in(Api::Admin);
     }
 
-    /// Releases every waiting call.
-    pub fn finish_reauth(&self, retry: bool) {
-        self.renewing.set(false);
-        let waiters = self
-            .reauth_waiters
-            .try_update(std::mem::take)
+    /// Releases every call waiting for a sign-in to `api`.
+    pub fn finish_sign_in(&self, api: Api, retry: bool) {
+        if api == Api::Admin {
+            self.renewing.try_set(false);
+        }
+        let released: Vec<_> = self
+            .waiting
+            .try_update(|waiting| {
+                waiting
+                    .extract_if(.., |(waiting_for, _)| *waiting_for == api)
+                    .collect()
+            })
             .unwrap_or_default();
-        for waiter in waiters {
+        for (_, waiter) in released {
             let _ = waiter.send(retry);
         }
     }

@@ -278,11 +278,6 @@ impl Connections {
         stored
     }
 
-    /// Where `api`'s requests go.
-    pub fn target(&self, api: userdesk_api::resource::Api) -> &Target {
-        crate::apis::target(api, self)
-    }
-
     /// Forgets the user's choice: back to the deployment config (or the defaults).
     pub fn use_deployment(&mut self) {
         storage::remove(Store::Local, CHOICE_KEY);

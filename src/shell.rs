@@ -18,7 +18,6 @@ use crate::pages::resource::{self, menu_path};
 use crate::pages::websupport::WEBSUPPORT_MENU_EXTRAS;
 use crate::session::{format_remaining, RENEW_WINDOW_SECONDS};
 use crate::unsaved::{Leave, LeaveDialog, UnsavedChanges};
-use leptos::task::spawn_local;
 use userdesk_api::resource::Api;
 
 /// An API's badge in the header while signed in: its name, who is signed
@@ -86,11 +85,12 @@ pub fn Shell(children: Children) -> impl IntoView {
     Effect::new(move |_| match remaining.get() {
         Some(0) if !prompted.get_value() => {
             prompted.set_value(true);
-            if client.session.reauth_waiters.with_untracked(Vec::is_empty) {
-                let session = client.session;
-                spawn_local(async move {
-                    session.wait_for_reauth().await;
-                });
+            let asked = client
+                .session
+                .waiting
+                .with_untracked(|waiting| waiting.iter().any(|(api, _)| *api == Api::Admin));
+            if !asked {
+                client.session.ask_sign_in(Api::Admin);
             }
         }
         Some(0) => {}
@@ -170,7 +170,7 @@ pub fn Shell(children: Children) -> impl IntoView {
 }
 
 /// The dialogs a session may need: the Admin password again, a new
-/// Profiles token. They come with the pages part, so they mount once there
+/// Profiles token (`pages::sign_in`). They come with the pages part, so they mount once there
 /// is such a session (or a request waiting for one), and then stay.
 #[component]
 fn SessionDialogs() -> impl IntoView {
@@ -179,8 +179,7 @@ fn SessionDialogs() -> impl IntoView {
         before.copied().unwrap_or(false)
             || client.signed_in(Api::Admin)
             || client.signed_in(Api::Profiles)
-            || client.session.reauth_waiters.with(|w| !w.is_empty())
-            || client.session.token_waiters.with(|w| !w.is_empty())
+            || client.session.asking().is_some()
     });
     move || {
         wanted

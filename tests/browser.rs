@@ -66,8 +66,7 @@ async fn signed_in_demo() -> (Owner, Client, HtmlElement) {
     let owner = Owner::new();
     owner.set();
     let client = provide_app_context(&userdesk_api::deploy::DeployOutcome::Absent);
-    client
-        .admin_sign_in("admin1", "admin1pass")
+    userdesk::apis::admin::sign_in(client, "admin1", "admin1pass")
         .await
         .expect("the documented credentials sign in to Demo");
     let container: HtmlElement = document()
@@ -241,7 +240,7 @@ async fn roles_list_renders_rows_and_pages() {
 async fn expired_token_asks_to_reauthenticate_and_retries() {
     let (_owner, client, container) = signed_in_demo().await;
     let _mounted = mount_to(container.clone(), || {
-        view! { <Router><userdesk::pages::admin::reauth::ReauthDialog /><ResourceList resource=&ROLES /></Router> }
+        view! { <Router><userdesk::pages::sign_in::SignInAgainDialogs /><ResourceList resource=&ROLES /></Router> }
     });
     until("the list renders", || {
         query(&container, "tbody tr").is_some()
@@ -461,8 +460,7 @@ async fn renewing_the_token_keeps_the_guarded_page_and_its_input() {
     sleep(30).await;
     type_into(&container, "name", "TYPED_BEFORE_RENEWAL");
     let before = query(&container, "[name='name']").expect("name input");
-    client
-        .admin_sign_in("admin1", "admin1pass")
+    userdesk::apis::admin::sign_in(client, "admin1", "admin1pass")
         .await
         .expect("renews");
     sleep(30).await;
@@ -649,7 +647,7 @@ async fn no_id_is_shared_between_a_form_and_the_sign_in_dialog_over_it() {
             view! {
                 <Router>
                     // First, so a scope leaking to its siblings would show.
-                    <userdesk::pages::admin::reauth::ReauthDialog />
+                    <userdesk::pages::sign_in::SignInAgainDialogs />
                     {form()}
                 </Router>
             }
@@ -676,7 +674,7 @@ async fn no_id_is_shared_between_a_form_and_the_sign_in_dialog_over_it() {
             field.closest("[role=dialog]").ok().flatten().is_some(),
             "on the {page} page, the dialog's label points outside the dialog"
         );
-        client.session.finish_reauth(false);
+        client.session.finish_sign_in(Api::Admin, false);
         drop(mounted);
     }
 }

@@ -6,6 +6,7 @@ pub mod dialog;
 pub mod field;
 pub mod form;
 pub mod list;
+pub mod load;
 pub mod record;
 pub mod status;
 pub mod table;

@@ -77,7 +77,11 @@ pub fn Home() -> impl IntoView {
 fn Card(card: &'static ApiCard) -> impl IntoView {
     let client = Client::use_client();
     let api = card.api;
-    let connection = move || client.connections.with(|c| c.target(api).label());
+    let connection = move || {
+        client
+            .connections
+            .with(|c| crate::apis::target(api, c).label())
+    };
     let who = move || client.signed_in_as(api);
     let links: Vec<(String, &'static str)> = menu(api)
         .iter()

@@ -3,7 +3,7 @@
 //! The release build (`cargo xtask dist`) compiles with
 //! `--cfg userdesk_split` and cuts the wasm at the two functions below, so
 //! a first visit downloads only the shell, the router and the start page:
-//! - the sign-in part: the four sign-in pages;
+//! - the sign-in part: the sign-in page, drawn for any of the four APIs;
 //! - the pages part: every other page (the described resources, the
 //!   accounts, Connections, the public Websupport forms, ERP) and the
 //!   session dialogs.
@@ -15,7 +15,7 @@
 //! ## Usage
 //! A route names its page; the part downloads when the route first shows:
 //! ```ignore
-//! <Route path=path!("/admin/login") view=|| view! { <SignIn page=SignInPage::Admin /> } />
+//! <Route path=path!("/admin/login") view=|| view! { <SignIn api=Api::Admin /> } />
 //! <Route path=path!("account") view=|| view! { <Lazy page=Page::AdminAccount /> } />
 //! ```
 //! A new page is one variant of [`Page`], one arm in `pages_part` and its
@@ -25,16 +25,8 @@ use leptos::prelude::*;
 use userdesk_api::resource::Api;
 
 use crate::components::status::Loading;
-use crate::pages::{admin, erp, profiles, resource, settings, websupport};
-
-/// A page of the sign-in part.
-#[derive(Clone, Copy)]
-pub enum SignInPage {
-    Admin,
-    Profiles,
-    Erp,
-    Websupport,
-}
+use crate::pages::sign_in::{SignInAgainDialogs, SignInPage};
+use crate::pages::{admin, erp, resource, settings, websupport};
 
 /// A page of the pages part.
 #[derive(Clone)]
@@ -79,14 +71,8 @@ impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
         preload(preload_sign_in_part)
     )
 )]
-fn sign_in_part(page: SignInPage) -> Result<AnyView, PartMissing> {
-    let view = match page {
-        SignInPage::Admin => view! { <admin::login::AdminLogin /> }.into_any(),
-        SignInPage::Profiles => view! { <profiles::login::ProfilesLogin /> }.into_any(),
-        SignInPage::Erp => view! { <erp::login::ErpLogin /> }.into_any(),
-        SignInPage::Websupport => view! { <websupport::login::WebsupportLogin /> }.into_any(),
-    };
-    Ok(view)
+fn sign_in_part(api: Api) -> Result<AnyView, PartMissing> {
+    Ok(view! { <SignInPage api=api /> }.into_any())
 }
 
 #[cfg_attr(
@@ -115,20 +101,16 @@ fn pages_part(page: Page) -> Result<AnyView, PartMissing> {
         Page::RestorePassword => view! { <websupport::public::RestorePassword /> }.into_any(),
         Page::Connections => view! { <settings::SettingsPage /> }.into_any(),
         Page::RemoveErpUser => view! { <erp::remove::RemoveUser /> }.into_any(),
-        Page::SessionDialogs => view! {
-            <admin::reauth::ReauthDialog />
-            <profiles::token::TokenDialog />
-        }
-        .into_any(),
+        Page::SessionDialogs => view! { <SignInAgainDialogs /> }.into_any(),
     };
     Ok(view)
 }
 
-async fn load_sign_in(page: SignInPage) -> Result<AnyView, PartMissing> {
+async fn load_sign_in(api: Api) -> Result<AnyView, PartMissing> {
     #[cfg(userdesk_split)]
-    let view = sign_in_part(page).await;
+    let view = sign_in_part(api).await;
     #[cfg(not(userdesk_split))]
-    let view = sign_in_part(page);
+    let view = sign_in_part(api);
     view
 }
 
@@ -175,10 +157,10 @@ pub fn preload_for(path: &str) {
 /// pages part in the background, so the first page after signing in need
 /// not wait for it.
 #[component]
-pub fn SignIn(page: SignInPage) -> impl IntoView {
+pub fn SignIn(api: Api) -> impl IntoView {
     downloaded(
         move || async move {
-            let view = load_sign_in(page).await;
+            let view = load_sign_in(api).await;
             if view.is_ok() {
                 preload_pages();
             }
@@ -203,7 +185,7 @@ where
     Load: Fn() -> Fut + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<AnyView, PartMissing>> + Send + 'static,
 {
-    let attempt = RwSignal::new(0_u32);
+    let attempt = Trigger::new();
     let load = std::sync::Arc::new(load);
     view! {
         <Suspense fallback=move || (!quiet).then(|| view! { <Loading /> })>
@@ -223,13 +205,13 @@ where
 }
 
 #[component]
-fn PartFailed(attempt: RwSignal<u32>) -> impl IntoView {
+fn PartFailed(attempt: Trigger) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert">
             <p class="error-panel__message">
                 "This page could not be downloaded. Check the connection, then try again. If userdesk was updated since this tab opened, reload the page."
             </p>
-            <button class="button" type="button" on:click=move |_| attempt.update(|n| *n += 1)>
+            <button class="button" type="button" on:click=move |_| attempt.notify()>
                 "Try again"
             </button>
         </div>

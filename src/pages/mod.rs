@@ -9,4 +9,5 @@ pub mod not_found;
 pub mod profiles;
 pub mod resource;
 pub mod settings;
+pub mod sign_in;
 pub mod websupport;

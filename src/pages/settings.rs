@@ -1,12 +1,13 @@
 //! `/settings`: where each API's requests go, and the Demo data reset.
 
-use leptos::context::Provider;
 use leptos::prelude::*;
 use userdesk_api::FieldErrors;
 
+use crate::apis;
 use crate::client::Client;
 use crate::components::dialog::{ConfirmDialog, Tone};
-use crate::components::field::{FormFieldErrors, TextField, TextKind};
+use crate::components::field::{TextField, TextKind};
+use crate::components::form::{use_form_submit, RecordForm};
 use crate::components::toast::{ToastKind, Toasts};
 use crate::demo;
 use crate::settings::{AdminConnection, Connection, Connections, OtherTargets, Source, Target};
@@ -80,7 +81,6 @@ pub fn SettingsPage() -> impl IntoView {
         websupport.show(&connections.websupport);
     };
     show_all(&client.connections.get_untracked());
-    let errors = RwSignal::new(FieldErrors::new());
     let confirm_reset = RwSignal::new(false);
     let source = move || client.connections.with(|c| c.admin.source);
     let has_deployment = move || client.connections.with(|c| c.deployment.admin.is_some());
@@ -90,21 +90,59 @@ pub fn SettingsPage() -> impl IntoView {
         let mut stored = true;
         client.connections.update(|c| stored = apply(c));
         let now = client.connections.get_untracked();
-        if previous.admin.target != now.admin.target || previous.admin.version != now.admin.version
-        {
-            client.sign_out(Api::Admin);
-        }
-        if previous.profiles.target != now.profiles.target {
-            client.sign_out(Api::Profiles);
-        }
-        if previous.erp.target != now.erp.target {
-            client.sign_out(Api::Erp);
-        }
-        if previous.websupport.target != now.websupport.target {
-            client.sign_out(Api::Websupport);
+        for api in Api::ALL {
+            let moved = apis::target(api, &previous) != apis::target(api, &now)
+                || (api == Api::Admin && previous.admin.version != now.admin.version);
+            if moved {
+                client.sign_out(api);
+            }
         }
         stored
     };
+    // Saving sends nothing: it checks every address, then switches.
+    let form = use_form_submit(
+        move || {
+            let target = if use_server.get() {
+                Target::Server {
+                    base_url: base_url.get().trim().to_string(),
+                }
+            } else {
+                Target::Demo
+            };
+            let candidate = AdminConnection {
+                target,
+                version: version.get().trim().to_string(),
+                app_key: app_key.get().trim().to_string(),
+                source: Source::Chosen,
+            };
+            let mut checked = candidate.config();
+            if candidate.target == Target::Demo {
+                // Demo builds its own paths, so only a server needs a base URL.
+                checked.base_url = "/".to_string();
+            }
+            let mut invalid = checked.validate().err().unwrap_or_default();
+            let others = OtherTargets {
+                profiles: profiles.target("profiles.base_url", &mut invalid),
+                erp: erp.target("erp.base_url", &mut invalid),
+                websupport: websupport.target("websupport.base_url", &mut invalid),
+            };
+            invalid.into_result((candidate, others))
+        },
+        |chosen| std::future::ready(Ok(chosen)),
+        move |(candidate, others): (AdminConnection, OtherTargets)| {
+            let stored =
+                switch_to(&|c: &mut Connections| c.choose(candidate.clone(), others.clone()));
+            if stored {
+                toasts.show(ToastKind::Success, "Connection settings saved.");
+            } else {
+                toasts.show(
+                    ToastKind::Error,
+                    "Settings apply to this tab only: the browser refused to store them.",
+                );
+            }
+        },
+    );
+    let errors = form.errors;
     let use_deployment = move |_| {
         errors.set(FieldErrors::new());
         switch_to(&|c: &mut Connections| {
@@ -122,58 +160,11 @@ pub fn SettingsPage() -> impl IntoView {
         );
     };
 
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let target = if use_server.get_untracked() {
-            Target::Server {
-                base_url: base_url.get_untracked().trim().to_string(),
-            }
-        } else {
-            Target::Demo
-        };
-        let candidate = AdminConnection {
-            target,
-            version: version.get_untracked().trim().to_string(),
-            app_key: app_key.get_untracked().trim().to_string(),
-            source: Source::Chosen,
-        };
-        let mut checked = candidate.config();
-        if candidate.target == Target::Demo {
-            // Demo builds its own paths, so only a server needs a base URL.
-            checked.base_url = "/".to_string();
-        }
-        let mut invalid = checked.validate().err().unwrap_or_default();
-        let others = OtherTargets {
-            profiles: profiles.target("profiles.base_url", &mut invalid),
-            erp: erp.target("erp.base_url", &mut invalid),
-            websupport: websupport.target("websupport.base_url", &mut invalid),
-        };
-        if !invalid.is_empty() {
-            errors.set(invalid);
-            return;
-        }
-        errors.set(FieldErrors::new());
-        let stored = switch_to(&|c: &mut Connections| c.choose(candidate.clone(), others.clone()));
-        if stored {
-            toasts.show(ToastKind::Success, "Connection settings saved.");
-        } else {
-            toasts.show(
-                ToastKind::Error,
-                "Settings apply to this tab only: the browser refused to store them.",
-            );
-        }
-    };
-
     let reset_demo = move |_| {
         demo::reset();
         let connections = client.connections.get_untracked();
-        for (api, target) in [
-            (Api::Admin, &connections.admin.target),
-            (Api::Profiles, &connections.profiles.target),
-            (Api::Erp, &connections.erp.target),
-            (Api::Websupport, &connections.websupport.target),
-        ] {
-            if *target == Target::Demo {
+        for api in Api::ALL {
+            if *apis::target(api, &connections) == Target::Demo {
                 client.sign_out(api);
             }
         }
@@ -193,8 +184,7 @@ pub fn SettingsPage() -> impl IntoView {
                     Source::Chosen => "The APIs use the settings chosen here, in this browser.",
                 }}
             </p>
-            <Provider value=FormFieldErrors(errors)>
-            <form class="form" on:submit=on_submit novalidate>
+            <RecordForm form=form>
                 <fieldset class="fieldset">
                     <legend class="fieldset__legend">"Admin API"</legend>
                     <div class="choice" role="radiogroup" aria-label="Admin API target">
@@ -248,8 +238,7 @@ pub fn SettingsPage() -> impl IntoView {
                         </button>
                     </Show>
                 </div>
-            </form>
-            </Provider>
+            </RecordForm>
             <section class="danger-zone">
                 <h2 class="danger-zone__title">"Demo data"</h2>
                 <p>"Demo changes are kept in this browser across reloads. Resetting restores the documentation's examples."</p>

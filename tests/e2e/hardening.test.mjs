@@ -78,7 +78,9 @@ describe('deployment config', () => {
     await serveConfig({ admin: { ...SERVER_CONFIG.admin, app_key: 'x'.repeat(32) } });
     const page = await freshPage(browser);
     await signIn(page);
-    await page.getByText('The server rejected the application key').waitFor();
+    const refused = page.getByRole('alert').filter({ hasText: "refused this console's application key" });
+    await refused.waitFor();
+    await refused.getByRole('link', { name: 'Open Connections' }).waitFor();
     assert.equal(await page.getByRole('dialog').count(), 0);
 
     // Signed in with a good key, then the key is changed to a refused one.

@@ -150,14 +150,19 @@ fn console_stem(dist: &Path) -> Result<String, String> {
         .ok_or_else(|| "dist/ has no userdesk-*_bg.wasm from trunk".to_string())
 }
 
+/// `-Oz`, and `--low-memory-unused`: Rust's wasm keeps its stack below
+/// its data and grows it down from 1 MiB, so the first KiB of memory is
+/// touched only by a stack already overflowed, and loads and stores may
+/// fold their offsets. Measured: 1.4 KB brotli less over the parts.
 fn optimise(tools: &Tools, input: &Path, output: &Path) -> Result<(), String> {
     run::command(
         tools
             .command("wasm-opt")
             .arg("-Oz")
+            .arg("--low-memory-unused")
             .arg(input)
             .arg(format!("--output={}", output.display())),
-        &format!("wasm-opt -Oz {}", input.display()),
+        &format!("wasm-opt -Oz --low-memory-unused {}", input.display()),
     )
 }
 

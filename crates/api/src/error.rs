@@ -32,6 +32,10 @@ pub enum ApiError {
     Server { status: u16, message: String },
     /// The answer's body was not what the API documents (garbage, wrong shape).
     UnexpectedResponse(String),
+    /// A documented refusal, already worded for the user by the API's own
+    /// rules (a sign-in the server turned down): shown as it is, and not
+    /// worth sending again unchanged.
+    Refused(String),
 }
 
 impl ApiError {
@@ -91,6 +95,7 @@ impl ApiError {
             ApiError::UnexpectedResponse(detail) => {
                 format!("The server sent an unexpected answer: {detail}")
             }
+            ApiError::Refused(sentence) => sentence.clone(),
         }
     }
 
@@ -145,8 +150,10 @@ mod tests {
             ApiError::UnsupportedMediaType("x".into()),
             ApiError::BadAppKey("x".into()),
             ApiError::BadRequest("x".into()),
+            ApiError::Refused("The username or password is wrong.".into()),
         ] {
             assert!(!refused.is_retryable(), "{refused:?}");
+            assert!(!refused.may_have_applied(), "{refused:?}");
         }
         for passing in [
             ApiError::Network("x".into()),

@@ -2,6 +2,7 @@
 //! map a 400 back onto the fields, keep other failures for a retry.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::context::Provider;
 use leptos::prelude::*;
@@ -66,6 +67,9 @@ fn within(owner: Option<Owner>, task: impl Future<Output = ()> + 'static) {
     }
 }
 
+/// A request on its way, resolving to what to do with its answer.
+type Sending = Pin<Box<dyn Future<Output = Result<Box<dyn FnOnce()>, ApiError>>>>;
+
 /// Wires a form: `validate` turns the typed state into a payload (or field
 /// errors, and nothing is sent), `send` makes the request, `saved` gets the
 /// answer. The input is never cleared on failure.
@@ -79,6 +83,20 @@ where
     R: 'static,
     Fut: Future<Output = Result<R, ApiError>> + 'static,
 {
+    // Only this adapter is generic; each form's copy of it is small.
+    let start = move || -> Result<Sending, FieldErrors> {
+        let request = send(untrack(&validate)?);
+        let saved = saved.clone();
+        Ok(Box::pin(async move {
+            let answer = request.await?;
+            Ok(Box::new(move || saved(answer)) as Box<dyn FnOnce()>)
+        }))
+    };
+    form_submit(Box::new(start))
+}
+
+/// The state and the submit action of any form.
+fn form_submit(start: Box<dyn Fn() -> Result<Sending, FieldErrors>>) -> FormSubmit {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
@@ -90,8 +108,8 @@ where
         if busy.get_untracked() {
             return;
         }
-        let payload = match untrack(&validate) {
-            Ok(payload) => payload,
+        let request = match start() {
+            Ok(request) => request,
             Err(invalid) => {
                 errors.set(invalid);
                 return focus_first_invalid(element.get_value());
@@ -100,8 +118,6 @@ where
         errors.set(FieldErrors::new());
         failure.set(None);
         busy.set(true);
-        let request = send(payload);
-        let saved = saved.clone();
         within(owner.clone(), async move {
             let result = request.await;
             // The form may be gone by now (the user left); then nobody is told.
@@ -109,7 +125,7 @@ where
                 return;
             }
             match result {
-                Ok(answer) => saved(answer),
+                Ok(saved) => saved(),
                 Err(ApiError::Validation(fields)) => {
                     errors.try_set(fields);
                     focus_first_invalid(element.try_get_value().flatten());

@@ -4,11 +4,11 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use userdesk_api::list::{ListPage, ListQuery, ListSpec, LIMIT_CHOICES};
 use userdesk_api::ApiError;
 
+use crate::components::load::{use_loaded, Loaded};
 use crate::components::status::{EmptyState, ErrorPanel, Loading};
 
 /// Reading and changing a list's URL state.
@@ -56,13 +56,17 @@ impl ListNav {
 
 /// What a list has loaded.
 pub struct ListData<T: Send + Sync + 'static> {
-    pub page: RwSignal<Option<ListPage<T>>>,
-    pub error: RwSignal<Option<ApiError>>,
-    pub loading: RwSignal<bool>,
-    pub reload: RwSignal<u32>,
+    /// The last page that came, kept on screen while the next one loads.
+    pub page: Memo<Option<ListPage<T>>>,
+    /// Why the page the URL asks for did not come.
+    pub error: Memo<Option<ApiError>>,
+    /// Whether the page the URL asks for is on its way.
+    pub loading: Signal<bool>,
     /// The page count of the last page that had rows: past the end, a 204
     /// carries no total, so this is the last page known to exist.
-    pub known_pages: RwSignal<Option<u32>>,
+    pub known_pages: Memo<Option<u32>>,
+    /// Each answer, with the query it answers.
+    fetched: Loaded<(ListQuery, Result<ListPage<T>, ApiError>)>,
 }
 
 impl<T: Send + Sync + 'static> Clone for ListData<T> {
@@ -91,6 +95,11 @@ pub struct PageSummary {
 }
 
 impl<T: Clone + Send + Sync + 'static> ListData<T> {
+    /// Reads the page again (after a failure, or after rows were deleted).
+    pub fn reload(&self) {
+        self.fetched.refetch();
+    }
+
     pub fn summary(&self) -> Signal<Option<PageSummary>> {
         let page = self.page;
         Signal::derive(move || {
@@ -111,7 +120,7 @@ impl<T: Clone + Send + Sync + 'static> ListData<T> {
 
     /// What the page around the rows needs to know, without the rows' type.
     pub fn state(&self) -> ListState {
-        let page = self.page;
+        let (page, fetched) = (self.page, self.fetched);
         ListState {
             has_page: Signal::derive(move || page.with(Option::is_some)),
             has_rows: Signal::derive(move || {
@@ -119,7 +128,7 @@ impl<T: Clone + Send + Sync + 'static> ListData<T> {
             }),
             error: self.error,
             loading: self.loading,
-            reload: self.reload,
+            reload: Callback::new(move |()| fetched.refetch()),
             summary: self.summary(),
             known_pages: self.known_pages,
         }
@@ -131,60 +140,66 @@ impl<T: Clone + Send + Sync + 'static> ListData<T> {
 pub struct ListState {
     pub has_page: Signal<bool>,
     pub has_rows: Signal<bool>,
-    pub error: RwSignal<Option<ApiError>>,
-    pub loading: RwSignal<bool>,
-    pub reload: RwSignal<u32>,
+    pub error: Memo<Option<ApiError>>,
+    pub loading: Signal<bool>,
+    pub reload: Callback<()>,
     pub summary: Signal<Option<PageSummary>>,
-    pub known_pages: RwSignal<Option<u32>>,
+    pub known_pages: Memo<Option<u32>>,
 }
 
 /// Wires a list page: URL state under `base_path`, and `load` re-run
-/// whenever that state changes (answers to superseded requests are dropped).
+/// whenever that state changes (answers to superseded requests are
+/// dropped with the resource's superseded run).
 pub fn use_list<T, F, Fut>(
     spec: ListSpec,
     base_path: impl Into<String>,
     load: F,
 ) -> (ListNav, ListData<T>)
 where
-    T: Clone + Send + Sync + 'static,
+    T: Clone + PartialEq + Send + Sync + 'static,
     F: Fn(ListQuery) -> Fut + 'static,
     Fut: Future<Output = Result<ListPage<T>, ApiError>> + 'static,
 {
     let nav = use_list_nav(spec, base_path);
     let query = nav.query;
-    let data = ListData {
-        page: RwSignal::new(None),
-        error: RwSignal::new(None),
-        loading: RwSignal::new(false),
-        reload: RwSignal::new(0),
-        known_pages: RwSignal::new(None),
-    };
-    let generation = StoredValue::new(0u64);
-    Effect::new(move |_| {
+    let fetched = use_loaded(move || {
         let wanted = query.get();
-        data.reload.track();
-        let ticket = generation.get_value() + 1;
-        generation.set_value(ticket);
-        data.loading.set(true);
-        data.error.set(None);
-        let request = load(wanted);
-        spawn_local(async move {
-            let result = request.await;
-            if generation.try_get_value() != Some(ticket) {
-                return;
-            }
-            data.loading.set(false);
-            match result {
-                Ok(list) => {
-                    if !list.items.is_empty() {
-                        data.known_pages.set(Some(list.page_count()));
-                    }
-                    data.page.set(Some(list));
-                }
-                Err(failure) => data.error.set(Some(failure)),
-            }
-        });
+        let request = load(wanted.clone());
+        async move { Ok((wanted, request.await)) }
     });
+    let page = Memo::new(move |last: Option<&Option<ListPage<T>>>| {
+        fetched.with(|fetched| match fetched {
+            Some(Ok((_, Ok(page)))) => Some(page.clone()),
+            _ => last.cloned().flatten(),
+        })
+    });
+    let error = Memo::new(move |_| {
+        let wanted = query.get();
+        fetched.with(|fetched| match fetched {
+            Some(Ok((asked, Err(failure)))) if *asked == wanted => Some(failure.clone()),
+            _ => None,
+        })
+    });
+    let loading = Signal::derive(move || {
+        let wanted = query.get();
+        fetched.with(|fetched| match fetched {
+            Some(Ok((asked, _))) => *asked != wanted,
+            _ => true,
+        })
+    });
+    let known_pages = Memo::new(move |last: Option<&Option<u32>>| {
+        fetched.with(|fetched| match fetched {
+            Some(Ok((_, Ok(page)))) if !page.items.is_empty() => Some(page.page_count()),
+            _ => last.copied().flatten(),
+        })
+    });
+    let data = ListData {
+        page,
+        error,
+        loading,
+        known_pages,
+        fetched,
+    };
     (nav, data)
 }
 
@@ -234,7 +249,7 @@ pub fn SortHeader(nav: ListNav, column: &'static str, label: &'static str) -> im
 pub fn Pager(
     nav: ListNav,
     #[prop(into)] summary: Signal<Option<PageSummary>>,
-    known_pages: RwSignal<Option<u32>>,
+    known_pages: Memo<Option<u32>>,
     noun: &'static str,
     /// Set when the API fixes the page size for the current filters.
     #[prop(optional, into)]
@@ -342,7 +357,7 @@ pub fn ListFeedback(
             </div>
         })}
         {move || error.get().map(|failure| view! {
-            <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+            <ErrorPanel error=failure on_retry=reload />
         })}
         <Show when=move || loading.get() && !has_page.get()>
             <Loading label=format!("Loading {noun}…") />

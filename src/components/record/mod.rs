@@ -8,14 +8,19 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use userdesk_api::ApiError;
 
+use crate::components::load::{use_loaded, Loaded};
 use crate::components::status::ErrorPanel;
 use crate::components::toast::{ToastKind, Toasts};
 
 /// The record behind `:id`, or why it is missing.
 pub struct RecordData<T: Send + Sync + 'static> {
-    pub record: RwSignal<Option<T>>,
-    pub error: RwSignal<Option<ApiError>>,
-    pub reload: RwSignal<u32>,
+    /// The record, once it has come for the id the page shows now.
+    pub record: Memo<Option<T>>,
+    /// Why it did not come, for that id.
+    pub error: Memo<Option<ApiError>>,
+    /// Each answer, with the id it answers for.
+    fetched: Loaded<(Option<String>, Result<T, ApiError>)>,
+    id: Memo<Option<String>>,
 }
 
 impl<T: Send + Sync + 'static> Clone for RecordData<T> {
@@ -26,11 +31,25 @@ impl<T: Send + Sync + 'static> Clone for RecordData<T> {
 
 impl<T: Send + Sync + 'static> Copy for RecordData<T> {}
 
+impl<T: Clone + Send + Sync + 'static> RecordData<T> {
+    /// Reads the record again (after a failure).
+    pub fn retry(&self) {
+        self.fetched.refetch();
+    }
+
+    /// Shows `saved`, the server's copy after a save, without reading it
+    /// again.
+    pub fn saved(&self, saved: T) {
+        self.fetched.set((self.id.get_untracked(), Ok(saved)));
+    }
+}
+
 /// Loads the record for the route's `:id` (or for `fixed`, on a page
-/// that always shows the same record) with `load`, again on retry.
+/// that always shows the same record) with `load`, again on retry. An
+/// answer for an id the page no longer shows is never shown.
 pub fn use_record<T, F, Fut>(fixed: Option<&'static str>, load: F) -> RecordData<T>
 where
-    T: Send + Sync + 'static,
+    T: Clone + PartialEq + Send + Sync + 'static,
     F: Fn(String) -> Fut + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
@@ -47,30 +66,37 @@ where
                 .filter(|text| !text.is_empty())
         })
     });
-    let data = RecordData {
-        record: RwSignal::new(None),
-        error: RwSignal::new(None),
-        reload: RwSignal::new(0),
-    };
-    Effect::new(move |_| {
-        data.reload.track();
-        data.error.set(None);
-        data.record.set(None);
-        let Some(wanted) = id.get() else {
-            data.error.set(Some(ApiError::NotFound(
-                "the address has no valid id".into(),
-            )));
-            return;
-        };
-        let request = load(wanted);
-        spawn_local(async move {
-            match request.await {
-                Ok(found) => data.record.set(Some(found)),
-                Err(failure) => data.error.set(Some(failure)),
-            }
-        });
+    let fetched = use_loaded(move || {
+        let wanted = id.get();
+        let request = wanted.clone().map(&load);
+        async move {
+            let answer = match request {
+                Some(request) => request.await,
+                None => Err(ApiError::NotFound("the address has no valid id".into())),
+            };
+            Ok((wanted, answer))
+        }
     });
-    data
+    let record = Memo::new(move |_| {
+        let shown = id.get();
+        fetched.with(|fetched| match fetched {
+            Some(Ok((for_id, Ok(found)))) if *for_id == shown => Some(found.clone()),
+            _ => None,
+        })
+    });
+    let error = Memo::new(move |_| {
+        let shown = id.get();
+        fetched.with(|fetched| match fetched {
+            Some(Ok((for_id, Err(failure)))) if *for_id == shown => Some(failure.clone()),
+            _ => None,
+        })
+    });
+    RecordData {
+        record,
+        error,
+        fetched,
+        id,
+    }
 }
 
 /// Deleting a record page's record: one request at a time, a toast either

@@ -1,18 +1,16 @@
 //! `/admin/account`: the signed-in administrator's own account, and
 //! `/admin/account/password`: changing its password.
 
-use leptos::context::Provider;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use userdesk_api::admin::account::{self, AccountFields, PasswordChange, UserAccount};
-use userdesk_api::{ApiError, FieldErrors};
 
+use crate::apis::admin;
 use crate::client::Client;
 use crate::components::datetime::DateTime;
-use crate::components::field::{
-    FormErrors, FormFieldErrors, PasswordChecklist, TextField, TextKind,
-};
+use crate::components::field::{FormErrors, PasswordChecklist, TextField, TextKind};
+use crate::components::form::{use_form_submit, RecordForm, SubmitButton, SubmitFailure};
+use crate::components::load::use_loaded;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toast::{ToastKind, Toasts};
 use crate::unsaved::UnsavedChanges;
@@ -21,46 +19,35 @@ use crate::unsaved::UnsavedChanges;
 pub fn AdminAccountPage() -> impl IntoView {
     let client = Client::use_client();
     crate::components::title::use_title(|| "Your account".to_string());
-    let loaded = RwSignal::new(None::<UserAccount>);
-    let error = RwSignal::new(None::<ApiError>);
-    let reload = RwSignal::new(0u32);
-    // The form mounts once per account, not again after each save.
-    let loaded_id = Memo::new(move |_| loaded.with(|a| a.as_ref().map(|a| a.id)));
-    Effect::new(move |_| {
-        reload.track();
-        error.set(None);
-        spawn_local(async move {
-            let result = client
-                .admin(account::get_request)
-                .await
-                .and_then(|response| account::decode_account(&response));
-            match result {
-                Ok(found) => loaded.set(Some(found)),
-                Err(failure) => error.set(Some(failure)),
-            }
-        });
+    let account = use_loaded(move || async move {
+        admin::send(client, account::get_request)
+            .await
+            .and_then(|response| account::decode_account(&response))
     });
+    let loaded = move || account.ok();
+    // The form mounts once per account, not again after each save.
+    let loaded_id = Memo::new(move |_| loaded().map(|a| a.id));
     view! {
         <section class="page page--narrow">
             <div class="page__header">
                 <h1 class="page__title">"Your account"</h1>
                 <A href="/admin/account/password" attr:class="button">"Change password"</A>
             </div>
-            {move || error.get().map(|failure| view! {
-                <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+            {move || account.error().map(|failure| view! {
+                <ErrorPanel error=failure on_retry=Callback::new(move |_| account.refetch()) />
             })}
-            <Show when=move || loaded.with(Option::is_none) && error.with(Option::is_none)>
+            <Show when=move || account.with(|answer| answer.is_none())>
                 <Loading label="Loading your account…" />
             </Show>
             {move || loaded_id.get().map(|_| {
-                let Some(current) = loaded.get_untracked() else { return ().into_any() };
+                let Some(current) = untrack(loaded) else { return ().into_any() };
                 view! {
                     <dl class="meta">
                         <dt>"ID"</dt><dd>{current.id}</dd>
                         <dt>"Joined"</dt><dd><DateTime value=current.joined_at.clone() /></dd>
-                        <dt>"Password changed"</dt><dd>{move || loaded.with(|a| a.as_ref().map(|a| view! { <DateTime value=a.password_changed_at.clone() /> }))}</dd>
+                        <dt>"Password changed"</dt><dd>{move || loaded().map(|a| view! { <DateTime value=a.password_changed_at /> })}</dd>
                     </dl>
-                    <AccountForm start=current.fields on_saved=Callback::new(move |saved| loaded.set(Some(saved))) />
+                    <AccountForm start=current.fields on_saved=Callback::new(move |saved| account.set(saved)) />
                 }
                 .into_any()
             })}
@@ -87,54 +74,28 @@ fn AccountForm(
         username: username.get(),
     };
     UnsavedChanges::use_unsaved().track(move || saved_fields.with(|saved| *saved != draft()));
-    let errors = RwSignal::new(FieldErrors::new());
-    let failure = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
-
-    let submit = move || {
-        if busy.get_untracked() {
-            return;
-        }
-        let fields = match untrack(draft).validate() {
-            Ok(fields) => fields,
-            Err(invalid) => return errors.set(invalid),
-        };
-        errors.set(FieldErrors::new());
-        failure.set(None);
-        busy.set(true);
-        spawn_local(async move {
-            let result = client
-                .admin(|config, token| account::update_request(config, token, &fields))
-                .await
-                .and_then(|response| account::decode_account(&response));
-            busy.set(false);
-            match result {
-                Ok(saved) => {
-                    saved_fields.set(saved.fields.clone());
-                    // Re-authentication asks for the password of this name.
-                    client.session.rename(&saved.fields.username);
-                    toasts.show(ToastKind::Success, "Your account is saved.");
-                    // The page may have gone meanwhile; then there is nobody to tell.
-                    let _ = on_saved.try_run(saved);
-                }
-                Err(ApiError::Validation(fields)) => errors.set(fields),
-                Err(other) => failure.set(Some(other)),
-            }
-        });
-    };
-
+    let form = use_form_submit(
+        move || draft().validate(),
+        move |fields: AccountFields| async move {
+            admin::send(client, |config, token| {
+                account::update_request(config, token, &fields)
+            })
+            .await
+            .and_then(|response| account::decode_account(&response))
+        },
+        move |saved: UserAccount| {
+            saved_fields.set(saved.fields.clone());
+            // Signing in again asks for the password of this name.
+            client.session.rename(&saved.fields.username);
+            toasts.show(ToastKind::Success, "Your account is saved.");
+            // The page may have gone meanwhile; then there is nobody to tell.
+            let _ = on_saved.try_run(saved);
+        },
+    );
     view! {
-        <Provider value=FormFieldErrors(errors)>
-        <form
-            class="form"
-            novalidate
-            on:submit=move |event: leptos::ev::SubmitEvent| {
-                event.prevent_default();
-                submit();
-            }
-        >
-            {move || failure.get().map(|error| view! { <ErrorPanel error=error on_retry=Callback::new(move |_| submit()) /> })}
-            <FormErrors errors=errors known=&account::FIELDS />
+        <RecordForm form=form>
+            <SubmitFailure form=form />
+            <FormErrors errors=form.errors known=&account::FIELDS />
             <TextField label="Username" name="username" value=username
                 hint="2–40 letters, digits or underscores; not a number." autocomplete="username" required=true />
             <TextField label="Email" name="email" value=email autocomplete="email" required=true />
@@ -142,13 +103,8 @@ fn AccountForm(
                 hint="1–40 characters." autocomplete="given-name" required=true />
             <TextField label="Last name" name="last_name" value=last_name
                 hint="2–40 characters." autocomplete="family-name" required=true />
-            <div class="form__actions">
-                <button class="button button--primary" type="submit" prop:disabled=move || busy.get()>
-                    {move || if busy.get() { "Saving…" } else { "Save account" }}
-                </button>
-            </div>
-        </form>
-        </Provider>
+            <SubmitButton form=form label="Save account" />
+        </RecordForm>
     }
 }
 
@@ -160,67 +116,44 @@ pub fn PasswordPage() -> impl IntoView {
     let previous = RwSignal::new(String::new());
     let password1 = RwSignal::new(String::new());
     let password2 = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::new());
-    let failure = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
     UnsavedChanges::use_unsaved().track(move || {
         [previous, password1, password2]
             .iter()
             .any(|f| f.with(|t| !t.is_empty()))
     });
-
-    let submit = move || {
-        if busy.get_untracked() {
-            return;
-        }
-        let change = PasswordChange {
-            previous_password: previous.get_untracked(),
-            password1: password1.get_untracked(),
-            password2: password2.get_untracked(),
-        };
-        if let Err(invalid) = change.validate() {
-            return errors.set(invalid);
-        }
-        errors.set(FieldErrors::new());
-        failure.set(None);
-        busy.set(true);
-        spawn_local(async move {
-            let result = client
-                .admin(|config, token| account::password_request(config, token, &change))
-                .await
-                .and_then(|response| account::decode_password_changed(&response));
-            busy.set(false);
-            match result {
-                Ok(()) => {
-                    for field in [previous, password1, password2] {
-                        field.set(String::new());
-                    }
-                    toasts.show(
-                        ToastKind::Success,
-                        "Your password is changed. Use it the next time you sign in.",
-                    );
-                }
-                Err(ApiError::Validation(fields)) => errors.set(fields),
-                Err(other) => failure.set(Some(other)),
+    let form = use_form_submit(
+        move || {
+            let change = PasswordChange {
+                previous_password: previous.get(),
+                password1: password1.get(),
+                password2: password2.get(),
+            };
+            change.validate().map(|()| change)
+        },
+        move |change: PasswordChange| async move {
+            admin::send(client, |config, token| {
+                account::password_request(config, token, &change)
+            })
+            .await
+            .and_then(|response| account::decode_password_changed(&response))
+        },
+        move |()| {
+            for field in [previous, password1, password2] {
+                field.set(String::new());
             }
-        });
-    };
-
+            toasts.show(
+                ToastKind::Success,
+                "Your password is changed. Use it the next time you sign in.",
+            );
+        },
+    );
     view! {
         <section class="page page--narrow">
             <p class="breadcrumbs"><A href="/admin/account">"Your account"</A> " / Password"</p>
             <h1 class="page__title">"Change password"</h1>
-            <Provider value=FormFieldErrors(errors)>
-            <form
-                class="form"
-                novalidate
-                on:submit=move |event: leptos::ev::SubmitEvent| {
-                    event.prevent_default();
-                    submit();
-                }
-            >
-                {move || failure.get().map(|error| view! { <ErrorPanel error=error on_retry=Callback::new(move |_| submit()) /> })}
-                <FormErrors errors=errors known=&["previous_password", "password1", "password2"] />
+            <RecordForm form=form>
+                <SubmitFailure form=form />
+                <FormErrors errors=form.errors known=&["previous_password", "password1", "password2"] />
                 <TextField label="Current password" name="previous_password" value=previous
                     kind=TextKind::Password autocomplete="current-password" required=true />
                 <TextField label="New password" name="password1" value=password1
@@ -228,13 +161,8 @@ pub fn PasswordPage() -> impl IntoView {
                 <PasswordChecklist password=password1 />
                 <TextField label="New password again" name="password2" value=password2
                     kind=TextKind::Password autocomplete="new-password" required=true />
-                <div class="form__actions">
-                    <button class="button button--primary" type="submit" prop:disabled=move || busy.get()>
-                        {move || if busy.get() { "Changing…" } else { "Change password" }}
-                    </button>
-                </div>
-            </form>
-            </Provider>
+                <SubmitButton form=form label="Change password" />
+            </RecordForm>
         </section>
     }
 }

@@ -4,7 +4,7 @@
 //! ```ignore
 //! view! {
 //!     <Router><Routes fallback=NotFound>
-//!         <Route path=path!("/admin/login") view=|| view! { <SignIn page=SignInPage::Admin /> } />
+//!         <Route path=path!("/admin/login") view=|| view! { <SignIn api=Api::Admin /> } />
 //!         <AdminRoutes />
 //!     </Routes></Router>
 //! }

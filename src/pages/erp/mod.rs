@@ -1,8 +1,6 @@
-//! ERP user removal pages: sign-in (the password stays in memory, since
-//! every removal signs in again for a 20-second token) and the removal
-//! itself, with this session's log.
+//! The ERP's page: the removal, with this session's log. Its sign-in is
+//! `crate::apis::erp`.
 
-pub mod login;
 pub mod remove;
 pub mod routes;
 

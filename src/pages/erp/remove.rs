@@ -3,15 +3,13 @@
 //! is renewed once and a rate limit (1008) is waited out, as
 //! `userdesk_api::erp::retry` decides. Every removal goes into the log.
 
-use leptos::context::Provider;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use userdesk_api::erp::{decode_remove, remove_request, retry, validate_removal, Retry};
-use userdesk_api::FieldErrors;
 
-use super::login::take_token;
+use crate::apis::erp::{send, take_token};
 use crate::client::Client;
-use crate::components::field::{FormFieldErrors, TextField};
+use crate::components::field::TextField;
+use crate::components::form::{use_form_submit, RecordForm};
 use crate::session::RemovalLogEntry;
 use crate::transport;
 
@@ -26,9 +24,10 @@ async fn remove_user(client: Client, login_name: &str, waiting: RwSignal<Option<
     };
     let (mut fresh_tokens, mut waits) = (0, 0);
     loop {
-        let token = take_token(client, &credentials.login_name, &credentials.password).await?;
-        let response = client
-            .erp_send(|config| remove_request(config, &token, login_name))
+        let token = take_token(client, &credentials.login_name, &credentials.password)
+            .await
+            .map_err(|error| error.message())?;
+        let response = send(client, |config| remove_request(config, &token, login_name))
             .await
             .map_err(|error| error.message())?;
         let Err(failure) = decode_remove(&response) else {
@@ -62,37 +61,29 @@ pub fn RemoveUser() -> impl IntoView {
     crate::components::title::use_title(|| "Remove a user".to_string());
     let login_name = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::new());
-    let busy = RwSignal::new(false);
     let waiting = RwSignal::new(None::<u32>);
     let last = RwSignal::new(None::<RemovalLogEntry>);
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let (name, repeated) = (login_name.get_untracked(), confirm.get_untracked());
-        if let Err(invalid) = validate_removal(&name, &repeated) {
-            errors.set(invalid);
-            return;
-        }
-        errors.set(FieldErrors::new());
-        busy.set(true);
-        last.set(None);
-        let name = name.trim().to_string();
-        spawn_local(async move {
-            let outcome = remove_user(client, &name, waiting).await;
-            busy.set(false);
-            let entry = RemovalLogEntry {
-                at: now_utc(),
-                login_name: name,
-                removed: outcome.is_ok(),
-                result: match &outcome {
-                    Ok(()) => "Removed.".to_string(),
-                    Err(message) => message.clone(),
-                },
-            };
-            if outcome.is_ok() {
+    // Every removal ends in the log, removed or not: its outcome is the
+    // form's answer, never a failure to retry blindly.
+    let form = use_form_submit(
+        move || {
+            let (name, repeated) = (login_name.get(), confirm.get());
+            validate_removal(&name, &repeated).map(|()| name.trim().to_string())
+        },
+        move |name: String| {
+            last.set(None);
+            async move {
+                let outcome = remove_user(client, &name, waiting).await;
+                Ok(RemovalLogEntry {
+                    at: now_utc(),
+                    login_name: name,
+                    removed: outcome.is_ok(),
+                    result: outcome.err().unwrap_or_else(|| "Removed.".to_string()),
+                })
+            }
+        },
+        move |entry: RemovalLogEntry| {
+            if entry.removed {
                 login_name.set(String::new());
                 confirm.set(String::new());
             }
@@ -101,8 +92,9 @@ pub fn RemoveUser() -> impl IntoView {
                 .erp_log
                 .update(|log| log.insert(0, entry.clone()));
             last.set(Some(entry));
-        });
-    };
+        },
+    );
+    let busy = form.busy;
     let signed_in_as = move || {
         client
             .session
@@ -128,8 +120,7 @@ pub fn RemoveUser() -> impl IntoView {
                     </div>
                 }
             })}
-            <Provider value=FormFieldErrors(errors)>
-            <form class="form" on:submit=on_submit novalidate>
+            <RecordForm form=form>
                 <TextField label="Login name" name="LoginName" value=login_name autocomplete="off" required=true
                     hint="The user's unique login name, at most 100 characters, e.g. John.Doo." />
                 <TextField label="Type the login name again to confirm" name="confirm" value=confirm autocomplete="off" required=true />
@@ -143,8 +134,7 @@ pub fn RemoveUser() -> impl IntoView {
                         {move || if busy.get() { "Removing…" } else { "Remove user" }}
                     </button>
                 </div>
-            </form>
-            </Provider>
+            </RecordForm>
             <section class="panel" aria-labelledby="removal-log">
                 <h2 class="panel__title" id="removal-log">"This session's removals"</h2>
                 {move || {

@@ -4,7 +4,7 @@
 //! ```ignore
 //! view! {
 //!     <Router><Routes fallback=NotFound>
-//!         <Route path=path!("/erp/login") view=|| view! { <SignIn page=SignInPage::Erp /> } />
+//!         <Route path=path!("/erp/login") view=|| view! { <SignIn api=Api::Erp /> } />
 //!         <ErpRoutes />
 //!     </Routes></Router>
 //! }

@@ -1,7 +1,4 @@
-//! Profiles API pages: sign-in with a bearer token, and the dialog that
-//! asks for a new one when the API refuses it. Profiles and contacts
-//! themselves are described resources (`profiles::REGISTRY`).
+//! Profiles API pages: its routes. Profiles and contacts are described
+//! resources (`profiles::REGISTRY`); the sign-in is `crate::apis::profiles`.
 
-pub mod login;
 pub mod routes;
-pub mod token;

@@ -4,7 +4,7 @@
 //! ```ignore
 //! view! {
 //!     <Router><Routes fallback=NotFound>
-//!         <Route path=path!("/profiles/login") view=|| view! { <SignIn page=SignInPage::Profiles /> } />
+//!         <Route path=path!("/profiles/login") view=|| view! { <SignIn api=Api::Profiles /> } />
 //!         <ProfilesRoutes />
 //!     </Routes></Router>
 //! }

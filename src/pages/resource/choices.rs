@@ -14,9 +14,9 @@ use serde_json::Value;
 use userdesk_api::list::{ListQuery, MAX_LIMIT};
 use userdesk_api::resource::record::{fill, pick};
 use userdesk_api::resource::{Api, Records};
-use userdesk_api::walk::{Next, PageWalk};
 use userdesk_api::ApiError;
 
+use super::each_page::{each_page, Walked};
 use super::registry;
 use crate::client::Client;
 
@@ -114,27 +114,15 @@ pub fn use_choices(api: Api, records: Records) -> Choices {
             .collect(),
         ..resource.list.default_query()
     };
+    let start = ListQuery {
+        limit: MAX_LIMIT,
+        ..start
+    };
     spawn_local(async move {
-        let mut walk = PageWalk::new(MAX_PAGES);
-        let mut page = 1;
-        loop {
-            let query = ListQuery {
-                page,
-                limit: MAX_LIMIT,
-                ..start.clone()
-            };
-            let mut list = match client.list(resource, None, &query).await {
-                Ok(list) => list,
-                Err(failure) => {
-                    choices.loading.try_set(false);
-                    choices.error.try_set(Some(failure));
-                    return;
-                }
-            };
-            let next = walk.step(&mut list, |item| resource.id_of(item));
+        let read = each_page(client, resource, None, start, MAX_PAGES, &mut |page| {
             let mut found = Vec::new();
             let mut taken = Vec::new();
-            for record in &list.items {
+            for record in &page.items {
                 let id = pick(record, resource.path.id)
                     .and_then(Value::as_i64)
                     .unwrap_or_default();
@@ -144,19 +132,19 @@ pub fn use_choices(api: Api, records: Records) -> Choices {
                 found.push((id, fill(records.label, record)));
             }
             // The page may have gone meanwhile; then the reading stops.
-            if choices.taken.try_update(|all| all.extend(taken)).is_none() {
-                return;
-            }
             choices.options.try_update(|all| all.extend(found));
-            match next {
-                Next::Page(number) => page = number,
-                Next::End | Next::Capped => {
-                    choices.capped.try_set(next == Next::Capped);
-                    choices.loading.try_set(false);
-                    return;
-                }
+            choices.taken.try_update(|all| all.extend(taken)).is_some()
+        })
+        .await;
+        match read {
+            Ok(ended) => {
+                choices.capped.try_set(ended == Walked::Capped);
+            }
+            Err(failure) => {
+                choices.error.try_set(Some(failure));
             }
         }
+        choices.loading.try_set(false);
     });
     choices
 }

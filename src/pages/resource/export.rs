@@ -7,10 +7,10 @@ use serde_json::Value;
 use userdesk_api::csv::Csv;
 use userdesk_api::list::{ListQuery, MAX_LIMIT};
 use userdesk_api::resource::{Cell, Column, Description};
-use userdesk_api::walk::{Next, PageWalk};
 use userdesk_api::ApiError;
 use wasm_bindgen::JsCast;
 
+use super::each_page::{each_page, Walked};
 use crate::client::Client;
 use crate::components::list::ListNav;
 use crate::components::status::ErrorPanel;
@@ -102,46 +102,45 @@ pub fn ExportPages(
         stop.set(false);
         failure.set(None);
         progress.set(Some((0, 0, 1)));
-        let mut query = ListQuery {
+        let query = ListQuery {
             page: 1,
             limit: MAX_LIMIT,
             ..nav.query.get_untracked()
         };
         spawn_local(async move {
             let mut records: Vec<Value> = Vec::new();
-            let mut walk = PageWalk::new(MOST_PAGES);
-            let finished = loop {
-                if stop.try_get_untracked() != Some(false) {
-                    break false;
+            let parent = under.get_value();
+            let read = each_page(
+                client,
+                resource,
+                parent.as_deref(),
+                query,
+                MOST_PAGES,
+                &mut |page| {
+                    let expected = if page.open_ended {
+                        page.page + 1
+                    } else {
+                        page.page_count()
+                    };
+                    records.append(&mut page.items);
+                    progress.try_set(Some((page.page, records.len(), expected)));
+                    stop.try_get_untracked() == Some(false)
+                },
+            )
+            .await;
+            let finished = match read {
+                Ok(Walked::End) => true,
+                Ok(Walked::Capped) => {
+                    toasts.show(
+                        ToastKind::Error,
+                        format!("The export holds the first {MOST_PAGES} pages only."),
+                    );
+                    true
                 }
-                let parent = under.get_value();
-                let page = client.list(resource, parent.as_deref(), &query).await;
-                match page {
-                    Ok(mut page) => {
-                        let expected = if page.open_ended {
-                            query.page + 1
-                        } else {
-                            page.page_count()
-                        };
-                        let next = walk.step(&mut page, |item| resource.id_of(item));
-                        records.extend(page.items);
-                        progress.try_set(Some((query.page, records.len(), expected)));
-                        match next {
-                            Next::Page(number) => query.page = number,
-                            Next::End => break true,
-                            Next::Capped => {
-                                toasts.show(
-                                    ToastKind::Error,
-                                    format!("The export holds the first {MOST_PAGES} pages only."),
-                                );
-                                break true;
-                            }
-                        }
-                    }
-                    Err(error) => {
-                        failure.try_set(Some(error));
-                        break false;
-                    }
+                Ok(Walked::Stopped) => false,
+                Err(error) => {
+                    failure.try_set(Some(error));
+                    false
                 }
             };
             progress.try_set(None);

@@ -123,7 +123,7 @@ pub fn ResourceList(
             </div>
             {selection.map(|selection| view! {
                 <BulkDeleteBar resource=resource parent=parent.clone() selection=selection
-                    on_done=Callback::new(move |()| data.reload.update(|n| *n += 1)) />
+                    on_done=Callback::new(move |()| data.reload()) />
             })}
         </ListShell>
     }

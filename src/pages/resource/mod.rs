@@ -20,6 +20,7 @@ mod cells;
 pub mod choices;
 mod choose_by_name;
 mod country;
+mod each_page;
 mod export;
 mod filters;
 mod form;

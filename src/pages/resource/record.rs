@@ -14,6 +14,7 @@ use crate::client::Client;
 use crate::components::copy::{CopyButton, RequestsMade};
 use crate::components::datetime::DateTime;
 use crate::components::dialog::{ConfirmDialog, Tone};
+use crate::components::load::use_loaded;
 use crate::components::record::{use_delete, use_record, DeleteFailure};
 use crate::components::status::{ErrorPanel, GoneRecord, ListLink, Loading};
 use crate::components::title::use_title;
@@ -104,7 +105,7 @@ pub fn ResourceEdit(
     });
     let on_saved = Callback::new(move |saved: Value| {
         toasts.show(ToastKind::Success, fill(messages.saved, &saved));
-        data.record.set(Some(saved));
+        data.saved(saved);
     });
     let confirm_delete = RwSignal::new(false);
     let remove = use_delete(back.clone());
@@ -158,7 +159,7 @@ pub fn ResourceEdit(
             {move || data.error.get().map(|failure| match failure {
                 ApiError::NotFound(_) => view! { <GoneRecord noun=noun list=ListLink::new(back.clone(), back_label(resource)) /> }.into_any(),
                 failure => view! {
-                    <ErrorPanel error=failure on_retry=Callback::new(move |_| data.reload.update(|n| *n += 1)) />
+                    <ErrorPanel error=failure on_retry=Callback::new(move |_| data.retry()) />
                 }.into_any(),
             })}
             {move || remove.failure.get().map(|failure| view! {
@@ -232,7 +233,7 @@ pub fn ResourceEdit(
 
 /// A list inside the record, read-only (a user's accepted terms).
 #[component]
-fn RecordTable(table: &'static Table, record: RwSignal<Option<Value>>) -> impl IntoView {
+fn RecordTable(table: &'static Table, record: Memo<Option<Value>>) -> impl IntoView {
     let heading = format!("table-{}", table.list.replace('.', "-"));
     let labelled_by = heading.clone();
     let items = move || {
@@ -309,22 +310,16 @@ fn ChildRecords(resource: &'static Description, parent: String) -> impl IntoView
     let base = records_path(resource, Some(&parent));
     let heading = format!("children-{}", resource.slug);
     let labelled_by = heading.clone();
-    let page = RwSignal::new(None::<Vec<Value>>);
-    let error = RwSignal::new(None::<ApiError>);
-    let reload = RwSignal::new(0u32);
     let under = StoredValue::new(parent);
-    Effect::new(move |_| {
-        reload.track();
-        error.set(None);
+    let children = use_loaded(move || {
         let query = resource.list.default_query();
-        leptos::task::spawn_local(async move {
-            let parent = under.get_value();
-            let answer = client.list(resource, Some(&parent), &query).await;
-            match answer {
-                Ok(found) => page.set(Some(found.items)),
-                Err(failure) => error.set(Some(failure)),
-            }
-        });
+        let parent = under.get_value();
+        async move {
+            client
+                .list(resource, Some(&parent), &query)
+                .await
+                .map(|found| found.items)
+        }
     });
     let record_href = base.clone();
     view! {
@@ -335,15 +330,14 @@ fn ChildRecords(resource: &'static Description, parent: String) -> impl IntoView
                     <A href=format!("{base}/new") attr:class="button button--small">{resource.messages.new_label}</A>
                 })}
             </div>
-            {move || error.get().map(|failure| view! {
-                <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+            {move || children.with(|answer| match answer {
+                None => view! { <Loading label=format!("Loading {}…", resource.plural) /> }.into_any(),
+                Some(Err(failure)) => view! {
+                    <ErrorPanel error=failure.clone() on_retry=Callback::new(move |_| children.refetch()) />
+                }.into_any(),
+                Some(Ok(items)) if items.is_empty() => view! { <p class="panel__empty">{resource.messages.empty}</p> }.into_any(),
+                Some(Ok(items)) => compact_table(resource.columns, items, Some(resource), Some(&record_href)),
             })}
-            {move || match page.get() {
-                None if error.with(Option::is_none) => view! { <Loading label=format!("Loading {}…", resource.plural) /> }.into_any(),
-                None => ().into_any(),
-                Some(items) if items.is_empty() => view! { <p class="panel__empty">{resource.messages.empty}</p> }.into_any(),
-                Some(items) => compact_table(resource.columns, &items, Some(resource), Some(&record_href)),
-            }}
         </section>
     }
 }

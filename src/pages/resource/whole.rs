@@ -7,7 +7,6 @@
 //! [`ROWS_PER_PAGE`] rows scrolled to.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -15,16 +14,17 @@ use serde_json::Value;
 use userdesk_api::list::{ListQuery, WHOLE_LIST};
 use userdesk_api::resource::whole::{carried, ordered, prompt, SearchIndex};
 use userdesk_api::resource::{Cell, Description, FilterControl};
-use userdesk_api::walk::{Next, PageWalk};
 use userdesk_api::ApiError;
 
 use super::bulk::{select_all, select_cell, BulkDeleteBar, Selection};
 use super::cells::{cell, row_href, row_opener};
+use super::each_page::{each_page, Walked};
 use super::export::{csv_of, deliver};
 use super::records_path;
 use crate::client::Client;
 use crate::components::datetime::count_text;
 use crate::components::list::{unreadable_note, use_list_nav, SortHeader};
+use crate::components::load::{use_loaded, Loaded};
 use crate::components::status::{EmptyState, ErrorPanel, Loading};
 use crate::components::title::use_title;
 use crate::components::toast::Toasts;
@@ -41,7 +41,7 @@ const SEARCH_TO_URL: std::time::Duration = std::time::Duration::from_millis(300)
 const MAX_PAGES: u32 = 1_000;
 
 /// What reading a whole list found.
-struct Loaded {
+struct AllRows {
     items: Vec<Value>,
     /// Items left out because they could not be read.
     unreadable: usize,
@@ -50,46 +50,57 @@ struct Loaded {
 }
 
 /// Every item of the list, following the server's pages if it pages
-/// anyway (its pager names a page size and more items than it sent),
-/// with the one stop rule of [`PageWalk`].
+/// anyway (its pager names a page size and more items than it sent).
 async fn load_all(
     client: Client,
     resource: &'static Description,
     parent: Option<String>,
     progress: RwSignal<usize>,
-) -> Result<Loaded, ApiError> {
+) -> Result<AllRows, ApiError> {
     let whole = ListQuery {
         limit: WHOLE_LIST,
         ..resource.list.default_query()
     };
-    let call = |query: ListQuery| {
-        let parent = parent.clone();
-        async move { client.list(resource, parent.as_deref(), &query).await }
-    };
-    let mut page = call(whole.clone()).await?;
-    let limit = page.limit;
-    let mut walk = PageWalk::new(MAX_PAGES);
     let mut items = Vec::new();
     let mut unreadable = 0;
-    loop {
-        let next = walk.step(&mut page, |item| resource.id_of(item));
-        unreadable += page.unreadable;
-        items.append(&mut page.items);
-        progress.set(items.len());
-        let Next::Page(number) = next else {
-            return Ok(Loaded {
-                items,
-                unreadable,
-                capped: next == Next::Capped,
-            });
-        };
-        let query = ListQuery {
-            page: number,
-            limit,
-            ..whole.clone()
-        };
-        page = call(query).await?;
+    let ended = each_page(
+        client,
+        resource,
+        parent.as_deref(),
+        whole,
+        MAX_PAGES,
+        &mut |page| {
+            unreadable += page.unreadable;
+            items.append(&mut page.items);
+            progress.try_set(items.len()).is_none()
+        },
+    )
+    .await?;
+    Ok(AllRows {
+        items,
+        unreadable,
+        capped: ended == Walked::Capped,
+    })
+}
+
+/// The rows a whole list has read, borrowed from its resource.
+#[derive(Clone, Copy)]
+struct Rows(Loaded<AllRows>);
+
+impl Rows {
+    /// `f` of the rows, once read (tracked).
+    fn with<R>(&self, f: impl FnOnce(Option<&[Value]>) -> R) -> R {
+        self.0.with(|loaded| f(rows_of(loaded)))
     }
+
+    /// `f` of the rows, once read.
+    fn with_untracked<R>(&self, f: impl FnOnce(Option<&[Value]>) -> R) -> R {
+        self.0.with_untracked(|loaded| f(rows_of(loaded)))
+    }
+}
+
+fn rows_of<'a>(answer: Option<Result<&'a AllRows, &ApiError>>) -> Option<&'a [Value]> {
+    answer.and_then(Result::ok).map(|all| all.items.as_slice())
 }
 
 /// A performance mark, which `cargo xtask bench` reads.
@@ -127,32 +138,31 @@ pub fn WholeList(
     let spec = resource.list;
     let nav = use_list_nav(spec, base.clone());
     let navigate = use_navigate();
-    let items = RwSignal::new(None::<Vec<Value>>);
-    let error = RwSignal::new(None::<ApiError>);
     let progress = RwSignal::new(0usize);
-    // Rows left out unread, and whether the page cap stopped the reading.
-    let left_out = RwSignal::new((0usize, false));
-    let reload = RwSignal::new(0u32);
     let under = StoredValue::new(parent);
     let selection = resource.ops.delete.then(Selection::new);
-    Effect::new(move |_| {
-        reload.track();
-        error.set(None);
-        progress.set(0);
-        spawn_local(async move {
-            match load_all(client, resource, under.get_value(), progress).await {
-                Ok(loaded) => {
-                    client.cache.remember(resource, &loaded.items);
-                    mark("userdesk:list-data");
-                    left_out.set((loaded.unreadable, loaded.capped));
-                    items.set(Some(loaded.items));
-                }
-                Err(failure) => {
-                    error.set(Some(failure));
-                }
+    let loaded = use_loaded(move || {
+        let parent = under.get_value();
+        async move {
+            progress.set(0);
+            let found = load_all(client, resource, parent, progress).await;
+            if let Ok(found) = &found {
+                client.cache.remember(resource, &found.items);
+                mark("userdesk:list-data");
             }
-        });
+            found
+        }
     });
+    let items = Rows(loaded);
+    let error = move || loaded.error();
+    // Rows left out unread, and whether the page cap stopped the reading.
+    let left_out = move || {
+        loaded.with(|answer| {
+            answer
+                .and_then(Result::ok)
+                .map_or((0, false), |all| (all.unreadable, all.capped))
+        })
+    };
 
     let search = resource
         .filters
@@ -163,8 +173,7 @@ pub fn WholeList(
         });
     let fields = search.map(|(_, _, fields)| fields).unwrap_or_default();
     // Only the fields the answer carries are searched and promised.
-    let searched =
-        Memo::new(move |_| items.with(|all| carried(all.as_deref().unwrap_or_default(), fields)));
+    let searched = Memo::new(move |_| items.with(|all| carried(all.unwrap_or_default(), fields)));
     let typed = RwSignal::new(
         search
             .and_then(|(key, ..)| nav.query.get_untracked().filter(key).map(str::to_string))
@@ -172,19 +181,17 @@ pub fn WholeList(
     );
     let index = Memo::new(move |_| {
         items.with(|all| {
-            all.as_deref()
-                .map(|all| {
-                    let names: Vec<&str> =
-                        searched.with(|f| f.iter().map(|(name, _)| *name).collect());
-                    SearchIndex::new(all, &names)
-                })
-                .unwrap_or_default()
+            all.map(|all| {
+                let names: Vec<&str> = searched.with(|f| f.iter().map(|(name, _)| *name).collect());
+                SearchIndex::new(all, &names)
+            })
+            .unwrap_or_default()
         })
     });
     let order_by = Memo::new(move |_| nav.query.with(|q| q.order_by));
     let order = Memo::new(move |_| {
         let by = order_by.get();
-        items.with(|all| match all.as_deref() {
+        items.with(|all| match all {
             Some(all) if !spec.orders.is_empty() => ordered(all, by),
             Some(all) => (0..all.len()).collect(),
             None => Vec::new(),
@@ -222,7 +229,7 @@ pub fn WholeList(
     // Once the rows are in, scroll to the block the URL names.
     let restored = StoredValue::new(false);
     Effect::new(move |_| {
-        if items.with(Option::is_some) && container.get().is_some() && !restored.get_value() {
+        if items.with(|all| all.is_some()) && container.get().is_some() && !restored.get_value() {
             restored.set_value(true);
             let page = nav.query.get_untracked().page as usize;
             scroll_to_row((page - 1) * ROWS_PER_PAGE);
@@ -287,12 +294,11 @@ pub fn WholeList(
     let navigate_to_row = use_navigate();
     let row = move |position: usize, item: usize| {
         let opens = items.with_untracked(|all| {
-            all.as_deref()
-                .and_then(|all| all.get(item))
+            all.and_then(|all| all.get(item))
                 .and_then(|record| row_href(resource, record, href.get_value().as_deref()))
         });
         let cells = items.with_untracked(|all| {
-            all.as_deref().and_then(|all| all.get(item)).map(|record| {
+            all.and_then(|all| all.get(item)).map(|record| {
                 resource
                     .columns
                     .iter()
@@ -309,7 +315,7 @@ pub fn WholeList(
         });
         let choose = selection.and_then(|selection| {
             items.with_untracked(|all| {
-                let record = all.as_deref()?.get(item)?;
+                let record = all?.get(item)?;
                 Some(select_cell(resource, selection, record))
             })
         });
@@ -325,7 +331,7 @@ pub fn WholeList(
     };
     let shown_ids = Signal::derive(move || {
         items.with(|all| {
-            let all = all.as_deref().unwrap_or_default();
+            let all = all.unwrap_or_default();
             shown.with(|shown| {
                 shown
                     .iter()
@@ -339,7 +345,7 @@ pub fn WholeList(
     let toasts = Toasts::use_toasts();
     let export = move |_| {
         items.with_untracked(|all| {
-            let all = all.as_deref().unwrap_or_default();
+            let all = all.unwrap_or_default();
             shown.with_untracked(|shown| {
                 deliver(
                     resource,
@@ -359,7 +365,7 @@ pub fn WholeList(
             None => view! { <th scope="col">{column.label}</th> }.into_any(),
         }))
         .collect_view();
-    let total = move || items.with(|all| all.as_ref().map_or(0, Vec::len));
+    let total = move || items.with(|all| all.map_or(0, <[Value]>::len));
     let has_items = move || total() != 0;
     let status = move || {
         let (count, all) = (count_text(shown.with(Vec::len)), count_text(total()));
@@ -398,11 +404,11 @@ pub fn WholeList(
                 </div>
                 {selection.map(|selection| view! {
                     <BulkDeleteBar resource=resource parent=under.get_value() selection=selection
-                        on_done=Callback::new(move |()| reload.update(|n| *n += 1)) />
+                        on_done=Callback::new(move |()| loaded.refetch()) />
                 })}
             </div>
             {move || {
-                let (unreadable, capped) = left_out.get();
+                let (unreadable, capped) = left_out();
                 let mut notes: Vec<String> = unreadable_note(unreadable).into_iter().collect();
                 if capped {
                     notes.push(format!("The server pages this list; only its first {MAX_PAGES} pages were read."));
@@ -413,17 +419,17 @@ pub fn WholeList(
                     </div>
                 })
             }}
-            {move || error.get().map(|failure| view! {
-                <ErrorPanel error=failure on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+            {move || error().map(|failure| view! {
+                <ErrorPanel error=failure on_retry=Callback::new(move |_| loaded.refetch()) />
             })}
-            {move || (items.with(Option::is_none) && error.with(Option::is_none)).then(|| {
+            {move || (items.with(|all| all.is_none()) && error().is_none()).then(|| {
                 let label = match progress.get() {
                     0 => format!("Loading {}…", resource.plural),
                     done => format!("Loading {}… {done} so far", resource.plural),
                 };
                 view! { <Loading label=label /> }
             })}
-            <Show when=move || items.with(|all| all.as_ref().is_some_and(Vec::is_empty))>
+            <Show when=move || items.with(|all| all.is_some_and(<[Value]>::is_empty))>
                 <EmptyState message=resource.messages.empty>""</EmptyState>
             </Show>
             <Show when=has_items>

@@ -1,11 +1,9 @@
-//! Websupport pages: sign-in with an API key and secret (kept in memory
-//! only, since every request is signed with the secret), the public
-//! sign-up and password restore, and the customer's own account. Users,
+//! Websupport pages: the public sign-up and password restore, and the
+//! customer's own account (its sign-in is `crate::apis::websupport`). Users,
 //! billing profiles and domain profiles are described resources
 //! (`websupport::REGISTRY`).
 
 pub mod account;
-pub mod login;
 pub mod public;
 pub mod routes;
 

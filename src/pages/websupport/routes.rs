@@ -5,7 +5,7 @@
 //! ```ignore
 //! view! {
 //!     <Router><Routes fallback=NotFound>
-//!         <Route path=path!("/websupport/login") view=|| view! { <SignIn page=SignInPage::Websupport /> } />
+//!         <Route path=path!("/websupport/login") view=|| view! { <SignIn api=Api::Websupport /> } />
 //!         <Route path=path!("/websupport/signup") view=|| view! { <Lazy page=Page::SignUp /> } />
 //!         <WebsupportRoutes />
 //!     </Routes></Router>
