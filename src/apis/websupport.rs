@@ -99,8 +99,16 @@ pub async fn sign_in(client: Client, api_key: &str, secret: &str) -> Result<Stri
         client.activity,
     )
     .await?;
+    // A refused key or signature is worded by the dialect; sending the
+    // same again cannot help, so it is a refusal, not a retry.
     let me = WEBSUPPORT_API
-        .decode(&USERS, &operation, &response)?
+        .decode(&USERS, &operation, &response)
+        .map_err(|error| match error {
+            ApiError::Unauthorized(sentence) | ApiError::Forbidden(sentence) => {
+                ApiError::Refused(sentence)
+            }
+            other => other,
+        })?
         .into_record()?;
     let login = text_at(&me, "login");
     client.session.websupport.set(Some(WebsupportSession {

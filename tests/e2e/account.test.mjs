@@ -1,24 +1,17 @@
 // The signed-in administrator's own account: edit it, change the password.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, freshPage, launch, resetServer, signIn, useServer } from './harness.mjs';
+import { BASE, MODES, launch, signIn, signedInPage } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const MODES = {
-  'over HTTP to the native simulator': async (page) => { await resetServer(); await useServer(page); },
-  'in Demo mode': async () => {},
-};
 
 for (const [mode, connect] of Object.entries(MODES)) {
   describe(`own account ${mode}`, () => {
     test('edit the account, then change the password and sign in with it', async () => {
-      const page = await freshPage(browser);
-      await connect(page);
-      await signIn(page);
-      await page.waitForURL(`${BASE}/admin/roles`);
+      const page = await signedInPage(browser, connect);
 
       await page.getByRole('link', { name: 'Account', exact: true }).click();
       const username = page.locator('input[name="username"]');

@@ -1,26 +1,19 @@
 // Administrators: filters, create, edit, sign in as the new one, delete.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, freshPage, launch, resetServer, signIn, useServer } from './harness.mjs';
+import { BASE, MODES, launch, signIn, signedInPage } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const MODES = {
-  'over HTTP to the native simulator': async (page) => { await resetServer(); await useServer(page); },
-  'in Demo mode': async () => {},
-};
 
 const rowCount = (page, n) => page.waitForFunction((count) => document.querySelectorAll('tbody tr').length === count, n);
 
 for (const [mode, connect] of Object.entries(MODES)) {
   describe(`administrators ${mode}`, () => {
     test('filter, create, edit, sign in as the new administrator, delete', async () => {
-      const page = await freshPage(browser);
-      await connect(page);
-      await signIn(page);
-      await page.waitForURL(`${BASE}/admin/roles`);
+      const page = await signedInPage(browser, connect);
       await page.getByRole('link', { name: 'Administrators' }).click();
       await rowCount(page, 5);
       await page.locator('select[name="role"] option', { hasText: 'SUPER_ADMIN' }).waitFor({ state: 'attached' });

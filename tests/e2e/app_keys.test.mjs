@@ -1,26 +1,19 @@
 // Application keys: list state in the URL, and create/edit/delete.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, freshPage, launch, resetServer, signIn, useServer } from './harness.mjs';
+import { BASE, MODES, launch, signedInPage } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const MODES = {
-  'over HTTP to the native simulator': async (page) => { await resetServer(); await useServer(page); },
-  'in Demo mode': async () => {},
-};
 
 const rows = (page) => page.locator('tbody tr');
 
 for (const [mode, connect] of Object.entries(MODES)) {
   describe(`app keys ${mode}`, () => {
     test('the status filter and order live in the URL, surviving reload and back', async () => {
-      const page = await freshPage(browser);
-      await connect(page);
-      await signIn(page);
-      await page.waitForURL(`${BASE}/admin/roles`);
+      const page = await signedInPage(browser, connect);
       await page.getByRole('link', { name: 'App keys' }).click();
       await rows(page).nth(3).waitFor();
       assert.equal(await rows(page).count(), 4);
@@ -49,10 +42,7 @@ for (const [mode, connect] of Object.entries(MODES)) {
     });
 
     test('create with a generated key, edit the status, delete after confirming', async () => {
-      const page = await freshPage(browser);
-      await connect(page);
-      await signIn(page);
-      await page.waitForURL(`${BASE}/admin/roles`);
+      const page = await signedInPage(browser, connect);
       await page.goto(`${BASE}/admin/app-keys/new`);
 
       // Rules first: nothing is sent while the key is short.

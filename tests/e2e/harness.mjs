@@ -36,13 +36,28 @@ export async function resetServer() {
   if (response.status !== 204) throw new Error(`reset answered ${response.status}`);
 }
 
-/** Points the Admin API at the native simulator through the Connections page. */
-export async function useServer(page) {
+/** Points one API at the native simulator through the Connections page:
+ * `mode` names its mode radios, `baseField` its base URL input. */
+async function pointAt(page, mode, baseField, base) {
   await page.goto(`${BASE}/settings`);
-  await page.locator('input[name="admin.mode"][value="server"]').check();
-  await page.locator('input[name="base_url"]').fill(ADMIN_API);
+  await page.locator(`input[name="${mode}"][value="server"]`).check();
+  await page.locator(`input[name="${baseField}"]`).fill(base);
   await page.getByRole('button', { name: 'Save connections' }).click();
   await page.getByText('Connection settings saved.').waitFor();
+}
+
+/** Both ways the console reaches an API, `use` pointing it at the
+ * native simulator; each test runs once per mode. */
+function bothModes(use) {
+  return {
+    'over HTTP to the native simulator': async (page) => { await resetServer(); await use(page); },
+    'in Demo mode': async () => {},
+  };
+}
+
+/** Points the Admin API at the native simulator through the Connections page. */
+export async function useServer(page) {
+  await pointAt(page, 'admin.mode', 'base_url', ADMIN_API);
   await page.locator('.connection__target', { hasText: ADMIN_API }).waitFor();
 }
 
@@ -72,18 +87,10 @@ export const PROFILES_TOKEN = 'demo-profiles-token';
 
 /** Points the Profiles API at the native simulator through the Connections page. */
 export async function useProfilesServer(page) {
-  await page.goto(`${BASE}/settings`);
-  await page.locator('input[name="profiles.mode"][value="server"]').check();
-  await page.locator('input[name="profiles.base_url"]').fill(PROFILES_API);
-  await page.getByRole('button', { name: 'Save connections' }).click();
-  await page.getByText('Connection settings saved.').waitFor();
+  await pointAt(page, 'profiles.mode', 'profiles.base_url', PROFILES_API);
 }
 
-/** Both ways the console reaches the Profiles API; each test runs once per mode. */
-export const PROFILES_MODES = {
-  'over HTTP to the native simulator': async (page) => { await resetServer(); await useProfilesServer(page); },
-  'in Demo mode': async () => {},
-};
+export const PROFILES_MODES = bothModes(useProfilesServer);
 
 /** A fresh page, connected in `mode` and signed in to the Profiles API. */
 export async function profilesPage(browser, connect) {
@@ -104,17 +111,10 @@ export const WEBSUPPORT_KEYS = {
 
 /** Points Websupport at the native simulator through the Connections page. */
 export async function useWebsupportServer(page) {
-  await page.goto(`${BASE}/settings`);
-  await page.locator('input[name="websupport.mode"][value="server"]').check();
-  await page.locator('input[name="websupport.base_url"]').fill(WEBSUPPORT_API);
-  await page.getByRole('button', { name: 'Save connections' }).click();
-  await page.getByText('Connection settings saved.').waitFor();
+  await pointAt(page, 'websupport.mode', 'websupport.base_url', WEBSUPPORT_API);
 }
 
-export const WEBSUPPORT_MODES = {
-  'over HTTP to the native simulator': async (page) => { await resetServer(); await useWebsupportServer(page); },
-  'in Demo mode': async () => {},
-};
+export const WEBSUPPORT_MODES = bothModes(useWebsupportServer);
 
 /** Signs in to Websupport with a demo key (`reseller` or `customer`), on
  * the console at `base` (the simulator's own, or one behind a proxy). */
@@ -139,18 +139,10 @@ export const ERP_API = '/api/erp';
 
 /** Points the ERP at the native simulator through the Connections page. */
 export async function useErpServer(page) {
-  await page.goto(`${BASE}/settings`);
-  await page.locator('input[name="erp.mode"][value="server"]').check();
-  await page.locator('input[name="erp.base_url"]').fill(ERP_API);
-  await page.getByRole('button', { name: 'Save connections' }).click();
-  await page.getByText('Connection settings saved.').waitFor();
+  await pointAt(page, 'erp.mode', 'erp.base_url', ERP_API);
 }
 
-/** Both ways the console reaches the ERP; each test runs once per mode. */
-export const ERP_MODES = {
-  'over HTTP to the native simulator': async (page) => { await resetServer(); await useErpServer(page); },
-  'in Demo mode': async () => {},
-};
+export const ERP_MODES = bothModes(useErpServer);
 
 /** Signs in to the ERP on `page`, from its sign-in page. */
 export async function erpSignIn(page, loginName = 'agent', password = 'agentPass!') {
@@ -160,11 +152,7 @@ export async function erpSignIn(page, loginName = 'agent', password = 'agentPass
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Both ways the console reaches the Admin API; each test runs once per mode. */
-export const MODES = {
-  'over HTTP to the native simulator': async (page) => { await resetServer(); await useServer(page); },
-  'in Demo mode': async () => {},
-};
+export const MODES = bothModes(useServer);
 
 /** Waits until the list table shows exactly `count` rows. */
 export const rowCount = (page, count) =>

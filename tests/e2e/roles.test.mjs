@@ -1,24 +1,17 @@
 // Admin API sign-in and roles, end to end, over HTTP and in Demo mode.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, freshPage, launch, resetServer, serverCall, signIn, useServer } from './harness.mjs';
+import { BASE, MODES, freshPage, launch, resetServer, serverCall, signIn, signedInPage, useServer } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const MODES = {
-  'over HTTP to the native simulator': async (page) => { await resetServer(); await useServer(page); },
-  'in Demo mode': async () => {},
-};
 
 for (const [mode, connect] of Object.entries(MODES)) {
   describe(`roles ${mode}`, () => {
     test('sign in, create a role, find it in the list, edit it, delete it', async () => {
-      const page = await freshPage(browser);
-      await connect(page);
-      await signIn(page);
-      await page.waitForURL(`${BASE}/admin/roles`);
+      const page = await signedInPage(browser, connect);
       await page.locator('tbody tr', { hasText: 'SUPER_ADMIN' }).waitFor();
 
       // Create.
@@ -70,10 +63,7 @@ for (const [mode, connect] of Object.entries(MODES)) {
     });
 
     test('a role opens by its name, as the API reads /role/{name}; an unknown one is gone', async () => {
-      const page = await freshPage(browser);
-      await connect(page);
-      await signIn(page);
-      await page.waitForURL(`${BASE}/admin/roles`);
+      const page = await signedInPage(browser, connect);
       await page.goto(`${BASE}/admin/roles/SUPER_ADMIN`);
       await page.getByRole('heading', { name: 'SUPER_ADMIN' }).waitFor();
       assert.equal(await page.locator('input[name="name"]').inputValue(), 'SUPER_ADMIN');

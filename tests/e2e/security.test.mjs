@@ -2,7 +2,7 @@
 // the deployment headers, and an audit of everything the browser stores.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, MODES, PROFILES_TOKEN, ROUTES, erpSignIn, freshPage, launch, signIn } from './harness.mjs';
+import { BASE, MODES, PROFILES_TOKEN, ROUTES, erpSignIn, freshPage, launch, signIn, signedInPage } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -90,10 +90,7 @@ for (const [mode, connect] of Object.entries(MODES)) {
     });
 
     test('storage holds no password, secret or signature, and no token after sign-out', async () => {
-      const page = await freshPage(browser);
-      await connect(page);
-      await signIn(page);
-      await page.waitForURL(`${BASE}/admin/roles`);
+      const page = await signedInPage(browser, connect);
       const session = await page.evaluate(() => JSON.parse(sessionStorage.getItem('userdesk.admin.session')));
       assert.ok(session?.token, 'the session token lives in session storage');
       const afterSignIn = await storedEverything(page);

@@ -116,6 +116,79 @@ fn own_errors(passed: Option<Signal<Vec<String>>>, name: &str) -> Signal<Vec<Str
     })
 }
 
+/// One field's frame: its control's id, its hint and message ids, and
+/// its messages. Every input sits in one ([`FieldFrame`]).
+#[derive(Clone)]
+struct Frame {
+    id: String,
+    hint_id: String,
+    message: String,
+    hint: Option<&'static str>,
+    errors: Signal<Vec<String>>,
+}
+
+impl Frame {
+    fn new(name: &str, errors: Option<Signal<Vec<String>>>, hint: Option<&'static str>) -> Frame {
+        let id = control_id(name);
+        Frame {
+            hint_id: hint_id(&id),
+            message: message_id(&id),
+            errors: own_errors(errors, name),
+            hint,
+            id,
+        }
+    }
+
+    /// `aria-invalid` of the control.
+    fn invalid(&self) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy + 'static {
+        let errors = self.errors;
+        move || errors.with(|e| !e.is_empty()).then_some("true")
+    }
+
+    /// `aria-describedby` of the control: its message, then its hint.
+    fn described_by(&self) -> Signal<Option<String>> {
+        described_by(
+            self.errors,
+            &self.message,
+            self.hint.map(|_| self.hint_id.as_str()),
+        )
+    }
+}
+
+/// The one frame every input sits in: its label (with the required mark),
+/// the control, its hint and its messages. A checkbox comes before its
+/// label.
+#[component]
+fn FieldFrame(
+    frame: Frame,
+    label: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] checkbox: bool,
+    children: Children,
+) -> impl IntoView {
+    let errors = frame.errors;
+    let invalid = move || errors.with(|e| !e.is_empty());
+    let control = children();
+    let label_view = if checkbox {
+        view! { <label class="field__label" for=frame.id>{label}</label> }.into_any()
+    } else {
+        view! { <FieldLabel for_id=frame.id label=label required=required /> }.into_any()
+    };
+    let (first, second) = if checkbox {
+        (control, label_view)
+    } else {
+        (label_view, control)
+    };
+    view! {
+        <div class="field" class:field--checkbox=checkbox class:field--invalid=invalid>
+            {first}
+            {second}
+            <FieldHint id=frame.hint_id hint=frame.hint />
+            <FieldMessage id=frame.message label=label errors=errors />
+        </div>
+    }
+}
+
 /// What a text control accepts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum TextKind {
@@ -166,15 +239,10 @@ pub fn TextField(
     #[prop(default = None, into)] autocomplete: Option<&'static str>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let errors = own_errors(errors, &name);
-    let id = control_id(&name);
-    let hint_id = hint_id(&id);
-    let message = message_id(&id);
-    let invalid = move || errors.with(|e| !e.is_empty());
-    let described_by = described_by(errors, &message, hint.map(|_| hint_id.as_str()));
+    let frame = Frame::new(&name, errors, hint);
+    let (id, invalid, described_by) = (frame.id.clone(), frame.invalid(), frame.described_by());
     view! {
-        <div class="field" class:field--invalid=invalid>
-            <FieldLabel for_id=id.clone() label=label required=required />
+        <FieldFrame frame=frame label=label required=required>
             <input
                 class="field__input"
                 id=id
@@ -186,12 +254,10 @@ pub fn TextField(
                 required=required
                 prop:value=move || value.get()
                 on:input=move |event| value.set(event_target_value(&event))
-                aria-invalid=move || invalid().then_some("true")
+                aria-invalid=invalid
                 aria-describedby=described_by
             />
-            <FieldHint id=hint_id hint=hint />
-            <FieldMessage id=message.clone() label=label errors=errors />
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -206,10 +272,8 @@ pub fn SelectField(
     #[prop(default = None, into)] hint: Option<&'static str>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let errors = own_errors(errors, &name);
-    let id = control_id(&name);
-    let hint_id = hint_id(&id);
-    let invalid = move || errors.with(|e| !e.is_empty());
+    let frame = Frame::new(&name, errors, hint);
+    let (id, invalid, described_by) = (frame.id.clone(), frame.invalid(), frame.described_by());
     // Options may arrive after the value (loaded choices): once they are in
     // the DOM, the value is applied again.
     let select = NodeRef::<leptos::html::Select>::new();
@@ -220,11 +284,8 @@ pub fn SelectField(
             element.set_value(&wanted);
         }
     });
-    let message = message_id(&id);
-    let described_by = described_by(errors, &message, hint.map(|_| hint_id.as_str()));
     view! {
-        <div class="field" class:field--invalid=invalid>
-            <FieldLabel for_id=id.clone() label=label required=required />
+        <FieldFrame frame=frame label=label required=required>
             <select
                 node_ref=select
                 class="field__input"
@@ -233,7 +294,7 @@ pub fn SelectField(
                 required=required
                 prop:value=move || value.get()
                 on:change=move |event| value.set(event_target_value(&event))
-                aria-invalid=move || invalid().then_some("true")
+                aria-invalid=invalid
                 aria-describedby=described_by
             >
                 {move || options
@@ -245,9 +306,7 @@ pub fn SelectField(
                     })
                     .collect_view()}
             </select>
-            <FieldHint id=hint_id hint=hint />
-            <FieldMessage id=message.clone() label=label errors=errors />
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -262,15 +321,10 @@ pub fn TextArea(
     #[prop(default = None, into)] hint: Option<&'static str>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let errors = own_errors(errors, name);
-    let id = control_id(name);
-    let hint_id = hint_id(&id);
-    let invalid = move || errors.with(|e| !e.is_empty());
-    let message = message_id(&id);
-    let described_by = described_by(errors, &message, hint.map(|_| hint_id.as_str()));
+    let frame = Frame::new(name, errors, hint);
+    let (id, invalid, described_by) = (frame.id.clone(), frame.invalid(), frame.described_by());
     view! {
-        <div class="field" class:field--invalid=invalid>
-            <FieldLabel for_id=id.clone() label=label required=required />
+        <FieldFrame frame=frame label=label required=required>
             <textarea
                 class="field__textarea"
                 id=id
@@ -279,12 +333,10 @@ pub fn TextArea(
                 required=required
                 prop:value=move || value.get()
                 on:input=move |event| value.set(event_target_value(&event))
-                aria-invalid=move || invalid().then_some("true")
+                aria-invalid=invalid
                 aria-describedby=described_by
             ></textarea>
-            <FieldHint id=hint_id hint=hint />
-            <FieldMessage id=message.clone() label=label errors=errors />
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -299,30 +351,23 @@ pub fn CheckboxField(
     #[prop(default = None, into)] hint: Option<&'static str>,
     #[prop(optional)] switch: bool,
 ) -> impl IntoView {
-    let errors = own_errors(errors, name);
-    let id = control_id(name);
-    let hint_id = hint_id(&id);
-    let invalid = move || errors.with(|e| !e.is_empty());
-    let message = message_id(&id);
-    let described_by = described_by(errors, &message, hint.map(|_| hint_id.as_str()));
+    let frame = Frame::new(name, errors, hint);
+    let (id, invalid, described_by) = (frame.id.clone(), frame.invalid(), frame.described_by());
     view! {
-        <div class="field field--checkbox" class:field--invalid=invalid>
+        <FieldFrame frame=frame label=label checkbox=true>
             <input
                 class="field__checkbox"
                 class:field__switch=switch
                 role=switch.then_some("switch")
-                id=id.clone()
+                id=id
                 name=name
                 type="checkbox"
                 prop:checked=move || checked.get()
                 on:change=move |event| checked.set(event_target_checked(&event))
-                aria-invalid=move || invalid().then_some("true")
+                aria-invalid=invalid
                 aria-describedby=described_by
             />
-            <label class="field__label" for=id>{label}</label>
-            <FieldHint id=hint_id hint=hint />
-            <FieldMessage id=message.clone() label=label errors=errors />
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -350,25 +395,6 @@ pub fn FormErrors(
                 </ul>
             </div>
         </Show>
-    }
-}
-
-/// The live checklist of the password rule's four character classes.
-#[component]
-pub fn PasswordChecklist(password: RwSignal<String>) -> impl IntoView {
-    let classes =
-        Memo::new(move |_| userdesk_api::admin::rules::PasswordClasses::of(&password.get()));
-    view! {
-        <ul class="checklist" aria-label="Password strength">
-            {move || classes.get().checklist().into_iter().map(|(label, met)| view! {
-                <li class="checklist__item" class:checklist__item--met=met>
-                    <span aria-hidden="true">{if met { "✓ " } else { "○ " }}</span>
-                    {label}
-                    <span class="visually-hidden">{if met { " (present)" } else { " (missing)" }}</span>
-                </li>
-            }).collect_view()}
-            <li class="checklist__summary">{move || format!("{} of 4 kinds, 3 needed", classes.get().count())}</li>
-        </ul>
     }
 }
 

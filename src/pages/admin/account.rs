@@ -8,11 +8,12 @@ use userdesk_api::admin::account::{self, AccountFields, PasswordChange, UserAcco
 use crate::apis::admin;
 use crate::client::Client;
 use crate::components::datetime::DateTime;
-use crate::components::field::{FormErrors, PasswordChecklist, TextField, TextKind};
+use crate::components::field::{FormErrors, TextField, TextKind};
 use crate::components::form::{use_form_submit, RecordForm, SubmitButton, SubmitFailure};
 use crate::components::load::use_loaded;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toast::{ToastKind, Toasts};
+use crate::pages::admin::checklist::PasswordChecklist;
 use crate::unsaved::UnsavedChanges;
 
 #[component]

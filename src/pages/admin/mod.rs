@@ -1,4 +1,5 @@
 //! Admin API pages.
 
 pub mod account;
+pub mod checklist;
 pub mod routes;

@@ -21,11 +21,11 @@ use super::{list_link, registry};
 use crate::client::Client;
 use crate::components::copy::CopyButton;
 use crate::components::field::{
-    CheckboxField, CheckboxGroup, FormErrors, PasswordChecklist, SelectField, TextArea, TextField,
-    TextKind,
+    CheckboxField, CheckboxGroup, FormErrors, SelectField, TextArea, TextField, TextKind,
 };
 use crate::components::form::{use_form_submit, RecordForm, SubmitButton, SubmitFailure};
 use crate::components::toast::{ToastKind, Toasts};
+use crate::pages::admin::checklist::PasswordChecklist;
 use crate::unsaved::UnsavedChanges;
 
 /// The typed text of each field (and of each optional object's checkbox,

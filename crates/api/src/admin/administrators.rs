@@ -91,10 +91,6 @@ pub const ADMINISTRATORS: Description = Description {
         create_label: "Create administrator",
         delete_own: DELETING_YOURSELF,
     },
-    check: None,
-    optional: &[],
-    tables: &[],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "email": "admin1@test.com", "first_name": "Tommy",
@@ -104,6 +100,7 @@ pub const ADMINISTRATORS: Description = Description {
         create: r#"{"email": "admin8@test.com", "first_name": "Zena", "joined_at": "2019-11-02T12:00:00+0000",
             "last_name": "Clyde", "password": "admin8Pass", "roles": [2], "status": 5, "username": "admin8"}"#,
     },
+    ..Description::BLANK
 };
 
 /// The warning before deleting the signed-in administrator's own account.

@@ -59,10 +59,6 @@ pub const APP_KEYS: Description = Description {
         create_label: "Create app key",
         delete_own: "",
     },
-    check: None,
-    optional: &[],
-    tables: &[],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"application": "Application 1", "created_at": "2019-10-23T15:03:37+0000", "id": 1,
@@ -70,6 +66,7 @@ pub const APP_KEYS: Description = Description {
             "updated_at": "2019-10-30T13:38:47+0000"}"#,
         create: r#"{"application": "Some Application Name", "key": "AHvy6Wk5kqrFzAe3HVKzxfVtqwPK3ELZ", "status": 1}"#,
     },
+    ..Description::BLANK
 };
 
 const KEY_ALPHABET: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

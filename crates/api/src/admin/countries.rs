@@ -47,10 +47,6 @@ pub const COUNTRIES: Description = Description {
     meta: &[],
     ops: Ops::READ_ONLY,
     messages: Messages::listed("No countries match."),
-    check: None,
-    optional: &[],
-    tables: &[],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"code_2": "US", "code_3": "USA", "created_at": "2019-11-05T02:16:56+0000", "id": 1,
@@ -58,6 +54,7 @@ pub const COUNTRIES: Description = Description {
             "updated_at": "2019-11-05T02:16:56+0000"}"#,
         create: "",
     },
+    ..Description::BLANK
 };
 
 /// A country as listed.

@@ -48,10 +48,6 @@ pub const LOGINS: Description = Description {
     meta: &[],
     ops: Ops::READ_ONLY,
     messages: Messages::listed("No sign-in attempts match."),
-    check: None,
-    optional: &[],
-    tables: &[],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"api": 1, "attempt_date": "2018-12-01T08:32:55+0000", "created_at": "2019-11-07T02:49:26+0000",
@@ -59,6 +55,7 @@ pub const LOGINS: Description = Description {
             "user_id": 1, "username": "admin1"}"#,
         create: "",
     },
+    ..Description::BLANK
 };
 
 /// A sign-in attempt's outcome as a badge.

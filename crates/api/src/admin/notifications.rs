@@ -51,10 +51,6 @@ pub const NOTIFICATIONS: Description = Description {
     meta: &[],
     ops: Ops::READ_ONLY,
     messages: Messages::listed("No notifications match."),
-    check: None,
-    optional: &[],
-    tables: &[],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"accepted": 1, "channel": 1, "created_at": "2019-11-05T02:16:56+0000", "id": 1,
@@ -64,6 +60,7 @@ pub const NOTIFICATIONS: Description = Description {
             "user": {"id": 1, "uri": "http://base.api.admin.python.vm/v/dev/user/1", "username": "user1"}}"#,
         create: "",
     },
+    ..Description::BLANK
 };
 
 /// Whether the mail service took the notification, as a badge. The flags

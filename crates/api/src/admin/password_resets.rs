@@ -40,10 +40,6 @@ pub const PASSWORD_RESETS: Description = Description {
     meta: &[],
     ops: Ops::READ_ONLY,
     messages: Messages::listed("No password reset requests match."),
-    check: None,
-    optional: &[],
-    tables: &[],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"code": "HD7SF2", "created_at": "2019-11-05T02:16:56+0000", "id": 1, "ip_address": "1.1.1.1",
@@ -52,6 +48,7 @@ pub const PASSWORD_RESETS: Description = Description {
             "user": {"id": 1, "uri": "https://api.admin.domain.com/v/1.0/user/1", "username": "user1"}}"#,
         create: "",
     },
+    ..Description::BLANK
 };
 
 /// One password reset request.

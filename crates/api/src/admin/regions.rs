@@ -59,10 +59,6 @@ pub const REGIONS: Description = Description {
     meta: &[],
     ops: Ops::READ_ONLY,
     messages: Messages::listed("No regions match."),
-    check: None,
-    optional: &[],
-    tables: &[],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"code_2": "CA", "country": {"code_2": "US", "code_3": "USA", "id": 1, "name": "United States"},
@@ -70,6 +66,7 @@ pub const REGIONS: Description = Description {
             "status_changed_at": "2018-01-01T00:00:00+0000", "updated_at": "2019-11-05T02:16:56+0000"}"#,
         create: "",
     },
+    ..Description::BLANK
 };
 
 /// A region as listed, with its country.

@@ -145,10 +145,6 @@ pub const ROLES: Description = Description {
         create_label: "Create role",
         delete_own: "",
     },
-    check: None,
-    optional: &[],
-    tables: &[],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "id": 1, "is_admin_role": false,
@@ -159,6 +155,7 @@ pub const ROLES: Description = Description {
             "login_lockout_policy": true, "login_max_attempts": 10, "login_timeframe": 900, "name": "TEST_ROLE",
             "password_policy": true, "password_reset_days": 180, "password_reuse_history": 10, "priority": 200}"#,
     },
+    ..Description::BLANK
 };
 
 /// A role as the API returns it: its editable fields plus identity and times.

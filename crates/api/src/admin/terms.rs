@@ -64,10 +64,6 @@ pub const TERMS: Description = Description {
         create_label: "Create version",
         delete_own: "",
     },
-    check: None,
-    optional: &[],
-    tables: &[],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "id": 2, "publish_date": "2019-01-01T00:00:00+0000",
@@ -75,6 +71,7 @@ pub const TERMS: Description = Description {
             "updated_at": "2019-11-05T02:16:56+0000", "version": "1.1"}"#,
         create: r#"{"publish_date": "2019-10-31T20:30:00+0000", "status": 5, "text": "This is TOS 7", "version": "2.1"}"#,
     },
+    ..Description::BLANK
 };
 
 #[cfg(test)]

@@ -90,10 +90,6 @@ pub const USER_PROFILES: Description = Description {
         create_label: "Create profile",
         delete_own: "",
     },
-    check: None,
-    optional: &[],
-    tables: &[],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "first_name": "Lynne", "id": 2,
@@ -102,6 +98,7 @@ pub const USER_PROFILES: Description = Description {
         create: r#"{"first_name": "Vivyan", "joined_at": "2019-05-21T08:30:00+0000", "last_name": "Joyce",
             "status": 5, "user_id": 9}"#,
     },
+    ..Description::BLANK
 };
 
 /// A user profile as the API returns it.

@@ -98,7 +98,6 @@ pub const USERS: Description = Description {
         create_label: "Create user",
         delete_own: "",
     },
-    check: None,
     optional: &[OptionalObject {
         object: "profile",
         label: "Give this user a profile",
@@ -117,7 +116,6 @@ pub const USERS: Description = Description {
         ],
         empty: "This user has not accepted any terms of service.",
     }],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"created_at": "2019-11-05T02:16:56+0000", "email": "user2@test.com", "id": 2,
@@ -131,6 +129,7 @@ pub const USERS: Description = Description {
             "profile": {"first_name": "Vivyan", "joined_at": "2019-05-21T08:30:00+0000", "last_name": "Joyce"},
             "roles": [1], "status": 5, "username": "user10"}"#,
     },
+    ..Description::BLANK
 };
 
 /// A user as the API returns it.

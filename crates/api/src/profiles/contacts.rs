@@ -83,9 +83,6 @@ pub const CONTACTS: Description = Description {
         delete_own: "",
     },
     check: Some(value_matches_key),
-    optional: &[],
-    tables: &[],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{
@@ -98,6 +95,7 @@ pub const CONTACTS: Description = Description {
 }"#,
         create: r#"{"key": "email", "value": "client@email.com", "uuid": null}"#,
     },
+    ..Description::BLANK
 };
 
 #[cfg(test)]

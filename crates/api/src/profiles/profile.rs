@@ -133,10 +133,6 @@ pub const PROFILES: Description = Description {
         create_label: "Create profile",
         delete_own: "",
     },
-    check: None,
-    optional: &[],
-    tables: &[],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{
@@ -186,6 +182,7 @@ pub const PROFILES: Description = Description {
   "uuid": null
 }"#,
     },
+    ..Description::BLANK
 };
 
 #[cfg(test)]

@@ -62,11 +62,8 @@ impl Api {
 ///         create_label: "Create note",
 ///         delete_own: "",
 ///     },
-///     check: None,
-///     optional: &[],
-///     tables: &[],
-///     edit_note: None,
 ///     example: Example { record: r#"{"id": 1, "title": "Hi"}"#, create: r#"{"title": "Hi"}"# },
+///     ..Description::BLANK
 /// };
 /// assert_eq!(NOTES.field("title").map(|f| f.label), Some("Title"));
 /// ```
@@ -113,6 +110,41 @@ pub struct Description {
 }
 
 impl Description {
+    /// What a description leaves out with `..Description::BLANK`: no
+    /// cross-field check, no optional objects, no tables inside a record
+    /// and no edit note. Its other values are placeholders that every
+    /// description sets.
+    pub const BLANK: Description = Description {
+        api: Api::Admin,
+        slug: "",
+        title: "",
+        menu: "",
+        noun: "",
+        plural: "",
+        path: Path::of("", ""),
+        fields: &[],
+        list: ListSpec {
+            orders: &[],
+            filters: &[],
+            integers: &[],
+            default_limit: crate::list::DEFAULT_LIMIT,
+        },
+        columns: &[],
+        filters: &[],
+        meta: &[],
+        ops: Ops::READ_ONLY,
+        messages: Messages::listed(""),
+        check: None,
+        optional: &[],
+        tables: &[],
+        edit_note: None,
+        #[cfg(feature = "examples")]
+        example: Example {
+            record: "",
+            create: "",
+        },
+    };
+
     /// The field named `name`.
     pub fn field(&self, name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|field| field.name == name)

@@ -89,10 +89,6 @@ pub const BILLING: Description = Description {
         create_label: "Create billing profile",
         delete_own: "",
     },
-    check: None,
-    optional: &[],
-    tables: &[],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"id": 357, "profile": "default", "isDefault": true, "name": "Company s.r.o.",
@@ -100,6 +96,7 @@ pub const BILLING: Description = Description {
   "zip": "98464", "country": "sk", "isic": ""}"#,
         create: r#"{"profile":"my new profile", "name":"Company s.r.o.", "city": "Lorem", "street": "Ipsum 12", "zip": "123456", "country": "SK", "isDefault": false}"#,
     },
+    ..Description::BLANK
 };
 
 #[cfg(test)]

@@ -142,10 +142,6 @@ pub const DOMAIN_PROFILES: Description = Description {
         create_label: "Create domain profile",
         delete_own: "",
     },
-    check: None,
-    optional: &[],
-    tables: &[],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"id": "153", "firstName": "Tesster", "lastName": "Priezvisko", "orgName": "company, s.r.o.",
@@ -155,6 +151,7 @@ pub const DOMAIN_PROFILES: Description = Description {
   "changeRequest": []}"#,
         create: r#"{"firstName":"Tesster 2","lastName":"Priezvisko","orgName":"company, s.r.o.","street":"Stare Grunty 12","city":"Kosice","zip":"040 17","country":"SK","phone":"+421900123456","email":"test@example.com","identCompanyRegistration":"123123123"}"#,
     },
+    ..Description::BLANK
 };
 
 #[cfg(test)]

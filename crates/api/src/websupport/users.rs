@@ -199,8 +199,6 @@ pub const USERS: Description = Description {
         delete_own: "",
     },
     check: Some(sign_up_rules),
-    optional: &[],
-    tables: &[],
     edit_note: Some(EditNote {
         text: "Name, address and company IDs change only through billing profiles.",
         link_to: "billing",
@@ -222,6 +220,7 @@ pub const USERS: Description = Description {
 }"#,
         create: r#"{"market":"sk","login":"newtestingaccount","password":"plainpass123!","email":"test@test.com","name":"Company s.r.o.","city":"Lorem","street":"Ipsum 12","zip":"123456","country":"SK","phone":"+421900123456","confirmTerms":true}"#,
     },
+    ..Description::BLANK
 };
 
 /// The public sign-up: the same fields, sent without a signature and
@@ -275,15 +274,12 @@ pub const RESTORE_PASSWORD: Description = Description {
         create_label: "Send restore message",
         ..Messages::listed("")
     },
-    check: None,
-    optional: &[],
-    tables: &[],
-    edit_note: None,
     #[cfg(feature = "examples")]
     example: crate::resource::Example {
         record: r#"{"login": "mylogin"}"#,
         create: r#"{"login":"mylogin"}"#,
     },
+    ..Description::BLANK
 };
 
 #[cfg(test)]
