@@ -2,6 +2,7 @@
 
 pub mod copy;
 pub mod datetime;
+pub mod debounce;
 pub mod dialog;
 pub mod field;
 pub mod form;
@@ -13,3 +14,4 @@ pub mod table;
 pub mod theme;
 pub mod title;
 pub mod toast;
+pub mod window;

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 use serde_json::Value;
-use userdesk_api::resource::{Cell, Description};
+use userdesk_api::resource::Description;
 
-use super::bulk::{select_all, select_cell, BulkDeleteBar, Selection};
-use super::cells::{cell, row_href, row_opener};
+use super::bulk::{select_all, BulkDeleteBar, Selection};
 use super::export::ExportPages;
 use super::filters::Filters;
+use super::record_row::record_row;
 use super::records_path;
 use crate::client::Client;
 use crate::components::list::use_list;
@@ -73,28 +73,14 @@ pub fn ResourceList(
             items
                 .iter()
                 .map(|record| {
-                    let cells = resource
-                        .columns
-                        .iter()
-                        .map(|column| {
-                            let numeric = matches!(column.cell, Cell::Number);
-                            view! {
-                                <td class:table__number=numeric class:table__cell--minor=column.minor data-label=column.label>
-                                    {cell(Some(resource), column, record, record_href.as_deref())}
-                                </td>
-                            }
-                        })
-                        .collect_view();
-                    let href = row_href(resource, record, record_href.as_deref());
-                    let opens = href.is_some();
-                    let (on_click, on_keydown) = row_opener(navigate.clone(), href);
-                    view! {
-                        <tr class:table__row--opens=opens tabindex=opens.then_some("0")
-                            on:click=on_click on:keydown=on_keydown>
-                            {selection.map(|selection| select_cell(resource, selection, record))}
-                            {cells}
-                        </tr>
-                    }
+                    record_row(
+                        resource,
+                        record,
+                        record_href.as_deref(),
+                        selection,
+                        navigate.clone(),
+                        None,
+                    )
                 })
                 .collect_view()
         })

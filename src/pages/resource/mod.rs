@@ -26,6 +26,7 @@ mod filters;
 mod form;
 mod list;
 mod record;
+mod record_row;
 mod rows;
 mod typed_by;
 mod whole;

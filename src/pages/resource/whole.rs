@@ -13,21 +13,23 @@ use leptos_router::NavigateOptions;
 use serde_json::Value;
 use userdesk_api::list::{ListQuery, WHOLE_LIST};
 use userdesk_api::resource::whole::{carried, ordered, prompt, SearchIndex};
-use userdesk_api::resource::{Cell, Description, FilterControl};
+use userdesk_api::resource::{Description, FilterControl};
 use userdesk_api::ApiError;
 
-use super::bulk::{select_all, select_cell, BulkDeleteBar, Selection};
-use super::cells::{cell, row_href, row_opener};
+use super::bulk::{select_all, BulkDeleteBar, Selection};
 use super::each_page::{each_page, Walked};
 use super::export::{csv_of, deliver};
+use super::record_row::record_row;
 use super::records_path;
 use crate::client::Client;
 use crate::components::datetime::count_text;
+use crate::components::debounce::use_debounced;
 use crate::components::list::{unreadable_note, use_list_nav, SortHeader};
 use crate::components::load::{use_loaded, Loaded};
 use crate::components::status::{EmptyState, ErrorPanel, Loading};
 use crate::components::title::use_title;
 use crate::components::toast::Toasts;
+use crate::components::window::use_virtual_window;
 
 /// Each row's height in pixels; `.vtable` rows are held to it in the CSS.
 pub const ROW_HEIGHT: usize = 40;
@@ -203,29 +205,13 @@ pub fn WholeList(
         index.with(|index| order.with(|order| index.matching(order, &needle)))
     });
 
-    let container = NodeRef::<leptos::html::Div>::new();
-    // Whole pixels: no float formatting in the bundle.
-    let scroll_top = RwSignal::new(0usize);
-    let viewport = RwSignal::new(600usize);
-    let measure = move || {
-        if let Some(element) = container.get_untracked() {
-            scroll_top.set(usize::try_from(element.scroll_top()).unwrap_or(0));
-            viewport.set(usize::try_from(element.client_height()).unwrap_or(1).max(1));
-        }
-    };
-    let window = Memo::new(move |_| {
-        let total = shown.with(Vec::len);
-        let first_in_view = scroll_top.get() / ROW_HEIGHT;
-        let first = first_in_view.saturating_sub(OVERSCAN).min(total);
-        let count = viewport.get().div_ceil(ROW_HEIGHT) + 2 * OVERSCAN;
-        (first, (first + count).min(total), first_in_view)
-    });
-    let scroll_to_row = move |row: usize| {
-        if let Some(element) = container.get_untracked() {
-            element.set_scroll_top(i32::try_from(row * ROW_HEIGHT).unwrap_or(i32::MAX));
-        }
-        measure();
-    };
+    let view_of = use_virtual_window(
+        Signal::derive(move || shown.with(Vec::len)),
+        ROW_HEIGHT,
+        OVERSCAN,
+    );
+    let (container, window) = (view_of.container, view_of.rows);
+    let scroll_to_row = move |row: usize| view_of.scroll_to_row(row);
     // Once the rows are in, scroll to the block the URL names.
     let restored = StoredValue::new(false);
     Effect::new(move |_| {
@@ -264,21 +250,11 @@ pub fn WholeList(
     // The search reaches the URL once typing pauses: a navigation per
     // keystroke cost more than the filtering itself (measured with
     // `cargo xtask bench`: 3.9 ms against 1.4 ms at the median).
-    let typing = StoredValue::new(0u64);
+    let search_to_url = use_debounced(SEARCH_TO_URL, move || write_url(1));
     let on_search = move |event: leptos::ev::Event| {
         typed.set(event_target_value(&event));
         scroll_to_row(0);
-        let keystroke = typing.get_value() + 1;
-        typing.set_value(keystroke);
-        let write_url = write_url.clone();
-        set_timeout(
-            move || {
-                if typing.try_get_value() == Some(keystroke) {
-                    write_url(1);
-                }
-            },
-            SEARCH_TO_URL,
-        );
+        search_to_url();
     };
     // A new order starts at the top.
     Effect::new(move |previous: Option<&'static str>| {
@@ -293,41 +269,19 @@ pub fn WholeList(
     let href = StoredValue::new(href);
     let navigate_to_row = use_navigate();
     let row = move |position: usize, item: usize| {
-        let opens = items.with_untracked(|all| {
-            all.and_then(|all| all.get(item))
-                .and_then(|record| row_href(resource, record, href.get_value().as_deref()))
-        });
-        let cells = items.with_untracked(|all| {
+        items.with_untracked(|all| {
             all.and_then(|all| all.get(item)).map(|record| {
-                resource
-                    .columns
-                    .iter()
-                    .map(|column| {
-                        let numeric = matches!(column.cell, Cell::Number);
-                        view! {
-                            <td class:table__number=numeric>
-                                {cell(Some(resource), column, record, href.get_value().as_deref())}
-                            </td>
-                        }
-                    })
-                    .collect_view()
+                let records = href.get_value();
+                record_row(
+                    resource,
+                    record,
+                    records.as_deref(),
+                    selection,
+                    navigate_to_row.clone(),
+                    Some(position + 2),
+                )
             })
-        });
-        let choose = selection.and_then(|selection| {
-            items.with_untracked(|all| {
-                let record = all?.get(item)?;
-                Some(select_cell(resource, selection, record))
-            })
-        });
-        let opens_row = opens.is_some();
-        let (on_click, on_keydown) = row_opener(navigate_to_row.clone(), opens);
-        view! {
-            <tr aria-rowindex=position + 2 class:table__row--opens=opens_row
-                tabindex=opens_row.then_some("0") on:click=on_click on:keydown=on_keydown>
-                {choose}
-                {cells}
-            </tr>
-        }
+        })
     };
     let shown_ids = Signal::derive(move || {
         items.with(|all| {
@@ -448,13 +402,13 @@ pub fn WholeList(
             <div class="vtable" node_ref=container tabindex="0" role="region"
                 aria-label=format!("{}, scrollable", resource.title)
                 hidden=move || shown.with(Vec::is_empty)
-                on:scroll=move |_| measure()>
+                on:scroll=move |_| view_of.measure()>
                 <table class="table" aria-rowcount=move || shown.with(Vec::len) + 1>
                     <caption class="visually-hidden">{resource.title}</caption>
                     <thead><tr aria-rowindex="1">{headers}</tr></thead>
                     <tbody>
                         <tr class="vtable__spacer" aria-hidden="true"
-                            style:height=move || format!("{}px", window.get().0 * ROW_HEIGHT)></tr>
+                            style:height=move || view_of.height_of(window.get().0)></tr>
                         <For
                             each=move || {
                                 let (first, last, _) = window.get();
@@ -466,7 +420,7 @@ pub fn WholeList(
                         <tr class="vtable__spacer" aria-hidden="true"
                             style:height=move || {
                                 let (_, last, _) = window.get();
-                                format!("{}px", shown.with(Vec::len).saturating_sub(last) * ROW_HEIGHT)
+                                view_of.height_of(shown.with(Vec::len).saturating_sub(last))
                             }></tr>
                     </tbody>
                 </table>
