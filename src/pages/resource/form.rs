@@ -6,15 +6,15 @@ use leptos::prelude::*;
 use serde_json::Value;
 use userdesk_api::admin::app_keys::generate_key;
 use userdesk_api::resource::{
-    changes, from_form, refused_clears, to_form, unique_clashes, validate, Answer, Api,
-    Description, Field, FormValues, Kind, Mode, Operation, OptionalObject, Records, Rows, Slot,
+    changes, from_form, refused_clears, unique_clashes, validate, Answer, Api, Description, Field,
+    Kind, Mode, Operation, OptionalObject, Records, Rows, Slot,
 };
-use userdesk_api::time::{format_timestamp, to_datetime_local};
 use userdesk_api::{ApiError, FieldErrors};
 
-use super::choices::{taken_by, use_choices, Choices};
+use super::choices::taken_by;
 use super::choose_by_name::ChooseByName;
 use super::country::CountryField;
+use super::form_state::FormState;
 use super::rows::RowsField;
 use super::typed_by::kind_following;
 use super::{list_link, registry};
@@ -27,27 +27,6 @@ use crate::components::form::{use_form_submit, RecordForm, SubmitButton, SubmitF
 use crate::components::toast::{ToastKind, Toasts};
 use crate::pages::admin::checklist::PasswordChecklist;
 use crate::unsaved::UnsavedChanges;
-
-/// The typed text of each field (and of each optional object's checkbox,
-/// under the object's key), as signals in form order.
-type Values = StoredValue<Vec<(&'static str, RwSignal<String>)>>;
-
-fn snapshot(values: Values) -> FormValues {
-    values.with_value(|values| {
-        values
-            .iter()
-            .map(|(name, value)| (*name, value.get()))
-            .collect()
-    })
-}
-
-/// Now, as a `datetime-local` value in UTC: where new date-times start.
-fn now_local() -> String {
-    to_datetime_local(&format_timestamp((js_sys::Date::now() / 1000.0) as i64)).unwrap_or_default()
-}
-
-/// The choices of the fields that pick records, by field name.
-type FieldChoices = StoredValue<Vec<(&'static str, Choices)>>;
 
 /// The form of `resource`: empty for a create (`existing` is `None`), else
 /// filled from the record. `on_saved` gets the server's answer.
@@ -67,64 +46,26 @@ pub fn ResourceForm(
 ) -> impl IntoView {
     let client = Client::use_client();
     let parent = StoredValue::new(parent);
-    // The record as last saved, for updates that send only what changed.
-    let last_saved = StoredValue::new(existing.clone());
     let record_id = existing.as_ref().and_then(|record| resource.id_of(record));
     let mode = Mode::editing(record_id.is_some());
-    let start = to_form(resource, existing.as_ref(), &now_local());
-    let names = resource
-        .fields
-        .iter()
-        .map(|field| field.name)
-        .chain(resource.optional.iter().map(|optional| optional.object));
-    let values: Values = StoredValue::new(
-        names
-            .map(|name| {
-                let text = start.get(name).cloned().unwrap_or_default();
-                (name, RwSignal::new(text))
-            })
-            .collect(),
-    );
-    let value_of = move |name: &str| {
-        values.with_value(|values| {
-            values
-                .iter()
-                .find(|(other, _)| *other == name)
-                .map(|(_, value)| *value)
-        })
-    };
-    let choices: FieldChoices = StoredValue::new(
-        resource
-            .fields
-            .iter()
-            .filter_map(|field| match field.kind {
-                Kind::Reference(records) | Kind::Ids(records) => {
-                    Some((field.name, use_choices(resource.api, records)))
-                }
-                _ => None,
-            })
-            .collect(),
-    );
-    let saved_values = RwSignal::new(start.clone());
-    UnsavedChanges::use_unsaved()
-        .track(move || saved_values.with(|saved| *saved != snapshot(values)));
+    let state = FormState::new(resource, existing.as_ref());
+    UnsavedChanges::use_unsaved().track(move || state.changed());
     let id = StoredValue::new(record_id.clone());
-    let started = StoredValue::new(start);
     // What the last save sent: an answer need not echo every field it took.
     let sent = StoredValue::new(None::<Value>);
     let form = use_form_submit(
         move || {
             let payload = validate(
                 resource,
-                &from_form(resource, &snapshot(values), mode),
+                &from_form(resource, &state.snapshot(), mode),
                 mode,
             )?;
             let seen = client.cache.seen(resource);
             let own = id.get_value();
             let mut errors = unique_clashes(resource, &payload, &seen, own.as_deref());
-            one_each_clashes(resource, &payload, choices, started, &mut errors);
+            one_each_clashes(resource, &payload, state, &mut errors);
             if mode == Mode::Update {
-                let changed = changes(&started_payload(resource, started), &payload);
+                let changed = changes(&state.saved_payload(), &payload);
                 refused_clears(resource, &changed, &mut errors);
             }
             errors.into_result(payload)
@@ -133,9 +74,9 @@ pub fn ResourceForm(
             let id = id.get_value();
             let payload = match (&id, resource.api.updates_changes_only()) {
                 (Some(_), true) => {
-                    let changed = changes(&started_payload(resource, started), &payload);
+                    let changed = changes(&state.saved_payload(), &payload);
                     let unchanged = changed.as_object().is_some_and(|c| c.is_empty());
-                    if let (true, Some(record)) = (unchanged, last_saved.get_value()) {
+                    if let (true, Some(record)) = (unchanged, state.record()) {
                         // Nothing to send: the record stays as it is.
                         return Ok(record);
                     }
@@ -145,7 +86,7 @@ pub fn ResourceForm(
             };
             // "One each" is checked against the chosen record itself, which
             // the picker may not have loaded (or which changed since).
-            own_record_clashes(client, resource, &payload, started).await?;
+            own_record_clashes(client, resource, &payload, state).await?;
             sent.set_value(Some(payload.clone()));
             let operation = match id.as_deref() {
                 Some(id) => Operation::Update {
@@ -174,7 +115,7 @@ pub fn ResourceForm(
                 }
                 _ => None,
             });
-            let saved = match (last_saved.get_value(), answer) {
+            let saved = match (state.record(), answer) {
                 (Some(Value::Object(mut before)), Value::Object(after)) => {
                     before.extend(sent.unwrap_or_default());
                     before.extend(after);
@@ -185,23 +126,7 @@ pub fn ResourceForm(
             client
                 .cache
                 .remember(resource, std::slice::from_ref(&saved));
-            let now = to_form(resource, Some(&saved), "");
-            // Secrets are never shown back: the typed one is cleared.
-            for field in resource.fields.iter().filter(|f| f.kind == Kind::Secret) {
-                if let Some(value) = value_of(field.name) {
-                    value.set(String::new());
-                }
-            }
-            for optional in resource.optional {
-                if let (Some(value), Some(text)) =
-                    (value_of(optional.object), now.get(optional.object))
-                {
-                    value.set(text.clone());
-                }
-            }
-            started.set_value(now.clone());
-            saved_values.set(now);
-            last_saved.set_value(Some(saved.clone()));
+            state.saved(saved.clone());
             on_saved.run(saved);
         },
     );
@@ -209,32 +134,20 @@ pub fn ResourceForm(
         .field_names()
         .chain(resource.optional.iter().map(|optional| optional.object))
         .collect();
-    let groups = values.with_value(|values| {
-        let controls: Vec<Control> = resource
-            .fields
-            .iter()
-            .filter(|field| field.applies.to(mode))
-            .filter_map(|field| {
-                values
-                    .iter()
-                    .find(|(name, _)| *name == field.name)
-                    .map(|(_, value)| (field, *value))
-            })
-            .collect();
-        groups_of(&controls)
-    });
+    let controls: Vec<Control> = resource
+        .fields
+        .iter()
+        .filter(|field| field.applies.to(mode))
+        .filter_map(|field| state.value_of(field.name).map(|value| (field, value)))
+        .collect();
+    let groups = groups_of(&controls);
     let had = existing.clone();
     // Fields the record's state locks are shown disabled, so never changed or sent.
     let locked = existing
         .as_ref()
         .and_then(|record| resource.ops.locked(record));
     let draw = move |field: &'static Field, value: RwSignal<String>| {
-        let picked = choices.with_value(|all| {
-            all.iter()
-                .find(|(name, _)| *name == field.name)
-                .map(|(_, choices)| *choices)
-        });
-        let drawn = control(resource.api, field, value, mode, picked, started, values);
+        let drawn = control(resource.api, field, value, mode, state);
         if locked.is_some_and(|(fields, _)| fields.contains(&field.name)) {
             view! { <fieldset class="locked" disabled aria-describedby="form-locked">{drawn}</fieldset> }.into_any()
         } else {
@@ -268,7 +181,7 @@ pub fn ResourceForm(
                             }
                         })
                         .collect_view();
-                    match (group, optional.and_then(|o| value_of(o.object).map(|on| (o, on)))) {
+                    match (group, optional.and_then(|o| state.value_of(o.object).map(|on| (o, on)))) {
                         (Some((legend, _)), Some((optional, on))) => {
                             let kept = had.as_ref().is_some_and(|record| {
                                 optional.permanent
@@ -299,25 +212,9 @@ pub fn ResourceForm(
     }
 }
 
-/// What the form held when it started (or was last saved), as the
-/// payload it stood for: an update sends what differs from it.
-fn started_payload(resource: &Description, started: StoredValue<FormValues>) -> Value {
-    let values = started.get_value();
-    let raw = from_form(resource, &values, Mode::Update);
-    validate(resource, &raw, Mode::Update).unwrap_or(raw)
-}
-
 /// The input type a field's `typed_by` field picks.
-fn kind_by(values: Values, field: &'static Field) -> Signal<TextKind> {
-    let source = field.typed_by.and_then(|other| {
-        values.with_value(|values| {
-            values
-                .iter()
-                .find(|(name, _)| *name == other)
-                .map(|(_, value)| *value)
-        })
-    });
-    kind_following(source)
+fn kind_by(state: FormState, field: &'static Field) -> Signal<TextKind> {
+    kind_following(field.typed_by.and_then(|other| state.value_of(other)))
 }
 
 /// The checkbox that adds an optional object; hidden once a record has it
@@ -346,8 +243,7 @@ fn OptionalToggle(
 fn one_each_clashes(
     resource: &Description,
     payload: &Value,
-    choices: FieldChoices,
-    started: StoredValue<FormValues>,
+    state: FormState,
     errors: &mut FieldErrors,
 ) {
     for field in resource.fields {
@@ -363,21 +259,12 @@ fn one_each_clashes(
         else {
             continue;
         };
-        let own = started.with_value(|start| {
-            start
-                .get(field.name)
-                .and_then(|text| text.parse::<i64>().ok())
+        let taken = state.choices_of(field.name).is_some_and(|choices| {
+            choices
+                .taken
+                .with_untracked(|taken| taken.contains(&chosen))
         });
-        let taken = choices.with_value(|all| {
-            all.iter()
-                .find(|(name, _)| *name == field.name)
-                .is_some_and(|(_, choices)| {
-                    choices
-                        .taken
-                        .with_untracked(|taken| taken.contains(&chosen))
-                })
-        });
-        if taken && own != Some(chosen) {
+        if taken && state.saved_id(field.name) != Some(chosen) {
             errors.add(field.name, one.message);
         }
     }
@@ -390,7 +277,7 @@ async fn own_record_clashes(
     client: Client,
     resource: &'static Description,
     payload: &Value,
-    started: StoredValue<FormValues>,
+    state: FormState,
 ) -> Result<(), ApiError> {
     let mut errors = FieldErrors::new();
     for field in resource.fields {
@@ -404,8 +291,7 @@ async fn own_record_clashes(
         };
         let chosen =
             userdesk_api::resource::record::pick(payload, field.name).and_then(Value::as_i64);
-        let own =
-            started.with_value(|start| start.get(field.name).and_then(|t| t.parse::<i64>().ok()));
+        let own = state.saved_id(field.name);
         let Some(chosen) = chosen.filter(|chosen| Some(*chosen) != own) else {
             continue;
         };
@@ -474,11 +360,10 @@ fn control(
     field: &'static Field,
     value: RwSignal<String>,
     mode: Mode,
-    choices: Option<Choices>,
-    started: StoredValue<FormValues>,
-    values: Values,
+    state: FormState,
 ) -> AnyView {
     let Field { name, kind, .. } = *field;
+    let choices = state.choices_of(name);
     let (label, hint) = match (mode, field.when_editing) {
         (Mode::Update, Some((label, hint))) => (label, Some(hint)),
         _ => (field.label, field.hint),
@@ -508,7 +393,7 @@ fn control(
     let revealed = RwSignal::new(!masked);
     let main = match kind {
         Kind::Text => {
-            let typed = kind_by(values, field);
+            let typed = kind_by(state, field);
             let kind = if masked {
                 Signal::derive(move || if revealed.get() { typed.get() } else { TextKind::Password })
             } else {
@@ -548,7 +433,7 @@ fn control(
                 .into_any()
         }
         Kind::Reference(records) => {
-            let own = started.with_value(|start| start.get(name).and_then(|text| text.parse::<i64>().ok()));
+            let own = state.saved_id(name);
             let options = Signal::derive(move || {
                 let mut shown = vec![(String::new(), "Choose…".to_string())];
                 if let Some(choices) = choices {

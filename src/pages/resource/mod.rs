@@ -24,6 +24,7 @@ mod each_page;
 mod export;
 mod filters;
 mod form;
+mod form_state;
 mod list;
 mod record;
 mod record_row;
