@@ -95,9 +95,29 @@ pub fn clamp_limit(limit: u32) -> u32 {
     limit.clamp(1, MAX_LIMIT)
 }
 
+/// How an API pages a list: the one place that says whether a list is
+/// paged, sent whole or sent in one answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paging {
+    /// Page by page, `default_limit` rows to a page until the user picks
+    /// another size (10 for most lists; logins 25).
+    Paged { default_limit: u32 },
+    /// All at once ([`WHOLE_LIST`]): the console orders, searches and
+    /// scrolls it in the browser (Websupport's lists).
+    Whole,
+    /// In one answer, documented with neither paging nor order (a
+    /// profile's contacts): no pager, no page size, no order.
+    Unpaged,
+}
+
+/// Most lists: paged, 10 rows to a page.
+pub const PAGED: Paging = Paging::Paged {
+    default_limit: DEFAULT_LIMIT,
+};
+
 /// What one resource's list accepts: its documented `order_by` values (the
 /// first is the console's default view, newest first for lists of events,
-/// which the console always sends), its filters and its default page size.
+/// which the console always sends), its filters and how it is paged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ListSpec {
     pub orders: &'static [&'static str],
@@ -106,8 +126,7 @@ pub struct ListSpec {
     /// A value that is not one is refused as typed and dropped from a URL:
     /// a real server answers such a value with 500.
     pub integers: &'static [&'static str],
-    /// 10 for most lists; logins default to 25.
-    pub default_limit: u32,
+    pub paging: Paging,
 }
 
 /// The state of a list view: page, size, order and filters. It round-trips
@@ -122,24 +141,32 @@ pub struct ListQuery {
 }
 
 impl ListSpec {
-    /// Whether the API sends this list whole, unpaged.
+    /// Whether the API sends this list whole.
     pub fn is_whole(&self) -> bool {
-        self.default_limit == WHOLE_LIST
+        self.paging == Paging::Whole
     }
 
-    /// Whether the API pages this list: it is not sent whole and it has
-    /// documented orders. A list documented with neither paging nor
-    /// order (a profile's contacts) comes in one answer, so the console
-    /// offers no pager or page size there.
+    /// Whether the API pages this list, so the console offers a pager and
+    /// a page size.
     pub fn is_paged(&self) -> bool {
-        !self.is_whole() && !self.orders.is_empty()
+        matches!(self.paging, Paging::Paged { .. })
+    }
+
+    /// The page size asked for by default: the documented default, the
+    /// whole list, or the largest page for a list that comes in one answer.
+    pub fn default_limit(&self) -> u32 {
+        match self.paging {
+            Paging::Paged { default_limit } => default_limit,
+            Paging::Whole => WHOLE_LIST,
+            Paging::Unpaged => MAX_LIMIT,
+        }
     }
 
     /// The unfiltered first page in the default order.
     pub fn default_query(&self) -> ListQuery {
         ListQuery {
             page: 1,
-            limit: self.default_limit,
+            limit: self.default_limit(),
             order_by: self.orders.first().copied().unwrap_or("id.asc"),
             filters: Vec::new(),
         }
@@ -273,7 +300,7 @@ mod tests {
         orders: &["id.asc", "id.desc", "name.asc", "name.desc"],
         filters: &["type", "status"],
         integers: &["status"],
-        default_limit: DEFAULT_LIMIT,
+        paging: PAGED,
     };
 
     fn from_pairs(pairs: &[(&str, &str)]) -> ListQuery {

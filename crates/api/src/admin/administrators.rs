@@ -12,7 +12,7 @@ use super::account::AccountFields;
 use super::roles::ADMIN_ROLES;
 use super::rules::{first_name, last_name, EMAIL, PASSWORD, USERNAME};
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
-use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::list::{ListSpec, PAGED};
 use crate::resource::{
     Api, Cell, Column, Description, Field, Filter, FilterControl, Messages, Meta, Ops, Path, Start,
 };
@@ -48,7 +48,7 @@ pub const ADMINISTRATORS: Description = Description {
         ],
         filters: &["status", "role"],
         integers: &["status", "role"],
-        default_limit: DEFAULT_LIMIT,
+        paging: PAGED,
     },
     columns: &[
         Column::new("ID", "id").numeric().sorted(),

@@ -5,7 +5,7 @@
 
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
 use super::APP_KEY_LENGTH;
-use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::list::{ListSpec, PAGED};
 use crate::resource::{Api, Cell, Column, Description, Field, Messages, Ops, Path, Slot, STAMPS};
 
 /// The simulator's answer when another key has the same text.
@@ -35,7 +35,7 @@ pub const APP_KEYS: Description = Description {
         orders: &["id.asc", "id.desc", "application.asc", "application.desc"],
         filters: &["status"],
         integers: &["status"],
-        default_limit: DEFAULT_LIMIT,
+        paging: PAGED,
     },
     columns: &[
         Column::new("ID", "id").numeric().sorted(),

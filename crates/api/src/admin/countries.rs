@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::status::{STATUS_COLUMN, STATUS_FILTER};
-use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::list::{ListSpec, PAGED};
 use crate::resource::{Api, Cell, Column, Description, Messages, Ops, Path};
 
 use super::status::ResourceStatus;
@@ -31,7 +31,7 @@ pub const COUNTRIES: Description = Description {
         ],
         filters: &["status"],
         integers: &["status"],
-        default_limit: DEFAULT_LIMIT,
+        paging: PAGED,
     },
     columns: &[
         Column::new("ID", "id").numeric().sorted(),

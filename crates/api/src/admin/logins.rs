@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::list::ListSpec;
+use crate::list::{ListSpec, Paging};
 use crate::resource::{Api, Cell, Column, Description, Filter, Messages, Ops, Path, Tone};
 
 /// The documented default page size of the logins list (other lists: 10).
@@ -28,7 +28,9 @@ pub const LOGINS: Description = Description {
         orders: &["attempt_date.desc", "attempt_date.asc", "id.asc", "id.desc"],
         filters: &["user_id", "username", "ip_address", "api"],
         integers: &["user_id", "api"],
-        default_limit: LOGINS_DEFAULT_LIMIT,
+        paging: Paging::Paged {
+            default_limit: LOGINS_DEFAULT_LIMIT,
+        },
     },
     columns: &[
         Column::new("ID", "id").numeric().sorted(),

@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use super::status::{STATUS_COLUMN, STATUS_FILTER};
-use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::list::{ListSpec, PAGED};
 use crate::resource::{Api, Cell, Column, Description, Filter, Messages, Ops, Path, Tone};
 
 use super::status::ResourceStatus;
@@ -27,7 +27,7 @@ pub const NOTIFICATIONS: Description = Description {
         orders: &["sent_at.desc", "sent_at.asc", "id.asc", "id.desc"],
         filters: &["status", "user_id", "channel"],
         integers: &["status", "user_id", "channel"],
-        default_limit: DEFAULT_LIMIT,
+        paging: PAGED,
     },
     columns: &[
         Column::new("ID", "id").numeric().sorted(),

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::status::{STATUS_COLUMN, STATUS_FILTER};
-use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::list::{ListSpec, PAGED};
 use crate::resource::{Api, Cell, Column, Description, Filter, Messages, Ops, Path};
 
 use super::status::ResourceStatus;
@@ -23,7 +23,7 @@ pub const PASSWORD_RESETS: Description = Description {
         orders: &["requested_at.desc", "requested_at.asc", "id.asc", "id.desc"],
         filters: &["status", "user_id"],
         integers: &["status", "user_id"],
-        default_limit: DEFAULT_LIMIT,
+        paging: PAGED,
     },
     columns: &[
         Column::new("ID", "id").numeric().sorted(),

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::status::{STATUS_COLUMN, STATUS_FILTER};
-use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::list::{ListSpec, PAGED};
 use crate::resource::{
     Api, Column, Description, Filter, FilterControl, Messages, Ops, Path, Records,
 };
@@ -31,7 +31,7 @@ pub const REGIONS: Description = Description {
         ],
         filters: &["status", "country_id"],
         integers: &["status", "country_id"],
-        default_limit: DEFAULT_LIMIT,
+        paging: PAGED,
     },
     columns: &[
         Column::new("ID", "id").numeric().sorted(),

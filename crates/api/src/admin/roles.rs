@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::status::STATUS_FILTER;
-use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::list::{ListSpec, DEFAULT_LIMIT, PAGED};
 use crate::resource::{
     Api, Cell, Column, Description, Field, Filter, FilterControl, ListBy, Messages, Meta, Ops,
     Path, Records, Start,
@@ -100,7 +100,7 @@ pub const ROLES: Description = Description {
         orders: &["id.asc", "id.desc", "name.asc", "name.desc"],
         filters: &["type", "status"],
         integers: &["status"],
-        default_limit: DEFAULT_LIMIT,
+        paging: PAGED,
     },
     columns: &[
         Column::new("ID", "id").numeric().sorted(),

@@ -4,7 +4,7 @@
 //! datetime; `status` one of the five codes.
 
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
-use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::list::{ListSpec, PAGED};
 use crate::resource::{Api, Cell, Column, Description, Field, Messages, Meta, Ops, Path, Start};
 
 /// Terms of service, described once.
@@ -36,7 +36,7 @@ pub const TERMS: Description = Description {
         ],
         filters: &["status"],
         integers: &["status"],
-        default_limit: DEFAULT_LIMIT,
+        paging: PAGED,
     },
     columns: &[
         Column::new("ID", "id").numeric().sorted(),

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::rules::{first_name, last_name};
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
-use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::list::{ListSpec, PAGED};
 use crate::resource::{
     Api, Cell, Column, Description, Field, Messages, Meta, OneEach, Ops, Path, Records, Start,
 };
@@ -58,7 +58,7 @@ pub const USER_PROFILES: Description = Description {
         ],
         filters: &["status"],
         integers: &["status"],
-        default_limit: DEFAULT_LIMIT,
+        paging: PAGED,
     },
     columns: &[
         Column::new("ID", "id").link().sorted(),

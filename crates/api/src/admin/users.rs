@@ -13,7 +13,7 @@ use super::administrators::RoleRef;
 use super::roles::USER_ROLES;
 use super::rules::{first_name, last_name, EMAIL, PASSWORD, USERNAME};
 use super::status::{status_field, ResourceStatus, STATUS_COLUMN, STATUS_FILTER};
-use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::list::{ListSpec, PAGED};
 use crate::resource::{
     Api, Cell, Column, Description, Field, Filter, FilterControl, Messages, Meta, Ops,
     OptionalObject, Path, Start, Table,
@@ -46,7 +46,7 @@ pub const USERS: Description = Description {
         orders: &["id.asc", "id.desc", "username.asc", "username.desc"],
         filters: &["status", "role"],
         integers: &["status", "role"],
-        default_limit: DEFAULT_LIMIT,
+        paging: PAGED,
     },
     columns: &[
         Column::new("ID", "id").numeric().sorted(),

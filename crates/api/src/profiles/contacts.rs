@@ -56,7 +56,7 @@ pub const CONTACTS: Description = Description {
         orders: &[],
         filters: &[],
         integers: &[],
-        default_limit: crate::list::MAX_LIMIT,
+        paging: crate::list::Paging::Unpaged,
     },
     columns: &[
         Column::new("Type", "key").shown(Cell::Choice(KEYS)),

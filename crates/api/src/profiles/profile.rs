@@ -9,7 +9,7 @@
 
 use super::contacts::CONTACTS;
 use crate::iso3166::CountryCode;
-use crate::list::{ListSpec, DEFAULT_LIMIT};
+use crate::list::{ListSpec, PAGED};
 use crate::resource::{
     Api, Applies, Cell, Column, Description, Field, Filter, Messages, Meta, Ops, Path, Start,
 };
@@ -86,7 +86,7 @@ pub const PROFILES: Description = Description {
         orders: ORDERS,
         filters: FILTERS,
         integers: &[],
-        default_limit: DEFAULT_LIMIT,
+        paging: PAGED,
     },
     columns: &[
         Column::new("Name", "name").sorted().link(),

@@ -33,7 +33,7 @@ impl Api {
 ///
 /// ## Usage
 /// ```
-/// use userdesk_api::list::{ListSpec, DEFAULT_LIMIT};
+/// use userdesk_api::list::{ListSpec, PAGED};
 /// use userdesk_api::resource::*;
 ///
 /// const NOTES: Description = Description {
@@ -45,7 +45,7 @@ impl Api {
 ///     plural: "notes",
 ///     path: Path::of("notes", "note"),
 ///     fields: &[Field::text("title", "Title").length(1, 40)],
-///     list: ListSpec { orders: &["id.asc", "id.desc"], filters: &[], integers: &[], default_limit: DEFAULT_LIMIT },
+///     list: ListSpec { orders: &["id.asc", "id.desc"], filters: &[], integers: &[], paging: PAGED },
 ///     columns: &[Column::new("ID", "id").numeric().sorted(), Column::new("Title", "title").link()],
 ///     filters: &[],
 ///     meta: &[Meta::new("ID", "id")],
@@ -127,7 +127,7 @@ impl Description {
             orders: &[],
             filters: &[],
             integers: &[],
-            default_limit: crate::list::DEFAULT_LIMIT,
+            paging: crate::list::PAGED,
         },
         columns: &[],
         filters: &[],

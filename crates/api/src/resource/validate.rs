@@ -503,7 +503,7 @@ mod tests {
             orders: &["id.asc"],
             filters: &[],
             integers: &[],
-            default_limit: 10,
+            paging: crate::list::PAGED,
         },
         columns: &[],
         filters: &[],

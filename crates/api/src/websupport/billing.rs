@@ -8,7 +8,7 @@
 use super::rules::zip_number;
 use super::users::at_least_three;
 use crate::iso3166::CountryCode;
-use crate::list::{ListSpec, WHOLE_LIST};
+use crate::list::{ListSpec, Paging};
 use crate::resource::{Api, Cell, Column, Description, Field, Messages, Meta, Ops, Path};
 
 /// Why the default billing profile stays.
@@ -65,7 +65,7 @@ pub const BILLING: Description = Description {
         orders: &[],
         filters: &[],
         integers: &[],
-        default_limit: WHOLE_LIST,
+        paging: Paging::Whole,
     },
     columns: &[
         Column::new("Profile", "profile").link(),

@@ -9,7 +9,7 @@
 
 use super::rules::{birthday, domain_phone};
 use crate::iso3166::CountryCode;
-use crate::list::{ListSpec, WHOLE_LIST};
+use crate::list::{ListSpec, Paging};
 use crate::resource::{Api, Column, Description, Field, Messages, Meta, Ops, Path};
 use crate::validation::{is_valid_email, FieldErrors};
 
@@ -114,7 +114,7 @@ pub const DOMAIN_PROFILES: Description = Description {
         orders: &[],
         filters: &[],
         integers: &[],
-        default_limit: WHOLE_LIST,
+        paging: Paging::Whole,
     },
     columns: &[
         Column::new("Name", "{firstName} {lastName}").link(),

@@ -10,7 +10,7 @@
 
 use super::rules::{email_list, isic_only_in_slovakia, zip_number, LANGUAGES, MARKETS};
 use crate::iso3166::CountryCode;
-use crate::list::{ListSpec, WHOLE_LIST};
+use crate::list::{ListSpec, Paging};
 use crate::resource::{
     Api, Applies, Cell, Column, Description, EditNote, Field, Filter, Messages, Meta, Ops, Path,
     Start,
@@ -139,7 +139,7 @@ const LIST: ListSpec = ListSpec {
     orders: ORDERS,
     filters: &["q"],
     integers: &[],
-    default_limit: WHOLE_LIST,
+    paging: Paging::Whole,
 };
 
 /// Users and sub-users, described once. A user created here is a
@@ -258,7 +258,7 @@ pub const RESTORE_PASSWORD: Description = Description {
         orders: &[],
         filters: &[],
         integers: &[],
-        default_limit: WHOLE_LIST,
+        paging: Paging::Whole,
     },
     columns: &[],
     filters: &[],

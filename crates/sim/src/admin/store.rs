@@ -221,7 +221,7 @@ pub(super) fn serve_list(call: &Call, resource: &Description, records: &[Value])
     let paging = match by_path {
         Some(by) if rest.len() <= 2 => paging_with(&rest[1..], by.fixed_limit as usize),
         Some(_) => Err(error(404, "Not found")),
-        None => paging_with(rest, list.default_limit as usize),
+        None => paging_with(rest, list.default_limit() as usize),
     };
     let paging = match paging {
         Ok(paging) => paging,
