@@ -341,3 +341,42 @@ fn each_menu_lists_its_registry_sections_by_slug_and_label() {
     assert_eq!(userdesk_api::admin::MENU[1].1[2].slug, "terms");
     assert_eq!(userdesk_api::admin::MENU[1].1[2].label, "Terms of service");
 }
+
+/// Every link between resources names a resource of the same API, with an
+/// id (or filter value) the linking record carries, and a filter the
+/// target's list accepts.
+#[test]
+fn links_lead_to_described_resources_of_the_same_api() {
+    use userdesk_api::resource::Cell;
+    for (api, descriptions, registry) in registries() {
+        for description in descriptions {
+            let columns = description.columns.iter().chain(
+                description
+                    .tables
+                    .iter()
+                    .flat_map(|table| table.columns.iter()),
+            );
+            for column in columns {
+                let (to, filter) = match column.cell {
+                    Cell::Link { to, .. } => (to, None),
+                    Cell::GoTo { to, filter, .. } => (to, Some(filter)),
+                    _ => continue,
+                };
+                let Some(target) = registry.find(to) else {
+                    panic!(
+                        "{api}/{}: “{}” links to “{to}”, which {api} does not describe",
+                        description.slug, column.label
+                    );
+                };
+                if let Some(filter) = filter {
+                    assert!(
+                        target.list.filters.contains(&filter),
+                        "{api}/{}: “{}” filters {to} by “{filter}”, which its list does not take",
+                        description.slug,
+                        column.label
+                    );
+                }
+            }
+        }
+    }
+}

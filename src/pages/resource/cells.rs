@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 use serde_json::Value;
+use userdesk_api::http::percent_encode;
 use userdesk_api::resource::record::{fill, pick, text};
 use userdesk_api::resource::{Cell, Column, Description, Tone};
 
+use super::{records_path, registry};
 use crate::components::copy::{CopyButton, Secret};
 use crate::components::datetime::DateTime;
 
@@ -36,8 +38,28 @@ pub fn cell(
             }
             _ => shown().into_any(),
         },
-        Cell::Link { href } => view! { <a href=fill(href, record)>{shown()}</a> }.into_any(),
-        Cell::GoTo { href } => view! { <a href=fill(href, record)>{column.label}</a> }.into_any(),
+        Cell::Link { to, id } => match resource.and_then(|r| registry(r.api).find(to)) {
+            Some(target) => {
+                let href = format!(
+                    "{}/{}",
+                    records_path(target, None),
+                    percent_encode(&fill(id, record))
+                );
+                view! { <a href=href>{shown()}</a> }.into_any()
+            }
+            None => shown().into_any(),
+        },
+        Cell::GoTo { to, filter, value } => match resource.and_then(|r| registry(r.api).find(to)) {
+            Some(target) => {
+                let href = format!(
+                    "{}?{filter}={}",
+                    records_path(target, None),
+                    percent_encode(&fill(value, record))
+                );
+                view! { <a href=href>{column.label}</a> }.into_any()
+            }
+            None => ().into_any(),
+        },
         Cell::Preview(length) => {
             let full = fill(column.value, record);
             let mut preview: String = full.chars().take(length).collect();

@@ -198,7 +198,7 @@ pub fn ResourceEdit(
                         }))}</dd>
                     }).collect_view()}
                 </dl>
-                {resource.tables.iter().map(|table| view! { <RecordTable table=table record=data.record /> }).collect_view()}
+                {resource.tables.iter().map(|table| view! { <RecordTable resource=resource table=table record=data.record /> }).collect_view()}
                 {resource.edit_note.and_then(|note| {
                     let child = registry(resource.api).find_under(resource, note.link_to)?;
                     Some(view! {
@@ -233,7 +233,11 @@ pub fn ResourceEdit(
 
 /// A list inside the record, read-only (a user's accepted terms).
 #[component]
-fn RecordTable(table: &'static Table, record: Memo<Option<Value>>) -> impl IntoView {
+fn RecordTable(
+    resource: &'static Description,
+    table: &'static Table,
+    record: Memo<Option<Value>>,
+) -> impl IntoView {
     let heading = format!("table-{}", table.list.replace('.', "-"));
     let labelled_by = heading.clone();
     let items = move || {
@@ -253,7 +257,7 @@ fn RecordTable(table: &'static Table, record: Memo<Option<Value>>) -> impl IntoV
                 if rows.is_empty() {
                     view! { <p class="panel__empty">{table.empty}</p> }.into_any()
                 } else {
-                    compact_table(table.columns, &rows, None, None)
+                    compact_table(table.columns, &rows, Some(resource), None)
                 }
             }}
         </section>

@@ -40,7 +40,9 @@ pub const COUNTRIES: Description = Description {
         Column::new("Code (3)", "code_3").sorted().minor(),
         STATUS_COLUMN,
         Column::new("Regions", "").shown(Cell::GoTo {
-            href: "/admin/regions?country_id={id}",
+            to: "regions",
+            filter: "country_id",
+            value: "{id}",
         }),
     ],
     filters: &[STATUS_FILTER],

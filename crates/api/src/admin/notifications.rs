@@ -33,7 +33,8 @@ pub const NOTIFICATIONS: Description = Description {
         Column::new("ID", "id").numeric().sorted(),
         Column::new("Sent", "sent_at").date().sorted(),
         Column::new("User", "user.username").shown(Cell::Link {
-            href: "/admin/users/{user.id}",
+            to: "users",
+            id: "{user.id}",
         }),
         Column::new("Channel", "channel").shown(Cell::Choice(CHANNELS)),
         Column::new("Template", "template").minor(),

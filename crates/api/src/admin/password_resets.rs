@@ -29,7 +29,8 @@ pub const PASSWORD_RESETS: Description = Description {
         Column::new("ID", "id").numeric().sorted(),
         Column::new("Requested", "requested_at").date().sorted(),
         Column::new("User", "user.username").shown(Cell::Link {
-            href: "/admin/users/{user.id}",
+            to: "users",
+            id: "{user.id}",
         }),
         Column::new("Code", "code").shown(Cell::Code),
         Column::new("IP address", "ip_address").minor(),

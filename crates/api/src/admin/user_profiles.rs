@@ -65,7 +65,8 @@ pub const USER_PROFILES: Description = Description {
         Column::new("User", "#{user_id}")
             .sorted_by("user_id")
             .shown(Cell::Link {
-                href: "/admin/users/{user_id}",
+                to: "users",
+                id: "{user_id}",
             }),
         Column::new("Name", "{first_name} {last_name}"),
         Column::new("Joined", "joined_at").date().sorted(),

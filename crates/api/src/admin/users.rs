@@ -109,7 +109,8 @@ pub const USERS: Description = Description {
         list: "terms_of_services",
         columns: &[
             Column::new("Version", "terms_of_service.version").shown(Cell::Link {
-                href: "/admin/terms/{terms_of_service.id}",
+                to: "terms",
+                id: "{terms_of_service.id}",
             }),
             Column::new("Accepted", "accept_date").date(),
             Column::new("IP address", "ip_address"),

@@ -102,6 +102,10 @@ pub struct Description {
     /// one of its nested resources (a user's name changes in its billing
     /// profiles).
     pub edit_note: Option<EditNote>,
+    /// A flag every create sends as `true`, which the form does not show
+    /// (Websupport's `isSubUser`: a user created in the console is a
+    /// sub-user of the one signed in).
+    pub create_flag: Option<&'static str>,
     /// The documentation's examples, walked by the description test.
     /// Only test builds carry them (feature `examples`), so they never
     /// weigh on the console's download.
@@ -138,6 +142,7 @@ impl Description {
         optional: &[],
         tables: &[],
         edit_note: None,
+        create_flag: None,
         #[cfg(feature = "examples")]
         example: Example {
             record: "",
@@ -694,18 +699,24 @@ pub enum Cell {
     Number,
     /// The value, linking to the record's page.
     RecordLink,
-    /// The text filled from the template, linking to `href` (also a template).
+    /// The text filled from the template, linking to the page of the
+    /// record `id` (a template) of `to`, a resource of the same API named
+    /// by its slug; the console knows where that page is.
     Link {
-        href: &'static str,
+        to: &'static str,
+        id: &'static str,
     },
     /// The `key` of each object in a list, joined with commas (role names).
     Names {
         key: &'static str,
     },
-    /// A link labelled like its column, to `href` (a template): another
+    /// A link labelled like its column, to the list of `to` (a slug of
+    /// the same API) filtered by `filter` = `value` (a template): another
     /// page about this record.
     GoTo {
-        href: &'static str,
+        to: &'static str,
+        filter: &'static str,
+        value: &'static str,
     },
     /// The first characters of a long text.
     Preview(usize),

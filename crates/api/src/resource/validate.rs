@@ -511,14 +511,12 @@ mod tests {
         ops: Ops::CRUD,
         messages: Messages::listed(""),
         check: Some(both_or_neither),
-        optional: &[],
-        tables: &[],
-        edit_note: None,
         #[cfg(feature = "examples")]
         example: crate::resource::Example {
             record: "{}",
             create: "{}",
         },
+        ..Description::BLANK
     };
 
     #[test]

@@ -22,7 +22,6 @@
 
 use serde_json::{Map, Value};
 
-use super::users::USERS;
 use super::WebsupportConfig;
 use crate::error::ApiError;
 use crate::http::{percent_encode, query_string, HttpRequest, HttpResponse, Method};
@@ -140,10 +139,12 @@ impl Dialect for WebsupportDialect {
                 send(Method::Get, &paged)
             }
             Operation::Read { id } => send(Method::Get, &item(id)),
-            Operation::Create { payload } if resource.slug == USERS.slug => {
-                let mut sub_user = payload.as_object().cloned().unwrap_or_else(Map::new);
-                sub_user.insert("isSubUser".into(), Value::Bool(true));
-                with_body(Method::Post, &collection, &Value::Object(sub_user))
+            Operation::Create { payload } if resource.create_flag.is_some() => {
+                let mut flagged = payload.as_object().cloned().unwrap_or_else(Map::new);
+                if let Some(flag) = resource.create_flag {
+                    flagged.insert(flag.into(), Value::Bool(true));
+                }
+                with_body(Method::Post, &collection, &Value::Object(flagged))
             }
             Operation::Create { payload } => with_body(Method::Post, &collection, payload),
             Operation::Update { id, payload } => {
@@ -289,6 +290,7 @@ mod tests {
     use crate::websupport::domain_profiles::DOMAIN_PROFILES;
     use crate::websupport::signature;
     use crate::websupport::users::RESTORE_PASSWORD;
+    use crate::websupport::users::USERS;
     use serde_json::json;
 
     const NOW: i64 = 1_548_240_417;

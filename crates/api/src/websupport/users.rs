@@ -143,7 +143,7 @@ const LIST: ListSpec = ListSpec {
 };
 
 /// Users and sub-users, described once. A user created here is a
-/// sub-user of the signed-in user (`isSubUser: true`, added by the dialect).
+/// sub-user of the signed-in user: every create carries `isSubUser: true`.
 pub const USERS: Description = Description {
     api: Api::Websupport,
     slug: "users",
@@ -220,6 +220,7 @@ pub const USERS: Description = Description {
 }"#,
         create: r#"{"market":"sk","login":"newtestingaccount","password":"plainpass123!","email":"test@test.com","name":"Company s.r.o.","city":"Lorem","street":"Ipsum 12","zip":"123456","country":"SK","phone":"+421900123456","confirmTerms":true}"#,
     },
+    create_flag: Some("isSubUser"),
     ..Description::BLANK
 };
 
@@ -241,6 +242,7 @@ pub const SIGN_UP: Description = Description {
         delete: false,
         ..Ops::CRUD
     },
+    create_flag: None,
     ..USERS
 };
 
