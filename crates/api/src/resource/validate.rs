@@ -501,9 +501,7 @@ mod tests {
         ],
         list: crate::list::ListSpec {
             orders: &["id.asc"],
-            filters: &[],
-            integers: &[],
-            paging: crate::list::PAGED,
+            ..Description::BLANK.list
         },
         columns: &[],
         filters: &[],
