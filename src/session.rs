@@ -20,11 +20,14 @@ use crate::storage::{self, Store};
 const STORAGE_KEY: &str = "userdesk.admin.session";
 const PROFILES_KEY: &str = "userdesk.profiles.token";
 
-/// The ERP credentials, for a fresh token per removal. Never stored.
+/// The ERP credentials, for a fresh token per removal, and this
+/// session's removals, newest first. Never stored: signing out (or a
+/// reload) forgets them all.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ErpSession {
     pub login_name: String,
     pub password: String,
+    pub log: Vec<RemovalLogEntry>,
 }
 
 /// The Websupport API key and secret, for signing each request, and the
@@ -96,8 +99,6 @@ pub struct Session {
     /// The Profiles API's bearer token.
     pub profiles: RwSignal<Option<String>>,
     pub erp: RwSignal<Option<ErpSession>>,
-    /// Every removal of this ERP session, newest first; gone at sign-out.
-    pub erp_log: RwSignal<Vec<RemovalLogEntry>>,
     pub websupport: RwSignal<Option<WebsupportSession>>,
     /// Calls waiting for the user to sign in to their API again after a
     /// 401; the answer `true` means "send it once more".
@@ -120,7 +121,6 @@ impl Session {
             admin: RwSignal::new(saved),
             profiles: RwSignal::new(token),
             erp: RwSignal::new(None),
-            erp_log: RwSignal::new(Vec::new()),
             websupport: RwSignal::new(None),
             waiting: RwSignal::new(Vec::new()),
             renewing: RwSignal::new(false),

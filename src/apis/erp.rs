@@ -109,6 +109,7 @@ pub async fn sign_in(client: Client, login_name: &str, password: &str) -> Result
     client.session.erp.set(Some(ErpSession {
         login_name: login_name.to_string(),
         password: password.to_string(),
+        log: Vec::new(),
     }));
     Ok(())
 }
@@ -126,5 +127,4 @@ pub(super) fn signed_in_as(session: &Session) -> Option<String> {
 
 pub(super) fn end(session: &Session) {
     session.erp.set(None);
-    session.erp_log.set(Vec::new());
 }

@@ -87,10 +87,12 @@ pub fn RemoveUser() -> impl IntoView {
                 login_name.set(String::new());
                 confirm.set(String::new());
             }
-            client
-                .session
-                .erp_log
-                .update(|log| log.insert(0, entry.clone()));
+            // The session may have ended meanwhile; then its log went with it.
+            client.session.erp.update(|session| {
+                if let Some(session) = session {
+                    session.log.insert(0, entry.clone());
+                }
+            });
             last.set(Some(entry));
         },
     );
@@ -138,7 +140,7 @@ pub fn RemoveUser() -> impl IntoView {
             <section class="panel" aria-labelledby="removal-log">
                 <h2 class="panel__title" id="removal-log">"This session's removals"</h2>
                 {move || {
-                    let log = client.session.erp_log.get();
+                    let log = client.session.erp.with(|s| s.as_ref().map(|s| s.log.clone()).unwrap_or_default());
                     if log.is_empty() {
                         view! { <p class="panel__empty">"No removals yet in this session."</p> }.into_any()
                     } else {
