@@ -743,3 +743,42 @@ async fn at_most_three_toasts_show_newest_on_top() {
         .collect();
     assert_eq!(shown, ["Saved 5.", "Saved 4.", "Saved 3."]);
 }
+
+#[wasm_bindgen_test]
+async fn a_superseded_load_never_shows_and_a_refetch_loads_again() {
+    use userdesk::components::load::use_loaded;
+    use userdesk_api::ApiError;
+    // Run alone, no other test has started Leptos's executor yet: a mount does.
+    let container: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .dyn_into()
+        .expect("an HTML element");
+    let _mounted = mount_to(container, || ());
+    let owner = Owner::new();
+    owner.set();
+    let wanted = RwSignal::new(1u32);
+    let runs = StoredValue::new(0u32);
+    // The first answer is slow; the user has moved on before it comes.
+    let loaded = use_loaded(move || {
+        let asked = wanted.get();
+        runs.update_value(|n| *n += 1);
+        async move {
+            sleep(if asked == 1 { 300 } else { 10 }).await;
+            Ok::<u32, ApiError>(asked)
+        }
+    });
+    sleep(30).await;
+    wanted.set(2);
+    until("the second answer", || loaded.ok() == Some(2)).await;
+    sleep(400).await;
+    assert_eq!(
+        loaded.ok(),
+        Some(2),
+        "the first answer came later and was dropped"
+    );
+    assert_eq!(runs.get_value(), 2);
+    loaded.refetch();
+    until("a third run", || runs.get_value() == 3).await;
+    until("its answer", || loaded.ok() == Some(2)).await;
+}

@@ -124,9 +124,14 @@ fn resource(fetch: Box<dyn Fn() -> Fetching>) -> (RwSignal<Option<Answer>>, Trig
     Effect::new(move |_| {
         again.track();
         let fetching = fetch();
-        leptos::task::spawn_local_scoped_with_cancellation(async move {
-            let got = fetching.await;
-            answer.try_set(Some(got));
+        // Only what `fetch` reads before it returns is tracked: the task
+        // is spawned untracked, so nothing it reads while the request is on
+        // its way (the session, the connections) starts it again.
+        untrack(|| {
+            leptos::task::spawn_local_scoped_with_cancellation(async move {
+                let got = fetching.await;
+                answer.try_set(Some(got));
+            });
         });
     });
     (answer, again)
