@@ -1,7 +1,7 @@
 // The signed-in administrator's own account: edit it, change the password.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, MODES, launch, signIn, signedInPage } from './harness.mjs';
+import { BASE, MODES, fillIn, launch, signIn, signedInPage } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -25,9 +25,11 @@ for (const [mode, connect] of Object.entries(MODES)) {
       assert.equal(await page.locator('input[name="email"]').getAttribute('aria-invalid'), 'true');
 
       // The documented update.
-      await page.locator('input[name="email"]').fill('admin1a@test.com');
-      await page.locator('input[name="first_name"]').fill('Thomas');
-      await page.locator('input[name="last_name"]').fill('Luhnd');
+      await fillIn(page, {
+        email: 'admin1a@test.com',
+        first_name: 'Thomas',
+        last_name: 'Luhnd',
+      });
       await username.fill('admin1a');
       await page.getByRole('button', { name: 'Save account' }).click();
       await page.getByText('Your account is saved.').waitFor();

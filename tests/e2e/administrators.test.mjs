@@ -1,7 +1,7 @@
 // Administrators: filters, create, edit, sign in as the new one, delete.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, MODES, launch, signIn, signedInPage } from './harness.mjs';
+import { BASE, MODES, fillIn, launch, signIn, signedInPage } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -24,12 +24,14 @@ for (const [mode, connect] of Object.entries(MODES)) {
       await page.getByRole('link', { name: 'New administrator' }).click();
       await page.getByRole('button', { name: 'Create administrator' }).click();
       assert.equal(await page.locator('input[name="password"]').getAttribute('aria-invalid'), 'true', 'required on create');
-      await page.locator('input[name="username"]').fill('admin8');
-      await page.locator('input[name="email"]').fill('admin8@test.com');
-      await page.locator('input[name="first_name"]').fill('Zena');
-      await page.locator('input[name="last_name"]').fill('Clyde');
-      await page.locator('input[name="joined_at"]').fill('2019-11-02T12:00');
-      await page.locator('input[name="password"]').fill('admin8Pass');
+      await fillIn(page, {
+        username: 'admin8',
+        email: 'admin8@test.com',
+        first_name: 'Zena',
+        last_name: 'Clyde',
+        joined_at: '2019-11-02T12:00',
+        password: 'admin8Pass',
+      });
       await page.getByLabel('SUPER_ADMIN').check();
       await page.locator('select[name="status"]').selectOption({ label: 'Enabled' });
       await page.getByRole('button', { name: 'Create administrator' }).click();

@@ -212,3 +212,10 @@ export async function spaGo(page, path) {
   }, path);
   await page.waitForURL(`${BASE}${path}`);
 }
+
+/** Types each value into the input of the form named by its key, in order. */
+export async function fillIn(page, values) {
+  for (const [name, value] of Object.entries(values)) {
+    await page.locator(`input[name="${name}"]`).fill(value);
+  }
+}

@@ -2,7 +2,7 @@
 // the deployment headers, and an audit of everything the browser stores.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, MODES, PROFILES_TOKEN, ROUTES, erpSignIn, freshPage, launch, signIn, signedInPage } from './harness.mjs';
+import { BASE, MODES, PROFILES_TOKEN, ROUTES, erpSignIn, fillIn, freshPage, launch, signIn, signedInPage } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -97,12 +97,14 @@ for (const [mode, connect] of Object.entries(MODES)) {
 
       // During use: an administrator created with a typed password.
       await page.goto(`${BASE}/admin/administrators/new`);
-      await page.locator('input[name="username"]').fill('auditor');
-      await page.locator('input[name="email"]').fill('auditor@test.com');
-      await page.locator('input[name="first_name"]').fill('Audit');
-      await page.locator('input[name="last_name"]').fill('Trail');
-      await page.locator('input[name="joined_at"]').fill('2020-01-02T03:04');
-      await page.locator('input[name="password"]').fill('Audit#Pass123');
+      await fillIn(page, {
+        username: 'auditor',
+        email: 'auditor@test.com',
+        first_name: 'Audit',
+        last_name: 'Trail',
+        joined_at: '2020-01-02T03:04',
+        password: 'Audit#Pass123',
+      });
       await page.getByRole('button', { name: 'Create administrator' }).click();
       await page.getByText('Administrator auditor created.').waitFor();
       // The ERP password stays in memory; the Profiles token is a session token.

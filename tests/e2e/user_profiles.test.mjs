@@ -1,7 +1,7 @@
 // User profiles: the user is picked from the users without a profile.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, MODES, launch, signedInPage } from './harness.mjs';
+import { BASE, MODES, fillIn, launch, signedInPage } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -21,9 +21,11 @@ for (const [mode, connect] of Object.entries(MODES)) {
       await user.locator('option', { hasText: 'user9 (#9)' }).waitFor({ state: 'attached' });
       // One profile per user: users who have one are not offered.
       assert.equal(await user.locator('option', { hasText: 'user2 (#2)' }).count(), 0);
-      await page.locator('input[name="first_name"]').fill('Vivyan');
-      await page.locator('input[name="last_name"]').fill('Joyce');
-      await page.locator('input[name="joined_at"]').fill('2019-05-21T08:30');
+      await fillIn(page, {
+        first_name: 'Vivyan',
+        last_name: 'Joyce',
+        joined_at: '2019-05-21T08:30',
+      });
       await user.selectOption({ label: 'user9 (#9)' });
       await page.getByRole('button', { name: 'Create profile' }).click();
       await page.waitForURL(/\/admin\/user-profiles\/\d+$/);

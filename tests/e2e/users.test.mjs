@@ -2,7 +2,7 @@
 // their field, accepted terms on the detail page, edit, delete.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, MODES, launch, rowCount, signedInPage } from './harness.mjs';
+import { BASE, MODES, fillIn, launch, rowCount, signedInPage } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -77,12 +77,14 @@ for (const [mode, connect] of Object.entries(MODES)) {
     test('create with a profile, server errors on their field, edit, delete', async () => {
       const page = await signedInPage(browser, connect);
       await page.goto(`${BASE}/admin/users/new`);
-      await page.locator('input[name="username"]').fill('user2');
-      await page.locator('input[name="email"]').fill('user10@test.com');
-      await page.locator('input[name="password"]').fill('user10Pass');
-      await page.locator('input[name="profile.first_name"]').fill('Vivyan');
-      await page.locator('input[name="profile.last_name"]').fill('J');
-      await page.locator('input[name="profile.joined_at"]').fill('2019-05-21T08:30');
+      await fillIn(page, {
+        username: 'user2',
+        email: 'user10@test.com',
+        password: 'user10Pass',
+        'profile.first_name': 'Vivyan',
+        'profile.last_name': 'J',
+        'profile.joined_at': '2019-05-21T08:30',
+      });
       await page.getByLabel('USER', { exact: true }).check();
       await page.getByRole('button', { name: 'Create user' }).click();
       // The client catches the rule on the nested field before sending.

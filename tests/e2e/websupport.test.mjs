@@ -4,9 +4,7 @@
 // the customer's own account.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  BASE, WEBSUPPORT_MODES, freshPage, launch, spaGo, websupportPage, websupportSignIn,
-} from './harness.mjs';
+import { BASE, WEBSUPPORT_MODES, fillIn, freshPage, launch, spaGo, websupportPage, websupportSignIn } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -28,22 +26,26 @@ for (const [mode, connect] of Object.entries(WEBSUPPORT_MODES)) {
       await page.goto(`${BASE}/websupport/login`);
       await page.getByRole('link', { name: 'Sign up' }).first().click();
       await page.waitForURL(`${BASE}/websupport/signup`);
-      await page.locator('input[name="login"]').fill('ab');
-      await page.locator('input[name="password"]').fill('plainpass123!');
-      await page.locator('input[name="email"]').fill('new@example.sk, nope');
+      await fillIn(page, {
+        login: 'ab',
+        password: 'plainpass123!',
+        email: 'new@example.sk, nope',
+      });
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.getByText('Must be at least 3 characters (now 2).').waitFor();
       await page.getByText('“nope” is not a valid email address.').waitFor();
       assert.equal(signed.length, 0, 'nothing was sent');
       await page.locator('select[name="market"]').selectOption('cz');
-      await page.locator('input[name="isic"]').fill('S421000');
-      await page.locator('input[name="login"]').fill('newcustomer');
-      await page.locator('input[name="email"]').fill('new@example.sk');
-      await page.locator('input[name="phone"]').fill('+421900123456');
-      await page.locator('input[name="name"]').fill('New Customer s.r.o.');
-      await page.locator('input[name="street"]').fill('Hlavná 1');
-      await page.locator('input[name="city"]').fill('Košice');
-      await page.locator('input[name="zip"]').fill('04001');
+      await fillIn(page, {
+        isic: 'S421000',
+        login: 'newcustomer',
+        email: 'new@example.sk',
+        phone: '+421900123456',
+        name: 'New Customer s.r.o.',
+        street: 'Hlavná 1',
+        city: 'Košice',
+        zip: '04001',
+      });
       await page.getByRole('searchbox', { name: 'Search country' }).fill('slovakia');
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.getByText('An ISIC card number is taken only on the Slovak (sk) market.').waitFor();
@@ -119,14 +121,16 @@ for (const [mode, connect] of Object.entries(WEBSUPPORT_MODES)) {
     test('a sub-user: the server\'s 200-with-errors lands on the field; create, then edit', async () => {
       const page = await websupportPage(browser, connect);
       await page.getByRole('link', { name: 'New sub-user' }).click();
-      await page.locator('input[name="login"]').fill('testaccount');
-      await page.locator('input[name="password"]').fill('secret1');
-      await page.locator('input[name="email"]').fill('sub@example.sk');
-      await page.locator('input[name="phone"]').fill('+421900000001');
-      await page.locator('input[name="name"]').fill('Sub User');
-      await page.locator('input[name="street"]').fill('Ulica 1');
-      await page.locator('input[name="city"]').fill('Nitra');
-      await page.locator('input[name="zip"]').fill('94901');
+      await fillIn(page, {
+        login: 'testaccount',
+        password: 'secret1',
+        email: 'sub@example.sk',
+        phone: '+421900000001',
+        name: 'Sub User',
+        street: 'Ulica 1',
+        city: 'Nitra',
+        zip: '94901',
+      });
       await page.getByRole('searchbox', { name: 'Search country' }).fill('slovakia');
       await page.getByRole('switch', { name: 'I confirm the terms and conditions' }).check();
       await page.getByRole('button', { name: 'Create sub-user' }).click();
@@ -163,11 +167,13 @@ for (const [mode, connect] of Object.entries(WEBSUPPORT_MODES)) {
       const page = await websupportPage(browser, connect);
       await spaGo(page, '/websupport/users/self/billing');
       await page.getByRole('link', { name: 'New billing profile' }).click();
-      await page.locator('input[name="profile"]').fill('shop');
-      await page.locator('input[name="name"]').fill('ab');
-      await page.locator('input[name="street"]').fill('Obchodná 5');
-      await page.locator('input[name="city"]').fill('Bratislava');
-      await page.locator('input[name="zip"]').fill('811 01');
+      await fillIn(page, {
+        profile: 'shop',
+        name: 'ab',
+        street: 'Obchodná 5',
+        city: 'Bratislava',
+        zip: '811 01',
+      });
       await page.getByRole('searchbox', { name: 'Search country' }).fill('slovakia');
       await page.getByRole('button', { name: 'Create billing profile' }).click();
       await page.getByText('Must be at least 3 characters (now 2).').waitFor();
@@ -206,15 +212,19 @@ for (const [mode, connect] of Object.entries(WEBSUPPORT_MODES)) {
       if (mode.startsWith('over HTTP')) assert.deepEqual(puts, [{ firstName: 'Jozef' }], 'only the change travels');
 
       await spaGo(page, '/websupport/users/self/domain-profiles/new');
-      await page.locator('input[name="firstName"]').fill('Eva');
-      await page.locator('input[name="lastName"]').fill('Nová');
-      await page.locator('input[name="street"]').fill('Hlavná 2');
-      await page.locator('input[name="city"]').fill('Žilina');
-      await page.locator('input[name="zip"]').fill('010 01');
+      await fillIn(page, {
+        firstName: 'Eva',
+        lastName: 'Nová',
+        street: 'Hlavná 2',
+        city: 'Žilina',
+        zip: '010 01',
+      });
       await page.getByRole('searchbox', { name: 'Search country' }).fill('slovakia');
-      await page.locator('input[name="email"]').fill('eva@example.sk');
-      await page.locator('input[name="phone"]').fill('0900123456');
-      await page.locator('input[name="identBirthday"]').fill('1990-13-1');
+      await fillIn(page, {
+        email: 'eva@example.sk',
+        phone: '0900123456',
+        identBirthday: '1990-13-1',
+      });
       await page.getByRole('button', { name: 'Create domain profile' }).click();
       await page.getByText('Enter the phone with its country code, such as +421900123456.').waitFor();
       await page.getByText('Enter the date as year-month-day, such as 1992-5-30.').waitFor();
