@@ -763,14 +763,17 @@ async fn a_superseded_load_never_shows_and_a_refetch_loads_again() {
     let loaded = use_loaded(move || {
         let asked = wanted.get();
         runs.update_value(|n| *n += 1);
+        let run = runs.get_value();
         async move {
-            sleep(if asked == 1 { 300 } else { 10 }).await;
+            sleep(if asked == 1 || run >= 3 { 300 } else { 10 }).await;
             Ok::<u32, ApiError>(asked)
         }
     });
     sleep(30).await;
+    assert!(loaded.loading(), "the first answer is on its way");
     wanted.set(2);
     until("the second answer", || loaded.ok() == Some(2)).await;
+    assert!(!loaded.loading());
     sleep(400).await;
     assert_eq!(
         loaded.ok(),
@@ -780,5 +783,7 @@ async fn a_superseded_load_never_shows_and_a_refetch_loads_again() {
     assert_eq!(runs.get_value(), 2);
     loaded.refetch();
     until("a third run", || runs.get_value() == 3).await;
+    assert!(loaded.loading(), "a refetch shows it is on its way");
+    assert_eq!(loaded.ok(), Some(2), "the last answer stays meanwhile");
     until("its answer", || loaded.ok() == Some(2)).await;
 }

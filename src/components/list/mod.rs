@@ -180,13 +180,7 @@ where
             _ => None,
         })
     });
-    let loading = Signal::derive(move || {
-        let wanted = query.get();
-        fetched.with(|fetched| match fetched {
-            Some(Ok((asked, _))) => *asked != wanted,
-            _ => true,
-        })
-    });
+    let loading = Signal::derive(move || fetched.loading());
     let known_pages = Memo::new(move |last: Option<&Option<u32>>| {
         fetched.with(|fetched| match fetched {
             Some(Ok((_, Ok(page)))) if !page.items.is_empty() => Some(page.page_count()),

@@ -43,6 +43,8 @@ type Fetching = Pin<Box<dyn Future<Output = Answer>>>;
 pub struct Loaded<T> {
     answer: RwSignal<Option<Answer>>,
     again: Trigger,
+    /// Whether a run is on its way (from before the first one starts).
+    pending: RwSignal<bool>,
     answer_type: PhantomData<fn() -> T>,
 }
 
@@ -78,6 +80,12 @@ impl<T: Send + Sync + 'static> Loaded<T> {
         self.with(|answer| answer.and_then(Result::err).cloned())
     }
 
+    /// Whether a fetch is on its way; the last answer stays meanwhile
+    /// (tracked).
+    pub fn loading(&self) -> bool {
+        self.pending.get()
+    }
+
     /// Fetches again (after a failure, or after the data changed).
     pub fn refetch(&self) {
         self.again.notify();
@@ -107,10 +115,12 @@ where
         let fetching = fetch();
         Box::pin(async move { fetching.await.map(|value| Arc::new(value) as _) })
     };
-    let (answer, again) = resource(Box::new(erased));
+    let answer = RwSignal::new(None);
+    let pending = RwSignal::new(true);
     Loaded {
         answer,
-        again,
+        again: resource(Box::new(erased), answer, pending),
+        pending,
         answer_type: PhantomData,
     }
 }
@@ -118,11 +128,15 @@ where
 /// The one loader, built in one place. Each run is a task of the
 /// effect's owner, which Leptos cleans up before the next run and when the
 /// page goes: a superseded answer is aborted, never shown.
-fn resource(fetch: Box<dyn Fn() -> Fetching>) -> (RwSignal<Option<Answer>>, Trigger) {
-    let answer = RwSignal::new(None);
+fn resource(
+    fetch: Box<dyn Fn() -> Fetching>,
+    answer: RwSignal<Option<Answer>>,
+    pending: RwSignal<bool>,
+) -> Trigger {
     let again = Trigger::new();
     Effect::new(move |_| {
         again.track();
+        pending.set(true);
         let fetching = fetch();
         // Only what `fetch` reads before it returns is tracked: the task
         // is spawned untracked, so nothing it reads while the request is on
@@ -131,8 +145,9 @@ fn resource(fetch: Box<dyn Fn() -> Fetching>) -> (RwSignal<Option<Answer>>, Trig
             leptos::task::spawn_local_scoped_with_cancellation(async move {
                 let got = fetching.await;
                 answer.try_set(Some(got));
+                pending.try_set(false);
             });
         });
     });
-    (answer, again)
+    again
 }
