@@ -146,7 +146,7 @@ pub fn RemoveUser() -> impl IntoView {
                     } else {
                         view! {
                             <div class="table-wrap">
-                                <table class="table table--compact">
+                                <table class="table table--compact table--cards">
                                     <thead><tr>
                                         <th scope="col">"Time"</th>
                                         <th scope="col">"Login name"</th>
@@ -155,13 +155,16 @@ pub fn RemoveUser() -> impl IntoView {
                                     <tbody>
                                         {log.into_iter().map(|entry| view! {
                                             <tr>
-                                                <td>{entry.at}</td>
-                                                <td>{entry.login_name}</td>
-                                                <td>
-                                                    <span class=if entry.removed { "badge badge--ok" } else { "badge badge--bad" }>
-                                                        {if entry.removed { "Removed" } else { "Failed" }}
+                                                <td data-label="Time">{entry.at}</td>
+                                                <td data-label="Login name">{entry.login_name}</td>
+                                                <td class="table__cell--prose" data-label="Result">
+                                                    // One piece, so a phone's card keeps the badge whole beside its label.
+                                                    <span>
+                                                        <span class=if entry.removed { "badge badge--ok" } else { "badge badge--bad" }>
+                                                            {if entry.removed { "Removed" } else { "Failed" }}
+                                                        </span>
+                                                        " " {entry.result}
                                                     </span>
-                                                    " " {entry.result}
                                                 </td>
                                             </tr>
                                         }).collect_view()}
