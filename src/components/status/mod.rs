@@ -89,21 +89,3 @@ pub fn EmptyState(message: &'static str, children: Children) -> impl IntoView {
         </div>
     }
 }
-
-/// A form's one failure in words (a refused sign-in), while there is one.
-///
-/// ## Usage
-/// ```ignore
-/// let failure = RwSignal::new(None::<String>);
-/// view! { <form><FailureAlert failure=failure /> /* fields */ </form> }
-/// ```
-#[component]
-pub fn FailureAlert(failure: RwSignal<Option<String>>) -> impl IntoView {
-    view! {
-        <Show when=move || failure.with(Option::is_some)>
-            <div class="form-errors" role="alert">
-                <p class="form-errors__title">{move || failure.get()}</p>
-            </div>
-        </Show>
-    }
-}

@@ -83,15 +83,6 @@ impl SignInFailure {
         })
     }
 
-    /// The sentence to show for a failed sign-in: the documented reason's
-    /// explanation when recognised, else the error's own message.
-    pub fn describe(error: &ApiError) -> String {
-        match SignInFailure::classify(error) {
-            Some(reason) => reason.explanation().to_string(),
-            None => error.message(),
-        }
-    }
-
     /// What the user should know and do.
     pub fn explanation(self) -> &'static str {
         match self {
